@@ -1,0 +1,136 @@
+/**
+ * `GET /outlets`: the nearest outlets to a place, and `GET /outlets/{id}`: one outlet.
+ */
+import { z } from 'zod';
+import {
+  addressSchema,
+  coordinatesSchema,
+  eligibilitySchema,
+  kitTypeSchema,
+  outletIdSchema,
+  outletSchema,
+  outletStatusSchema,
+  outletTypeSchema,
+  stockStatusSchema,
+  supplyBasisSchema,
+} from './outlet.js';
+
+/** Query-string booleans: `true`/`1`/`yes`/`on` and `false`/`0`/`no`/`off` (what an HTML checkbox sends). */
+const queryFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'Use true or false' })
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value))
+  .optional();
+
+const queryNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label} must be a number` })
+    .refine(Number.isFinite, `${label} must be a number`)
+    .min(min, `${label} must be between ${min} and ${max}`)
+    .max(max, `${label} must be between ${min} and ${max}`);
+
+export const searchLimits = { defaultLimit: 10, maxLimit: 50, defaultRadiusKm: 25, maxRadiusKm: 100 } as const;
+
+/** The query string of `GET /outlets`, after validation. */
+export const findOutletsQuerySchema = z
+  .object({
+    lat: queryNumber('Latitude', -90, 90).optional(),
+    lng: queryNumber('Longitude', -180, 180).optional(),
+    postcode: z.string().trim().min(1, 'Enter a postcode').max(10, 'Enter a real postcode').optional(),
+    limit: z.coerce
+      .number({ error: 'Limit must be a whole number' })
+      .int('Limit must be a whole number')
+      .min(1, `Limit must be between 1 and ${searchLimits.maxLimit}`)
+      .max(searchLimits.maxLimit, `Limit must be between 1 and ${searchLimits.maxLimit}`)
+      .default(searchLimits.defaultLimit),
+    radiusKm: queryNumber('Search radius', 0.1, searchLimits.maxRadiusKm).default(searchLimits.defaultRadiusKm),
+    kit: kitTypeSchema.optional(),
+    type: outletTypeSchema.optional(),
+    openNow: queryFlag,
+    openLate: queryFlag,
+    noId: queryFlag,
+    walkIn: queryFlag,
+  })
+  .superRefine((query, ctx) => {
+    const hasPoint = query.lat !== undefined || query.lng !== undefined;
+    if (hasPoint && query.postcode !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Search by postcode or by location, not both' });
+    } else if (query.lat !== undefined && query.lng === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['lng'], message: 'Enter a longitude with the latitude' });
+    } else if (query.lng !== undefined && query.lat === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['lat'], message: 'Enter a latitude with the longitude' });
+    } else if (!hasPoint && query.postcode === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Enter a postcode or use your location' });
+    }
+  });
+export type FindOutletsQuery = z.infer<typeof findOutletsQuerySchema>;
+
+/** Path parameters of `GET /outlets/{id}`. */
+export const outletPathSchema = z.object({ id: outletIdSchema });
+
+/** Whether an outlet is open at the moment of the search, in Europe/London. */
+export const openStateSchema = z.object({
+  status: z.enum(['open', 'closed', 'unknown']),
+  /** When open: the local time it closes (`HH:MM`) and the ISO instant. */
+  closesAt: z.iso.datetime({ offset: true }).nullable(),
+  /** When closed: the next opening as an ISO instant, if known within a week. */
+  opensAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Plain English for the list: "Open until 17:30", "Opens tomorrow at 09:00", "Hours unknown – call ahead". */
+  summary: z.string(),
+});
+export type OpenState = z.infer<typeof openStateSchema>;
+
+/** How the search location was found. Coordinates are rounded to about 100 m. */
+export const resolvedLocationSchema = z.object({
+  lat: z.number(),
+  lng: z.number(),
+  source: z.enum(['coordinates', 'postcode', 'outward_code']),
+  /** The normalised postcode or outward code searched for, if any. */
+  label: z.string().nullable(),
+});
+export type ResolvedLocation = z.infer<typeof resolvedLocationSchema>;
+
+/** One outlet in a result list: what a person needs to choose where to go. */
+export const outletSummarySchema = z.object({
+  id: outletIdSchema,
+  name: z.string(),
+  outletType: outletTypeSchema,
+  supplyBasis: supplyBasisSchema,
+  address: addressSchema,
+  location: coordinatesSchema,
+  phone: z.string().nullable(),
+  kitTypes: z.array(kitTypeSchema),
+  eligibility: eligibilitySchema,
+  status: outletStatusSchema,
+  alert: z.string().nullable(),
+  stock: z.object({
+    status: stockStatusSchema,
+    updatedAt: z.iso.datetime({ offset: true }).nullable(),
+    ageDays: z.number().int().nullable(),
+  }),
+  assuredAt: z.iso.datetime({ offset: true }).nullable(),
+  assuredAgeDays: z.number().int().nullable(),
+  openState: openStateSchema,
+  demo: z.boolean(),
+});
+export type OutletSummary = z.infer<typeof outletSummarySchema>;
+
+export const nearbyOutletSchema = outletSummarySchema.extend({
+  distanceKm: z.number().nonnegative(),
+});
+export type NearbyOutlet = z.infer<typeof nearbyOutletSchema>;
+
+export const findOutletsResponseSchema = z.object({
+  location: resolvedLocationSchema,
+  /** How far the search looked, in km. Fewer results than asked for means none further within it. */
+  searchedRadiusKm: z.number(),
+  results: z.array(nearbyOutletSchema),
+});
+export type FindOutletsResponse = z.infer<typeof findOutletsResponseSchema>;
+
+/** `GET /outlets/{id}`: the full listing plus whether it is open now. */
+export const outletDetailSchema = outletSchema.extend({
+  openState: openStateSchema,
+  stockAgeDays: z.number().int().nullable(),
+  assuredAgeDays: z.number().int().nullable(),
+});
+export type OutletDetail = z.infer<typeof outletDetailSchema>;

@@ -1,0 +1,163 @@
+/**
+ * The outlet: one place that gives out free take-home naloxone.
+ *
+ * Field names follow Open Referral UK / HSDS 3.0 in meaning (organization, service, location,
+ * schedule, `assured_date` for "last confirmed"), written in camelCase for the API.
+ * This schema is the single contract: the API, the data layer and the site take their types from it.
+ */
+import { z } from 'zod';
+
+/** Days of the week in HSDS `byday` order, Monday first. */
+export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const weekdaySchema = z.enum(weekdays);
+export type Weekday = z.infer<typeof weekdaySchema>;
+
+/** Kit types in use in the UK: Nyxoid nasal spray and Prenoxad injection. */
+export const kitTypeSchema = z.enum(['nasal', 'injectable']);
+export type KitType = z.infer<typeof kitTypeSchema>;
+
+/**
+ * The legal basis on which the outlet may supply naloxone without a prescription
+ * (Human Medicines Regulations 2012, regulation 237A), plus the routes under consultation.
+ */
+export const supplyBasisSchema = z.enum([
+  'drug_treatment_service',
+  'pharmacy',
+  'nurse_midwife_paramedic',
+  'police',
+  'prison',
+  'probation',
+  'youth_justice',
+  'armed_forces',
+  'emergency_box',
+  'postal',
+]);
+export type SupplyBasis = z.infer<typeof supplyBasisSchema>;
+
+/** What kind of place the outlet is, as a person would describe it. */
+export const outletTypeSchema = z.enum([
+  'pharmacy',
+  'drug_service',
+  'health_service',
+  'police',
+  'prison',
+  'probation',
+  'youth_justice',
+  'armed_forces',
+  'hostel_or_day_centre',
+  'outreach',
+  'emergency_box',
+  'postal',
+]);
+export type OutletType = z.infer<typeof outletTypeSchema>;
+
+export const outletStatusSchema = z.enum(['active', 'temporarily_closed', 'inactive']);
+export type OutletStatus = z.infer<typeof outletStatusSchema>;
+
+export const stockStatusSchema = z.enum(['in_stock', 'running_low', 'out', 'unknown']);
+export type StockStatus = z.infer<typeof stockStatusSchema>;
+
+/** A 24-hour clock time, `HH:MM`; `24:00` closes at midnight. */
+export const clockTimeSchema = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Enter a time as HH:MM, for example 09:30');
+
+/** One opening session: opens and closes on the same day, or closes after midnight if `closesAt` <= `opensAt`. */
+export const sessionSchema = z.object({
+  opensAt: clockTimeSchema,
+  closesAt: clockTimeSchema,
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+/** A weekly schedule row (HSDS `schedule` with `freq=WEEKLY`, `byday`). */
+export const weeklyScheduleRowSchema = sessionSchema.extend({ byDay: weekdaySchema });
+export type WeeklyScheduleRow = z.infer<typeof weeklyScheduleRowSchema>;
+
+/** An ISO calendar date, `YYYY-MM-DD`. */
+export const isoDateSchema = z.iso.date();
+
+/** A dated exception: closed all day, or open only for the sessions given. */
+export const scheduleExceptionSchema = z.object({
+  date: isoDateSchema,
+  closed: z.boolean(),
+  sessions: z.array(sessionSchema).max(6).default([]),
+  note: z.string().max(200).optional(),
+});
+export type ScheduleException = z.infer<typeof scheduleExceptionSchema>;
+
+/**
+ * Opening hours. `weekly` empty means the hours are unknown ("call ahead"), never "closed".
+ * `bankHolidays` says what happens on England and Wales bank holidays when no exception is given.
+ */
+export const openingHoursSchema = z.object({
+  weekly: z.array(weeklyScheduleRowSchema).max(42),
+  exceptions: z.array(scheduleExceptionSchema).max(100).default([]),
+  bankHolidays: z.enum(['closed', 'as_usual', 'unknown']).default('unknown'),
+});
+export type OpeningHours = z.infer<typeof openingHoursSchema>;
+
+export const coordinatesSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+export type Coordinates = z.infer<typeof coordinatesSchema>;
+
+export const addressSchema = z.object({
+  lines: z.array(z.string().min(1).max(120)).min(1).max(4),
+  town: z.string().min(1).max(80),
+  postcode: z.string().min(2).max(8),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const eligibilitySchema = z.object({
+  free: z.boolean(),
+  noIdNeeded: z.boolean(),
+  walkIn: z.boolean(),
+  familyAndFriendsCanCollect: z.boolean(),
+  minimumAge: z.number().int().min(0).max(25).nullable(),
+});
+export type Eligibility = z.infer<typeof eligibilitySchema>;
+
+export const stockSchema = z.object({
+  status: stockStatusSchema,
+  /** When the status was last set, ISO 8601; null if never. */
+  updatedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type Stock = z.infer<typeof stockSchema>;
+
+/** Outlet ids are short, URL-safe and stable: an ODS code or a generated id. */
+export const outletIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{2,40}$/, 'Enter an outlet id of 2 to 40 letters, digits, dashes or underscores');
+
+export const outletSchema = z.object({
+  id: outletIdSchema,
+  name: z.string().min(1).max(120),
+  organisation: z.string().min(1).max(120),
+  outletType: outletTypeSchema,
+  supplyBasis: supplyBasisSchema,
+  address: addressSchema,
+  location: coordinatesSchema,
+  phone: z.string().max(30).nullable(),
+  website: z.url().max(300).nullable(),
+  hours: openingHoursSchema,
+  kitTypes: z.array(kitTypeSchema).max(2),
+  eligibility: eligibilitySchema,
+  languages: z.array(z.string().min(2).max(40)).max(20),
+  accessibility: z.string().max(500).nullable(),
+  status: outletStatusSchema,
+  /** A short public alert shown on the listing, for example "No kits until Monday". */
+  alert: z.string().max(200).nullable(),
+  stock: stockSchema,
+  /** When the outlet last confirmed the whole listing (HSDS `assured_date`); null if never. */
+  assuredAt: z.iso.datetime({ offset: true }).nullable(),
+  odsCode: z.string().regex(/^[A-Z0-9]{3,10}$/).nullable(),
+  /** Local authority ONS (GSS) code, e.g. E08000003 for Manchester. */
+  localAuthorityCode: z.string().regex(/^[ENSW]\d{8}$/).nullable(),
+  /**
+   * Set when the naloxone details of this listing are illustrative demo data, not facts:
+   * the site must say so wherever it shows them.
+   */
+  demo: z.boolean(),
+});
+export type Outlet = z.infer<typeof outletSchema>;

@@ -1,0 +1,11 @@
+/**
+ * Key builders: the only place that knows how items are keyed.
+ */
+
+export const outletKey = (id: string) => ({ pk: `OUTLET#${id}`, sk: 'OUTLET' });
+
+/** Full postcodes are keyed without spaces, upper case: `POSTCODE#M154AB`. */
+export const postcodeKey = (postcode: string) => ({ pk: `POSTCODE#${postcode.replace(/\s+/g, '').toUpperCase()}`, sk: 'POSTCODE' });
+
+/** Outward codes (`M15`) hold the centroid of the postcode district. */
+export const outwardCodeKey = (outwardCode: string) => ({ pk: `OUTCODE#${outwardCode.toUpperCase()}`, sk: 'OUTCODE' });

@@ -1,0 +1,24 @@
+/**
+ * The shape of the one DynamoDB table: key attributes and indexes. Pure constants, shared by the
+ * data layer, the embedded engine's table creation and the CDK stack, so the three cannot drift.
+ */
+
+/** Partition and sort key of the table. Every item's keys are built in `data/keys.ts`. */
+export const tableKeys = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+/**
+ * The sparse geospatial index: only published outlets carry `geoCell` and `geoKey`.
+ * `geoCell` is the outlet's geohash at `geoCellPrecision` characters; `geoKey` is its full geohash
+ * followed by `#` and the outlet id, so a cell can be read whole or by geohash prefix ranges.
+ */
+export const geoIndex = {
+  name: 'geo',
+  partitionKey: 'geoCell',
+  sortKey: 'geoKey',
+} as const;
+
+/** Characters of geohash in `geoCell`: 4 is about 39 km by 19.5 km (24 km by 19.5 km at 53°N). */
+export const geoCellPrecision = 4;
+
+/** Characters of geohash stored in `geoKey` (9 is about 5 m). */
+export const geoKeyPrecision = 9;
