@@ -2,6 +2,7 @@
  * The embedded DynamoDB engine (dynalite), in this process: in memory, or kept in a folder so the
  * local finder's data survives restarts.
  */
+import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 
@@ -13,6 +14,7 @@ export interface EmbeddedDynamoDb {
 
 /** Starts the engine on `port` (0 picks a free one). `path` keeps data on disk; omit it for memory. */
 export async function startEmbeddedDynamoDb(options: { port?: number; path?: string } = {}): Promise<EmbeddedDynamoDb> {
+  if (options.path) await mkdir(options.path, { recursive: true });
   const server = dynalite({
     createTableMs: 0,
     deleteTableMs: 0,

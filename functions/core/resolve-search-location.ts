@@ -1,0 +1,107 @@
+/**
+ * Where a search is centred: the person's rounded location, their postcode's centroid, or, when the
+ * postcode is not in the directory, the centroid of its district. Pure: lookups are passed in.
+ */
+import type { FindOutletsQuery, ResolvedLocation } from '../contract/find-outlets.js';
+import { badRequest, validationFailed } from '../shared/errors.js';
+import { INVALID_POSTCODE_MESSAGE, UNKNOWN_POSTCODE_MESSAGE, parsePostcodeInput } from './postcodes.js';
+
+/** A centroid as the lookups return it; extra fields (local authority) are ignored here. */
+export interface LookupPoint {
+  lat: number;
+  lng: number;
+}
+
+/** How the core finds postcodes; the handler passes the data layer's getters. */
+export interface LocationLookup {
+  /** A normalised full postcode (`M15 4AB`) → its centroid, or null if unknown. */
+  postcode(postcode: string): Promise<LookupPoint | null>;
+  /** A normalised outward code (`M15`) → its district centroid, or null if unknown. */
+  outwardCode(outward: string): Promise<LookupPoint | null>;
+}
+
+/** Decimal places kept of any search point: 3 is about 100 m, so an exact point never goes further. */
+export const SEARCH_POINT_DECIMALS = 3;
+
+function rounded(value: number): number {
+  const factor = 10 ** SEARCH_POINT_DECIMALS;
+  const result = Math.round(value * factor) / factor;
+  // -0 would print as "0" but compare oddly in tests and JSON consumers.
+  return result === 0 ? 0 : result;
+}
+
+function located(point: LookupPoint, source: ResolvedLocation['source'], label: string | null): ResolvedLocation {
+  return { lat: rounded(point.lat), lng: rounded(point.lng), source, label };
+}
+
+/**
+ * Resolves the validated query to a search point.
+ *
+ * - `lat` + `lng`: rounded to {@link SEARCH_POINT_DECIMALS} places, source `coordinates`.
+ * - a full postcode found: its centroid, source `postcode`, label the normalised postcode.
+ * - a full postcode not found (new, or not imported): its district's centroid, source
+ *   `outward_code`, label the outward code, which is how the caller can say so.
+ * - an outward code: its centroid, source `outward_code`.
+ *
+ * @throws 400 `bad_request` with `{ path: 'postcode', message: INVALID_POSTCODE_MESSAGE }` when the
+ *   input is not shaped like a postcode.
+ * @throws 422 `validation_failed` with `{ path: 'postcode', message: UNKNOWN_POSTCODE_MESSAGE }` when
+ *   neither the postcode nor its district is known. 422 rather than 404: the request and the route
+ *   are fine, it is the value of one field that cannot be used, and the site shows it by that field.
+ */
+export async function resolveSearchLocation(
+  query: Pick<FindOutletsQuery, 'lat' | 'lng' | 'postcode'>,
+  lookup: LocationLookup,
+): Promise<ResolvedLocation> {
+  if (query.lat !== undefined && query.lng !== undefined) {
+    return located({ lat: query.lat, lng: query.lng }, 'coordinates', null);
+  }
+  if (query.postcode === undefined) {
+    // The contract's schema already refuses this; kept so the core is safe on its own.
+    throw badRequest('There is a problem with the search', [
+      { path: 'postcode', message: 'Enter a postcode or use your location' },
+    ]);
+  }
+
+  const parsed = parsePostcodeInput(query.postcode);
+  if (parsed.kind === 'invalid') {
+    throw badRequest('There is a problem with the search', [{ path: 'postcode', message: INVALID_POSTCODE_MESSAGE }]);
+  }
+  if (parsed.kind === 'full') {
+    const point = await lookup.postcode(parsed.postcode);
+    if (point) return located(point, 'postcode', parsed.postcode);
+  }
+  const district = await lookup.outwardCode(parsed.outward);
+  if (district) return located(district, 'outward_code', parsed.outward);
+  throw validationFailed('There is a problem with the search', [{ path: 'postcode', message: UNKNOWN_POSTCODE_MESSAGE }]);
+}
+
+/**
+ * Whether the search fell back from a full postcode to its district, as a sentence for the page,
+ * e.g. "We could not find M15 4ZZ, so these results are near the centre of M15". Null otherwise.
+ */
+export function fallbackNotice(query: Pick<FindOutletsQuery, 'postcode'>, location: ResolvedLocation): string | null {
+  if (location.source !== 'outward_code' || query.postcode === undefined) return null;
+  const parsed = parsePostcodeInput(query.postcode);
+  if (parsed.kind !== 'full') return null;
+  return `We could not find ${parsed.postcode}, so these results are near the centre of ${parsed.outward}`;
+}
+
+/** A search location as it may be logged: how it was found, and an area no finer than about 11 km. */
+export interface LoggableLocation {
+  source: ResolvedLocation['source'];
+  /** The outward code (`M15`) for postcode searches; one decimal place (`53.5,-2.3`) for coordinates. */
+  area: string;
+}
+
+/**
+ * The search location for logs: never the point, never the full postcode. One decimal place
+ * matches `coarseLocation` in `shared/logger.ts`, which the core cannot import (it loads the logger).
+ */
+export function locationForLog(location: ResolvedLocation): LoggableLocation {
+  if (location.source === 'coordinates') {
+    return { source: location.source, area: `${location.lat.toFixed(1)},${location.lng.toFixed(1)}` };
+  }
+  const outward = parsePostcodeInput(location.label ?? '');
+  return { source: location.source, area: outward.kind === 'invalid' ? 'unknown' : outward.outward };
+}

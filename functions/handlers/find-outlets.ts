@@ -1,0 +1,35 @@
+/**
+ * `GET /outlets`: the nearest outlets to a postcode or a point, filtered, nearest first.
+ */
+import { type FindOutletsResponse, findOutletsQuerySchema } from '../contract/find-outlets.js';
+import { outletFilter } from '../core/outlet-filters.js';
+import { toNearbyOutlet } from '../core/outlet-views.js';
+import { resolveSearchLocation } from '../core/resolve-search-location.js';
+import { findNearestOutlets } from '../data/nearest-outlets.js';
+import { postcodeLookup } from '../data/postcodes.js';
+import { type ApiHandler, json, parseQuery } from '../shared/http.js';
+import { coarseLocation, logger } from '../shared/logger.js';
+
+export const findOutlets: ApiHandler = async (event) => {
+  const query = parseQuery(findOutletsQuerySchema, event);
+  const location = await resolveSearchLocation(query, postcodeLookup);
+  const now = new Date();
+  const found = await findNearestOutlets({
+    point: location,
+    limit: query.limit,
+    radiusKm: query.radiusKm,
+    accept: outletFilter(query, now),
+  });
+  logger.info('Outlets searched', {
+    area: coarseLocation(location.lat, location.lng),
+    source: location.source,
+    results: found.results.length,
+    itemsRead: found.stats.itemsRead,
+  });
+  const body: FindOutletsResponse = {
+    location,
+    searchedRadiusKm: found.searchedRadiusKm,
+    results: found.results.map(({ outlet, distanceKm }) => toNearbyOutlet(outlet, distanceKm, now)),
+  };
+  return json(200, body);
+};

@@ -1,0 +1,147 @@
+/**
+ * The whole finder on one machine: the embedded DynamoDB, the real Lambda handlers behind a local
+ * HTTP API adapter, and the built site, all on one port (as CloudFront puts them on one origin).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RouteGroup } from '../functions/routes.js';
+import type { ApiHandler } from '../functions/shared/http.js';
+import { toApiGatewayEvent } from './api-gateway-event.js';
+import { startEmbeddedDynamoDb } from './embedded-dynamodb.js';
+import { matchRoute } from './match-route.js';
+import { serveSiteFile } from './static-site.js';
+
+export interface FinderOptions {
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  host?: string;
+  /** Folder for the embedded engine's data; omit to keep it in memory. */
+  dataPath?: string;
+  /** The built site (`site/dist`). */
+  siteDir: string;
+  /** Load the demo data if the table has none yet (default true). */
+  seed?: boolean;
+  tableName?: string;
+  /** Where progress lines go (default: nowhere). */
+  log?: (line: string) => void;
+}
+
+export interface RunningFinder {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Raised when the port is taken, with a message that says what to do. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} is already in use. Stop whatever is using it, or choose another: npm start -- --port ${port + 1}`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/** Each group's Lambda entry, loaded as AWS would load it. Adding a group to the route table makes this fail to compile until it is listed. */
+const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: ApiHandler }>> = {
+  'public-api': () => import('../functions/lambdas/public-api.js'),
+};
+
+const maxBodyBytes = 1024 * 1024;
+
+async function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+/**
+ * Starts the finder. The functions read their configuration from the environment once, so this
+ * sets it before loading them: start one finder per process.
+ */
+export async function startFinder(options: FinderOptions): Promise<RunningFinder> {
+  const log = options.log ?? (() => {});
+  const engine = await startEmbeddedDynamoDb(options.dataPath ? { path: options.dataPath } : {});
+  process.env.DYNAMODB_ENDPOINT = engine.endpoint;
+  process.env.TABLE_NAME = options.tableName ?? 'naloxone-finder-local';
+  process.env.AWS_REGION ??= 'eu-west-2';
+
+  try {
+    const { ensureTable } = await import('../functions/data/create-table.js');
+    await ensureTable();
+    if (options.seed !== false) {
+      const { seedDemoData } = await import('./seed-demo.js');
+      await seedDemoData(log);
+    }
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+
+  const handlers = new Map<RouteGroup, ApiHandler>();
+  for (const [group, load] of Object.entries(lambdaEntries) as [RouteGroup, () => Promise<{ handler: ApiHandler }>][]) {
+    handlers.set(group, (await load()).handler);
+  }
+
+  const server = createServer(async (request, response) => {
+    const started = performance.now();
+    const method = request.method ?? 'GET';
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    try {
+      const match = matchRoute(method, url.pathname);
+      if (match === 'method_not_allowed') {
+        sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
+      } else if (match) {
+        const body = await readBody(request);
+        if (body === null) {
+          sendJson(response, 413, { error: 'bad_request', message: 'The request body is too large', issues: [] });
+        } else {
+          const handler = handlers.get(match.route.group);
+          if (!handler) throw new Error(`No Lambda for group ${match.route.group}`);
+          const result = await handler(toApiGatewayEvent(request, url, match, body));
+          response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+          response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
+        }
+      } else if (method === 'GET' || method === 'HEAD') {
+        await serveSiteFile(options.siteDir, url.pathname, method, response);
+      } else {
+        sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
+      }
+    } catch (error) {
+      console.error(error);
+      if (!response.headersSent) sendJson(response, 500, { error: 'internal_error', message: 'Something went wrong. Please try again.', issues: [] });
+      else response.end();
+    }
+    // Paths only: query strings can hold a postcode or a location, which are never logged.
+    log(`${method} ${url.pathname} ${response.statusCode} ${Math.round(performance.now() - started)}ms`);
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await engine.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(options.port);
+    throw error;
+  }
+
+  const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await engine.close();
+    },
+  };
+}
