@@ -30,8 +30,13 @@ const queryNumber = (label: string, min: number, max: number) =>
 
 export const searchLimits = { defaultLimit: 10, maxLimit: 50, defaultRadiusKm: 25, maxRadiusKm: 100 } as const;
 
-/** The query string of `GET /outlets`, after validation. */
-export const findOutletsQuerySchema = z
+/** HTML forms send empty fields as `name=`: an empty value means the field was not given. */
+const withoutEmptyValues = (input: unknown) =>
+  input !== null && typeof input === 'object'
+    ? Object.fromEntries(Object.entries(input).filter(([, value]) => typeof value !== 'string' || value.trim() !== ''))
+    : input;
+
+const findOutletsQueryObject = z
   .object({
     lat: queryNumber('Latitude', -90, 90).optional(),
     lng: queryNumber('Longitude', -180, 180).optional(),
@@ -62,6 +67,9 @@ export const findOutletsQuerySchema = z
       ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Enter a postcode or use your location' });
     }
   });
+
+/** The query string of `GET /outlets`, after validation. */
+export const findOutletsQuerySchema = z.preprocess(withoutEmptyValues, findOutletsQueryObject);
 export type FindOutletsQuery = z.infer<typeof findOutletsQuerySchema>;
 
 /** Path parameters of `GET /outlets/{id}`. */

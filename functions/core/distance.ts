@@ -32,11 +32,13 @@ function longitudeDifference(from: number, to: number): number {
   return ((((to - from + 180) % 360) + 360) % 360) - 180;
 }
 
+const modulo360 = (degrees: number) => ((degrees % 360) + 360) % 360;
+
+/** True if `lng` is within the box's longitudes, which may cross the antimeridian (`minLng > maxLng`). */
 function longitudeInside(lng: number, box: GeohashBox): boolean {
-  const span = longitudeDifference(box.minLng, box.maxLng);
-  if (box.maxLng - box.minLng >= 360) return true;
-  const offset = (((lng - box.minLng) % 360) + 360) % 360;
-  return offset <= (span < 0 ? span + 360 : span) || (box.maxLng - box.minLng === 360);
+  const width = box.maxLng - box.minLng;
+  const span = width >= 0 ? width : width + 360;
+  return span >= 360 || modulo360(lng - box.minLng) <= span;
 }
 
 /**

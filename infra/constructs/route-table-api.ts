@@ -1,0 +1,108 @@
+/**
+ * The HTTP API, built from the route table: every route goes to its group's function, so the API
+ * cannot serve a route the table does not list, nor miss one it does.
+ */
+import { AccessLogFormat, AccessLogField } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+  type ThrottleSettings,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { type Route, type RouteGroup, routeKey } from '../../functions/routes.js';
+
+export interface RouteTableApiProps {
+  /** The route table to serve. */
+  readonly routes: readonly Route[];
+  /** The function of each group that has routes. */
+  readonly functions: Partial<Record<RouteGroup, IFunction>>;
+  /** Applies to every route of the default stage. */
+  readonly throttle: ThrottleSettings;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly accessLogRetention?: RetentionDays;
+}
+
+/**
+ * One access log line per request, with no IP address, user agent or query string: those could
+ * identify a person or the place they searched from.
+ */
+export const accessLogFields = {
+  requestId: AccessLogField.contextRequestId(),
+  requestTime: AccessLogField.contextRequestTime(),
+  routeKey: AccessLogField.contextRouteKey(),
+  status: AccessLogField.contextStatus(),
+  responseLatency: AccessLogField.contextResponseLatency(),
+  responseLength: AccessLogField.contextResponseLength(),
+  integrationError: '$context.integrationErrorMessage',
+} as const;
+
+/** An HTTP API whose routes are exactly the route table's, on a throttled `$default` stage. */
+export class RouteTableApi extends Construct {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: RouteTableApiProps) {
+    super(scope, id);
+
+    // The default stage is added by hand because only an explicit stage takes throttling and
+    // access-log settings. No CORS: the site and the API share one origin behind CloudFront.
+    this.api = new HttpApi(this, 'Api', {
+      description: 'Naloxone finder API, built from functions/routes.ts',
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.accessLogRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
+      },
+    });
+
+    const integrations = new Map<RouteGroup, HttpLambdaIntegration>();
+    for (const route of props.routes) {
+      const handler = props.functions[route.group];
+      if (!handler) throw new Error(`Route "${routeKey(route)}" belongs to group "${route.group}", which has no function`);
+      let integration = integrations.get(route.group);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${route.group}-integration`, handler);
+        integrations.set(route.group, integration);
+      }
+      this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        authorizer: authorizerFor(route),
+      });
+    }
+  }
+}
+
+/**
+ * The authorizer a route needs. Public routes need none. Signed-in routes need the Cognito JWT
+ * authorizer, which does not exist yet: until it does, synth fails rather than publish a signed-in
+ * route to everyone.
+ */
+export function authorizerFor(route: Route): IHttpRouteAuthorizer {
+  if (route.access === 'public') return new HttpNoneAuthorizer();
+  // The Cognito authorizer goes here: an HttpJwtAuthorizer (aws-apigatewayv2-authorizers) with the
+  // user pool's issuer URL and app client as audience, plus a scope or group check per access level
+  // so that an outlet's token cannot call a commissioner's route.
+  throw new Error(
+    `Route "${routeKey(route)}" requires "${route.access}" access, but the stack has no JWT authorizer yet. ` +
+      'Add the Cognito authorizer in infra/constructs/route-table-api.ts (authorizerFor) before deploying it; ' +
+      'refusing to expose a signed-in route without authentication.',
+  );
+}

@@ -1,0 +1,275 @@
+/**
+ * Loads a postcode file into the table through the app's own data layer (`putPostcodes`,
+ * `putOutwardCodes`): streamed, written in batches with a few in flight, and resumable from a
+ * checkpoint file. Used by the `import:postcodes` command and by the local seeder.
+ *
+ * The data layer reads TABLE_NAME and DYNAMODB_ENDPOINT at load: set them before importing this.
+ */
+import { rename, stat, readFile, rm, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { tableName } from '../functions/data/client.js';
+import { putOutwardCodes, putPostcodes } from '../functions/data/postcodes.js';
+import { BATCH_WRITE_LIMIT } from '../functions/data/batch-write.js';
+import { config } from '../functions/shared/config.js';
+import {
+  type ColumnMap,
+  type RowResult,
+  type SourceKind,
+  detectColumns,
+  readCsvRecords,
+  readDistrictRow,
+  readPostcodeRow,
+} from './postcode-sources.js';
+
+/** A row left out as invalid, for the report. `row` counts data rows from 1 (the header is row 0). */
+export interface InvalidRowExample {
+  row: number;
+  reason: string;
+  value: string;
+}
+
+/** Counts over the rows read so far. */
+export interface ImportCounts {
+  /** Data rows read from the start of the file (the header not counted), earlier runs included. */
+  rows: number;
+  /** Rows stored. */
+  written: number;
+  /** Rows left out on purpose (terminated postcodes, retired or non-geographic districts). */
+  skipped: number;
+  /** Rows that could not be used (bad postcode, missing or out-of-range coordinates). */
+  invalid: number;
+  /** The first few invalid rows. */
+  invalidExamples: InvalidRowExample[];
+}
+
+/** Progress, reported each time a batch is committed. */
+export interface ImportProgress extends ImportCounts {
+  /** Bytes of the file read so far, and its size: for a percentage. */
+  bytesRead: number;
+  totalBytes: number;
+  /** Rows read by this run (not skipped over from a checkpoint), for a rate. */
+  rowsThisRun: number;
+}
+
+export interface ImportOptions {
+  kind: SourceKind;
+  /** Rows per write call, 1 to 25. Default 25. */
+  batchSize?: number;
+  /** Write calls in flight at once. Default 4. */
+  concurrency?: number;
+  /**
+   * Where to keep the checkpoint: default `<file>.import-state.json`; null for none (the seeder,
+   * tests, and any import that is cheap to repeat).
+   */
+  checkpointPath?: string | null;
+  /** Ignore an existing checkpoint and start at the first row. */
+  restart?: boolean;
+  /** Stop cleanly after this many data rows of the file (for a slice, or to test resuming). */
+  maxRows?: number;
+  /** Stops the import cleanly: rows read so far are written and checkpointed, then it returns. */
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Least time between two checkpoint writes during the run. Default 1,000 ms. */
+  checkpointEveryMs?: number;
+}
+
+export interface ImportResult extends ImportCounts {
+  /** False when stopped by `maxRows` or `signal` before the end of the file. */
+  completed: boolean;
+  /** Rows skipped over because an earlier run had committed them. */
+  resumedFrom: number;
+  /** Rows written by this run. */
+  writtenThisRun: number;
+  /** True when the checkpoint said the file was already fully imported, so nothing was read. */
+  alreadyComplete: boolean;
+  checkpointPath: string | null;
+}
+
+/** How many invalid rows are kept as examples. */
+export const INVALID_EXAMPLES_KEPT = 5;
+
+const checkpointSchema = z.object({
+  version: z.literal(1),
+  kind: z.enum(['postcodes', 'districts']),
+  table: z.string(),
+  endpoint: z.string(),
+  fileSize: z.number().int().nonnegative(),
+  rows: z.number().int().nonnegative(),
+  written: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  invalid: z.number().int().nonnegative(),
+  invalidExamples: z.array(z.object({ row: z.number(), reason: z.string(), value: z.string() })),
+  completed: z.boolean(),
+  updatedAt: z.string(),
+});
+type Checkpoint = z.infer<typeof checkpointSchema>;
+
+/** The default checkpoint file of an input file. */
+export const checkpointPathFor = (file: string) => `${file}.import-state.json`;
+
+/** Where the data goes, as recorded in a checkpoint: a checkpoint is only valid for the same target. */
+function target() {
+  const { DYNAMODB_ENDPOINT, AWS_REGION } = config();
+  return { table: tableName, endpoint: DYNAMODB_ENDPOINT ?? `aws:${AWS_REGION}` };
+}
+
+async function loadCheckpoint(path: string, kind: SourceKind, fileSize: number): Promise<Checkpoint | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const parsed = checkpointSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`The checkpoint ${path} is not readable: pass --restart to start again`);
+  const checkpoint = parsed.data;
+  const here = target();
+  const mismatch =
+    checkpoint.kind !== kind
+      ? `is for ${checkpoint.kind}, not ${kind}`
+      : checkpoint.table !== here.table || checkpoint.endpoint !== here.endpoint
+        ? `is for table ${checkpoint.table} at ${checkpoint.endpoint}, not ${here.table} at ${here.endpoint}`
+        : checkpoint.fileSize !== fileSize
+          ? 'was made from a file of another size'
+          : null;
+  if (mismatch) throw new Error(`The checkpoint ${path} ${mismatch}: pass --restart to start again`);
+  return checkpoint;
+}
+
+async function saveCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
+  // Write then rename, so an interrupted write never leaves half a checkpoint.
+  const temporary = `${path}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(checkpoint, null, 2)}\n`);
+  await rename(temporary, path);
+}
+
+type AnyRecord = Parameters<typeof putPostcodes>[0][number] | Parameters<typeof putOutwardCodes>[0][number];
+
+function readRow(fields: string[], columns: ColumnMap): RowResult<AnyRecord> {
+  return columns.kind === 'postcodes' ? readPostcodeRow(fields, columns) : readDistrictRow(fields, columns);
+}
+
+function writeRecords(kind: SourceKind, records: AnyRecord[]) {
+  return kind === 'postcodes'
+    ? putPostcodes(records as Parameters<typeof putPostcodes>[0])
+    : putOutwardCodes(records as Parameters<typeof putOutwardCodes>[0]);
+}
+
+const copyCounts = (counts: ImportCounts): ImportCounts => ({ ...counts, invalidExamples: [...counts.invalidExamples] });
+
+/**
+ * Imports a postcode file (see `postcode-sources.ts` for the formats). Invalid rows are counted and
+ * reported, never fatal. Resumes from the checkpoint unless `restart`; the checkpoint only ever counts
+ * rows whose batch, and every batch before it, has been written, so a crash repeats a few writes
+ * (harmless: puts overwrite) and never loses one.
+ */
+export async function importPostcodeFile(path: string, options: ImportOptions): Promise<ImportResult> {
+  const { kind, restart = false, maxRows, signal, onProgress, checkpointEveryMs = 1_000 } = options;
+  const batchSize = Math.min(Math.max(1, Math.floor(options.batchSize ?? BATCH_WRITE_LIMIT)), BATCH_WRITE_LIMIT);
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+  const checkpointPath = options.checkpointPath === undefined ? checkpointPathFor(path) : options.checkpointPath;
+  const { size: totalBytes } = await stat(path);
+
+  if (restart && checkpointPath) await rm(checkpointPath, { force: true });
+  const checkpoint = checkpointPath ? await loadCheckpoint(checkpointPath, kind, totalBytes) : null;
+  const resumedFrom = checkpoint?.rows ?? 0;
+  const result = (counts: ImportCounts, extra: Pick<ImportResult, 'completed' | 'alreadyComplete'>): ImportResult => ({
+    ...counts,
+    ...extra,
+    resumedFrom,
+    writtenThisRun: counts.written - (checkpoint?.written ?? 0),
+    checkpointPath,
+  });
+  const initial: ImportCounts = checkpoint
+    ? { rows: checkpoint.rows, written: checkpoint.written, skipped: checkpoint.skipped, invalid: checkpoint.invalid, invalidExamples: checkpoint.invalidExamples }
+    : { rows: 0, written: 0, skipped: 0, invalid: 0, invalidExamples: [] };
+  if (checkpoint?.completed) return result(initial, { completed: true, alreadyComplete: true });
+
+  const counts = copyCounts(initial);
+  /** Counts as of the last row of the oldest batch that is written, with all before it. */
+  let committed = copyCounts(initial);
+  let bytesRead = 0;
+  let lastSaved = Date.now();
+  const save = async (completed: boolean) => {
+    if (!checkpointPath) return;
+    await saveCheckpoint(checkpointPath, {
+      version: 1, kind, ...target(), fileSize: totalBytes, ...committed, completed, updatedAt: new Date().toISOString(),
+    });
+    lastSaved = Date.now();
+  };
+
+  type Outcome = { ok: true } | { ok: false; error: unknown };
+  // Oldest first. Each batch's promise never rejects, so one failure cannot go unhandled while older ones run.
+  const inFlight: { outcome: Promise<Outcome>; counts: ImportCounts }[] = [];
+  const settleOldest = async () => {
+    const oldest = inFlight.shift();
+    if (!oldest) return;
+    const outcome = await oldest.outcome;
+    if (!outcome.ok) throw outcome.error;
+    committed = oldest.counts;
+    if (Date.now() - lastSaved >= checkpointEveryMs) await save(false);
+    onProgress?.({ ...committed, bytesRead, totalBytes, rowsThisRun: committed.rows - resumedFrom });
+  };
+  let batch: AnyRecord[] = [];
+  const flush = async () => {
+    // The batch's own counts go with it: they become the checkpoint once it and all before it are written.
+    const records = batch;
+    batch = [];
+    if (records.length > 0) {
+      const outcome = writeRecords(kind, records).then(
+        (): Outcome => ({ ok: true }),
+        (error: unknown): Outcome => ({ ok: false, error }),
+      );
+      inFlight.push({ outcome, counts: copyCounts(counts) });
+    }
+    while (inFlight.length >= concurrency) await settleOldest();
+  };
+
+  let completed = true;
+  try {
+    let columns: ColumnMap | undefined;
+    let dataRow = 0;
+    for await (const { fields, bytesRead: read } of readCsvRecords(path)) {
+      bytesRead = read;
+      if (!columns) {
+        columns = detectColumns(fields, kind);
+        continue;
+      }
+      dataRow += 1;
+      // Rows an earlier run committed: only counted past, not read again.
+      if (dataRow <= resumedFrom) continue;
+      if (signal?.aborted || (maxRows !== undefined && dataRow > maxRows)) {
+        completed = false;
+        break;
+      }
+      const row = readRow(fields, columns);
+      counts.rows = dataRow;
+      if (row.status === 'ok') {
+        batch.push(row.record);
+        counts.written += 1;
+        if (batch.length >= batchSize) await flush();
+      } else if (row.status === 'skipped') {
+        counts.skipped += 1;
+      } else {
+        counts.invalid += 1;
+        if (counts.invalidExamples.length < INVALID_EXAMPLES_KEPT) {
+          counts.invalidExamples.push({ row: dataRow, reason: row.reason, value: fields.join(',').slice(0, 120) });
+        }
+      }
+    }
+    if (!columns) throw new Error(`${path} is empty: it needs a header row`);
+    await flush();
+    while (inFlight.length > 0) await settleOldest();
+    // Rows after the last batch (skipped or invalid ones) are done too once every batch is written.
+    committed = copyCounts(counts);
+  } catch (error) {
+    // Let the writes already sent finish, keep what is proven written, then fail.
+    await Promise.all(inFlight.map((entry) => entry.outcome));
+    await save(false);
+    throw error;
+  }
+  await save(completed);
+  onProgress?.({ ...committed, bytesRead, totalBytes, rowsThisRun: committed.rows - resumedFrom });
+  return result(committed, { completed, alreadyComplete: false });
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { findOutletsQuerySchema } from '../../../functions/contract/find-outlets.js';
+
+const issuesOf = (input: Record<string, string>) => {
+  const result = findOutletsQuerySchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+};
+
+describe('findOutletsQuerySchema', () => {
+  it('accepts a point and fills in the defaults', () => {
+    const query = findOutletsQuerySchema.parse({ lat: '53.4808', lng: '-2.2426' });
+
+    expect(query).toEqual({ lat: 53.4808, lng: -2.2426, limit: 10, radiusKm: 25 });
+  });
+
+  it('accepts a postcode with filters given as checkbox values', () => {
+    const query = findOutletsQuerySchema.parse({ postcode: ' m15 4ab ', kit: 'nasal', openNow: 'on', noId: 'true', walkIn: '0' });
+
+    expect(query).toMatchObject({ postcode: 'm15 4ab', kit: 'nasal', openNow: true, noId: true, walkIn: false });
+  });
+
+  it('asks for a place when none is given', () => {
+    expect(issuesOf({})).toEqual([{ path: 'postcode', message: 'Enter a postcode or use your location' }]);
+  });
+
+  it('names each bad field', () => {
+    expect(issuesOf({ lat: 'north', lng: '200', limit: '0' })).toEqual([
+      { path: 'lat', message: 'Latitude must be a number' },
+      { path: 'lng', message: 'Longitude must be between -180 and 180' },
+      { path: 'limit', message: 'Limit must be between 1 and 50' },
+    ]);
+  });
+
+  it('rejects half a point and a point with a postcode', () => {
+    expect(issuesOf({ lat: '53.4' })).toEqual([{ path: 'lng', message: 'Enter a longitude with the latitude' }]);
+    expect(issuesOf({ lat: '53.4', lng: '-2.2', postcode: 'M1 1AA' })).toEqual([
+      { path: 'postcode', message: 'Search by postcode or by location, not both' },
+    ]);
+  });
+
+  it('rejects a radius over 100 km, an unknown kit and a limit that is not whole', () => {
+    expect(issuesOf({ postcode: 'M1', radiusKm: '101', kit: 'pills', limit: '2.5' }).map((issue) => issue.path)).toEqual([
+      'limit',
+      'radiusKm',
+      'kit',
+    ]);
+  });
+
+  it('rejects infinite numbers', () => {
+    expect(issuesOf({ lat: 'Infinity', lng: '-2' })).toEqual([{ path: 'lat', message: 'Latitude must be a number' }]);
+  });
+
+  it('treats empty fields as not given, as an HTML form sends them', () => {
+    expect(issuesOf({ lat: '53.4', lng: '', postcode: '' })).toEqual([
+      { path: 'lng', message: 'Enter a longitude with the latitude' },
+    ]);
+    expect(findOutletsQuerySchema.parse({ postcode: 'M1', kit: '', openNow: '' })).toEqual({ postcode: 'M1', limit: 10, radiusKm: 25 });
+  });
+});
