@@ -110,7 +110,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
           response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
         }
       } else if (method === 'GET' || method === 'HEAD') {
-        await serveSiteFile(options.siteDir, url.pathname, method, response);
+        await serveSiteFile(options.siteDir, url.pathname, { method, acceptEncoding: String(request.headers['accept-encoding'] ?? '') }, response);
       } else {
         sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
       }

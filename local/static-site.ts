@@ -2,10 +2,10 @@
  * Serves the built site the way the CloudFront distribution does: `/` and folder paths get their
  * `index.html`, unknown paths the site's 404 page.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,8 +40,16 @@ async function fileAt(path: string): Promise<string | null> {
   return null;
 }
 
-/** Answers a GET or HEAD for a site path from `siteDir`. */
-export async function serveSiteFile(siteDir: string, pathname: string, method: string, response: ServerResponse): Promise<void> {
+/** Text compresses well; the CDN compresses it in production, so the local server does too. */
+const compressible = /^(text\/|application\/(json|manifest\+json|xml)|image\/svg)/;
+
+/** Answers a GET or HEAD for a site path from `siteDir`, gzipped when the browser accepts it. */
+export async function serveSiteFile(
+  siteDir: string,
+  pathname: string,
+  request: { method: string; acceptEncoding: string },
+  response: ServerResponse,
+): Promise<void> {
   const root = resolve(siteDir);
   let decoded: string;
   try {
@@ -62,10 +70,16 @@ export async function serveSiteFile(siteDir: string, pathname: string, method: s
   const type = contentTypes[extname(file)] ?? 'application/octet-stream';
   // Astro fingerprints bundled assets under /_astro/, so they can be kept; pages must stay fresh.
   const cacheControl = pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-  response.writeHead(status, { 'content-type': type, 'cache-control': cacheControl, ...siteSecurityHeaders });
-  if (method === 'HEAD') {
-    response.end();
-    return;
-  }
-  createReadStream(file).pipe(response);
+  const gzip = compressible.test(type) && /\bgzip\b/.test(request.acceptEncoding);
+  const content = await readFile(file);
+  const body = gzip ? gzipSync(content) : content;
+  response.writeHead(status, {
+    'content-type': type,
+    'content-length': String(body.length),
+    'cache-control': cacheControl,
+    vary: 'accept-encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    ...siteSecurityHeaders,
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
 }

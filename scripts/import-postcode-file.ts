@@ -8,7 +8,7 @@
 import { rename, stat, readFile, rm, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { tableName } from '../functions/data/client.js';
-import { putOutwardCodes, putPostcodes } from '../functions/data/postcodes.js';
+import { type OutwardCodeRecord, type PostcodeRecord, putOutwardCodes, putPostcodes } from '../functions/data/postcodes.js';
 import { BATCH_WRITE_LIMIT } from '../functions/data/batch-write.js';
 import { config } from '../functions/shared/config.js';
 import {
@@ -144,19 +144,63 @@ async function saveCheckpoint(path: string, checkpoint: Checkpoint): Promise<voi
   await rename(temporary, path);
 }
 
-type AnyRecord = Parameters<typeof putPostcodes>[0][number] | Parameters<typeof putOutwardCodes>[0][number];
-
-function readRow(fields: string[], columns: ColumnMap): RowResult<AnyRecord> {
-  return columns.kind === 'postcodes' ? readPostcodeRow(fields, columns) : readDistrictRow(fields, columns);
+/** How rows of one kind are read and written. */
+interface Source<T> {
+  read(fields: readonly string[], columns: ColumnMap): RowResult<T>;
+  write(records: readonly T[]): Promise<unknown>;
 }
-
-function writeRecords(kind: SourceKind, records: AnyRecord[]) {
-  return kind === 'postcodes'
-    ? putPostcodes(records as Parameters<typeof putPostcodes>[0])
-    : putOutwardCodes(records as Parameters<typeof putOutwardCodes>[0]);
-}
+const postcodeSource: Source<PostcodeRecord> = { read: readPostcodeRow, write: (records) => putPostcodes(records) };
+const districtSource: Source<OutwardCodeRecord> = { read: readDistrictRow, write: (records) => putOutwardCodes(records) };
 
 const copyCounts = (counts: ImportCounts): ImportCounts => ({ ...counts, invalidExamples: [...counts.invalidExamples] });
+
+/**
+ * Runs writes a few at a time and commits them strictly in the order they were added, so "committed"
+ * always means "this one and every one before it is written". Each write's promise is settled into an
+ * outcome at once, so a failure cannot go unhandled while older writes still run.
+ */
+class OrderedWrites<M> {
+  private readonly inFlight: { outcome: Promise<{ ok: true } | { ok: false; error: unknown }>; marker: M }[] = [];
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly onCommitted: (marker: M) => Promise<void>,
+  ) {}
+
+  /** Starts a write; waits while too many are in flight. Throws the first failure, in order. */
+  async add(write: Promise<unknown>, marker: M): Promise<void> {
+    const outcome = write.then(
+      () => ({ ok: true }) as const,
+      (error: unknown) => ({ ok: false, error }) as const,
+    );
+    this.inFlight.push({ outcome, marker });
+    while (this.inFlight.length >= this.concurrency) await this.commitOldest();
+  }
+
+  /** Waits for every write. Throws the first failure, in order. */
+  async drain(): Promise<void> {
+    while (this.inFlight.length > 0) await this.commitOldest();
+  }
+
+  /** After a failure: waits for the writes already sent and commits those proven written, in order. */
+  async settleAfterFailure(): Promise<void> {
+    const entries = this.inFlight.splice(0);
+    const outcomes = await Promise.all(entries.map((entry) => entry.outcome));
+    for (const [index, outcome] of outcomes.entries()) {
+      const entry = entries[index];
+      if (!outcome.ok || !entry) return;
+      await this.onCommitted(entry.marker);
+    }
+  }
+
+  private async commitOldest(): Promise<void> {
+    const oldest = this.inFlight.shift();
+    if (!oldest) return;
+    const outcome = await oldest.outcome;
+    if (!outcome.ok) throw outcome.error;
+    await this.onCommitted(oldest.marker);
+  }
+}
 
 /**
  * Imports a postcode file (see `postcode-sources.ts` for the formats). Invalid rows are counted and
@@ -165,111 +209,136 @@ const copyCounts = (counts: ImportCounts): ImportCounts => ({ ...counts, invalid
  * (harmless: puts overwrite) and never loses one.
  */
 export async function importPostcodeFile(path: string, options: ImportOptions): Promise<ImportResult> {
-  const { kind, restart = false, maxRows, signal, onProgress, checkpointEveryMs = 1_000 } = options;
-  const batchSize = Math.min(Math.max(1, Math.floor(options.batchSize ?? BATCH_WRITE_LIMIT)), BATCH_WRITE_LIMIT);
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+  const { kind, restart = false, onProgress, checkpointEveryMs = 1_000 } = options;
   const checkpointPath = options.checkpointPath === undefined ? checkpointPathFor(path) : options.checkpointPath;
   const { size: totalBytes } = await stat(path);
 
   if (restart && checkpointPath) await rm(checkpointPath, { force: true });
   const checkpoint = checkpointPath ? await loadCheckpoint(checkpointPath, kind, totalBytes) : null;
   const resumedFrom = checkpoint?.rows ?? 0;
-  const result = (counts: ImportCounts, extra: Pick<ImportResult, 'completed' | 'alreadyComplete'>): ImportResult => ({
+  const initial: ImportCounts = checkpoint
+    ? {
+        rows: checkpoint.rows,
+        written: checkpoint.written,
+        skipped: checkpoint.skipped,
+        invalid: checkpoint.invalid,
+        invalidExamples: checkpoint.invalidExamples,
+      }
+    : { rows: 0, written: 0, skipped: 0, invalid: 0, invalidExamples: [] };
+  const result = (counts: ImportCounts, completed: boolean, alreadyComplete: boolean): ImportResult => ({
     ...counts,
-    ...extra,
+    completed,
+    alreadyComplete,
     resumedFrom,
-    writtenThisRun: counts.written - (checkpoint?.written ?? 0),
+    writtenThisRun: counts.written - initial.written,
     checkpointPath,
   });
-  const initial: ImportCounts = checkpoint
-    ? { rows: checkpoint.rows, written: checkpoint.written, skipped: checkpoint.skipped, invalid: checkpoint.invalid, invalidExamples: checkpoint.invalidExamples }
-    : { rows: 0, written: 0, skipped: 0, invalid: 0, invalidExamples: [] };
-  if (checkpoint?.completed) return result(initial, { completed: true, alreadyComplete: true });
+  if (checkpoint?.completed) return result(initial, true, true);
 
-  const counts = copyCounts(initial);
-  /** Counts as of the last row of the oldest batch that is written, with all before it. */
+  /** Counts up to the last row proven written (with every row before it). */
   let committed = copyCounts(initial);
   let bytesRead = 0;
   let lastSaved = Date.now();
   const save = async (completed: boolean) => {
     if (!checkpointPath) return;
+    const { rows, written, skipped, invalid, invalidExamples } = committed;
     await saveCheckpoint(checkpointPath, {
-      version: 1, kind, ...target(), fileSize: totalBytes, ...committed, completed, updatedAt: new Date().toISOString(),
+      version: 1,
+      kind,
+      ...target(),
+      fileSize: totalBytes,
+      rows,
+      written,
+      skipped,
+      invalid,
+      invalidExamples,
+      completed,
+      updatedAt: new Date().toISOString(),
     });
     lastSaved = Date.now();
   };
-
-  type Outcome = { ok: true } | { ok: false; error: unknown };
-  // Oldest first. Each batch's promise never rejects, so one failure cannot go unhandled while older ones run.
-  const inFlight: { outcome: Promise<Outcome>; counts: ImportCounts }[] = [];
-  const settleOldest = async () => {
-    const oldest = inFlight.shift();
-    if (!oldest) return;
-    const outcome = await oldest.outcome;
-    if (!outcome.ok) throw outcome.error;
-    committed = oldest.counts;
+  const report = () => onProgress?.({ ...committed, bytesRead, totalBytes, rowsThisRun: committed.rows - resumedFrom });
+  const writes = new OrderedWrites<ImportCounts>(Math.max(1, Math.floor(options.concurrency ?? 4)), async (counts) => {
+    committed = counts;
     if (Date.now() - lastSaved >= checkpointEveryMs) await save(false);
-    onProgress?.({ ...committed, bytesRead, totalBytes, rowsThisRun: committed.rows - resumedFrom });
-  };
-  let batch: AnyRecord[] = [];
-  const flush = async () => {
-    // The batch's own counts go with it: they become the checkpoint once it and all before it are written.
-    const records = batch;
-    batch = [];
-    if (records.length > 0) {
-      const outcome = writeRecords(kind, records).then(
-        (): Outcome => ({ ok: true }),
-        (error: unknown): Outcome => ({ ok: false, error }),
-      );
-      inFlight.push({ outcome, counts: copyCounts(counts) });
-    }
-    while (inFlight.length >= concurrency) await settleOldest();
-  };
+    report();
+  });
 
-  let completed = true;
+  const read = (progress: number) => {
+    bytesRead = progress;
+  };
+  let completed: boolean;
   try {
-    let columns: ColumnMap | undefined;
-    let dataRow = 0;
-    for await (const { fields, bytesRead: read } of readCsvRecords(path)) {
-      bytesRead = read;
-      if (!columns) {
-        columns = detectColumns(fields, kind);
-        continue;
-      }
-      dataRow += 1;
-      // Rows an earlier run committed: only counted past, not read again.
-      if (dataRow <= resumedFrom) continue;
-      if (signal?.aborted || (maxRows !== undefined && dataRow > maxRows)) {
-        completed = false;
-        break;
-      }
-      const row = readRow(fields, columns);
-      counts.rows = dataRow;
-      if (row.status === 'ok') {
-        batch.push(row.record);
-        counts.written += 1;
-        if (batch.length >= batchSize) await flush();
-      } else if (row.status === 'skipped') {
-        counts.skipped += 1;
-      } else {
-        counts.invalid += 1;
-        if (counts.invalidExamples.length < INVALID_EXAMPLES_KEPT) {
-          counts.invalidExamples.push({ row: dataRow, reason: row.reason, value: fields.join(',').slice(0, 120) });
-        }
-      }
-    }
-    if (!columns) throw new Error(`${path} is empty: it needs a header row`);
-    await flush();
-    while (inFlight.length > 0) await settleOldest();
-    // Rows after the last batch (skipped or invalid ones) are done too once every batch is written.
-    committed = copyCounts(counts);
+    const run = { path, options, resumedFrom, counts: copyCounts(initial), writes, read };
+    completed = await (kind === 'postcodes' ? readAndWrite(postcodeSource, run) : readAndWrite(districtSource, run));
+    await writes.drain();
+    // Rows after the last batch (skipped or invalid ones) are done once every batch is written.
+    committed = run.counts;
   } catch (error) {
-    // Let the writes already sent finish, keep what is proven written, then fail.
-    await Promise.all(inFlight.map((entry) => entry.outcome));
+    await writes.settleAfterFailure();
     await save(false);
     throw error;
   }
   await save(completed);
-  onProgress?.({ ...committed, bytesRead, totalBytes, rowsThisRun: committed.rows - resumedFrom });
-  return result(committed, { completed, alreadyComplete: false });
+  report();
+  return result(committed, completed, false);
+}
+
+interface Run {
+  path: string;
+  options: ImportOptions;
+  resumedFrom: number;
+  /** Counts over every row read, written or not yet. */
+  counts: ImportCounts;
+  writes: OrderedWrites<ImportCounts>;
+  read(bytesRead: number): void;
+}
+
+/** Reads the file from where the checkpoint left off and hands batches to the writer. Returns false if stopped early. */
+async function readAndWrite<T>(source: Source<T>, run: Run): Promise<boolean> {
+  const { path, options, resumedFrom, counts, writes } = run;
+  const { maxRows, signal } = options;
+  const batchSize = Math.min(Math.max(1, Math.floor(options.batchSize ?? BATCH_WRITE_LIMIT)), BATCH_WRITE_LIMIT);
+  let batch: T[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    // The batch carries the counts as of its last row: they become the checkpoint once it is committed.
+    await writes.add(source.write(batch), copyCounts(counts));
+    batch = [];
+  };
+
+  let columns: ColumnMap | undefined;
+  let dataRow = 0;
+  for await (const { fields, bytesRead } of readCsvRecords(path)) {
+    run.read(bytesRead);
+    if (!columns) {
+      columns = detectColumns(fields, options.kind);
+      continue;
+    }
+    dataRow += 1;
+    // Rows an earlier run committed are only counted past.
+    if (dataRow <= resumedFrom) continue;
+    if (signal?.aborted || (maxRows !== undefined && dataRow > maxRows)) {
+      await flush();
+      return false;
+    }
+    const row = source.read(fields, columns);
+    counts.rows = dataRow;
+    if (row.status === 'ok') {
+      batch.push(row.record);
+      counts.written += 1;
+      if (batch.length >= batchSize) await flush();
+    } else if (row.status === 'skipped') {
+      counts.skipped += 1;
+    } else {
+      counts.invalid += 1;
+      if (counts.invalidExamples.length < INVALID_EXAMPLES_KEPT) {
+        const value = [columns.code, columns.lat, columns.lng].map((index) => fields[index] ?? '').join(',');
+        counts.invalidExamples.push({ row: dataRow, reason: row.reason, value: value.slice(0, 80) });
+      }
+    }
+  }
+  if (!columns) throw new Error(`${path} is empty: it needs a header row`);
+  await flush();
+  return true;
 }

@@ -93,6 +93,11 @@ export const openingHoursSchema = z.object({
   weekly: z.array(weeklyScheduleRowSchema).max(42),
   exceptions: z.array(scheduleExceptionSchema).max(100).default([]),
   bankHolidays: z.enum(['closed', 'as_usual', 'unknown']).default('unknown'),
+  /**
+   * Days of the week whose usual hours are not known (for example the source gave an unreadable value):
+   * on those days the outlet shows "hours unknown – call ahead", where an absent row would mean "closed".
+   */
+  unknownDays: z.array(weekdaySchema).max(7).optional(),
 });
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 

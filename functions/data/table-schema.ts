@@ -22,3 +22,11 @@ export const geoCellPrecision = 4;
 
 /** Characters of geohash stored in `geoKey` (9 is about 5 m). */
 export const geoKeyPrecision = 9;
+
+/**
+ * Geohash characters of the occupancy counters' children: each `GEOCOUNT#<cell>` item counts its
+ * cell's outlets in `total` and each child (one character finer, about 5 km by 5 km at 53°N) in
+ * its own attribute, so one batch read tells the search which cells and children are empty and
+ * which are crowded enough to read child by child.
+ */
+export const geoChildPrecision = geoCellPrecision + 1;

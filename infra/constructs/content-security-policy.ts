@@ -6,24 +6,17 @@
 /** The default map tiles, the same default the site uses for `PUBLIC_TILE_URL`. */
 export const defaultTileUrl = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
  * The CSP source that allows a Leaflet tile URL template: its origin, with a `{s}` subdomain
  * placeholder turned into a wildcard (`https://{s}.tile.example/…` → `https://*.tile.example`).
- * Throws on anything but https, except loopback hosts, which only local runs use.
+ * Throws on anything but https: an https page cannot load http tiles.
  */
 export function tileSource(tileUrl: string): string {
-  const match = /^(https?):\/\/([^/?#]+)/.exec(tileUrl);
-  if (!match) throw new Error(`Tile URL "${tileUrl}" is not an http(s) URL template`);
-  const [, scheme, authority] = match as unknown as [string, string, string];
+  const [, authority = ''] = /^https:\/\/([^/?#]+)\//.exec(tileUrl) ?? [];
+  if (!authority) throw new Error(`Tile URL "${tileUrl}" must be an https URL template: an https page cannot load http tiles`);
   const host = authority.replace(/^\{s\}\./, '*.');
   if (/[{}]/.test(host)) throw new Error(`Tile URL "${tileUrl}" has a placeholder in its host other than a leading {s}`);
-  const hostname = host.replace(/:\d+$/, '');
-  if (scheme !== 'https' && !loopbackHosts.has(hostname)) {
-    throw new Error(`Tile URL "${tileUrl}" must use https: browsers block mixed content on an https site`);
-  }
-  return `${scheme}://${host}`;
+  return `https://${host}`;
 }
 
 /**
@@ -45,9 +38,8 @@ export function contentSecurityPolicy(tileUrl: string): string {
     'base-uri': "'self'",
     'form-action': "'self'",
     'frame-ancestors': "'none'",
-    'upgrade-insecure-requests': '',
   };
   return Object.entries(directives)
-    .map(([name, value]) => (value ? `${name} ${value}` : name))
+    .map(([name, value]) => `${name} ${value}`)
     .join('; ');
 }

@@ -1,0 +1,124 @@
+/**
+ * The nearest published outlets to a point, exactly, from the sparse `geo` index: the pure search
+ * in `core/nearest-search.ts` with DynamoDB behind its two ports.
+ *
+ * - `countCells`: one BatchGetItem of the `GEOCOUNT#<cell>` counters (see `outlets.ts`).
+ * - `readUnit`: a Query of the `geo` index on `geoCell`, narrowed with `begins_with(geoKey, …)`
+ *   for a child cell, following `LastEvaluatedKey` pages.
+ */
+import { BatchGetCommand, type BatchGetCommandOutput, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { Coordinates, Outlet } from '../contract/outlet.js';
+import { type Candidate, type CellOccupancy, defaultTuning, findNearest } from '../core/nearest-search.js';
+import { geohashAlphabet } from '../core/geohash.js';
+import { logger } from '../shared/logger.js';
+import { documents, tableName } from './client.js';
+import { geoChildCountAttribute, geoCountKey, geoTotalCountAttribute, outletFromItem } from './outlets.js';
+import { geoCellPrecision, geoIndex } from './table-schema.js';
+
+export interface NearestOutletsRequest {
+  point: Coordinates;
+  /** How many outlets to find. */
+  limit: number;
+  /** Only outlets within this distance, in km. */
+  radiusKm: number;
+  /** A filter (kit type, open now, …): the search finds the `limit` nearest outlets it accepts. */
+  accept?: (outlet: Outlet) => boolean;
+}
+
+export interface NearestOutletsResult {
+  /** Nearest first; equal distances by id. */
+  results: { outlet: Outlet; distanceKm: number }[];
+  /** The distance within which every accepted outlet is known (the radius if fewer than `limit` were found). */
+  searchedRadiusKm: number;
+  /** `itemsRead`: items the Queries scanned; `requests`: DynamoDB requests (Query pages and batch reads). */
+  stats: { itemsRead: number; requests: number };
+}
+
+/** Counter reads per BatchGetItem, the service's limit. */
+const batchGetLimit = 100;
+
+type Stats = NearestOutletsResult['stats'];
+
+function countOf(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+async function readCellCounts(cells: string[], stats: Stats): Promise<Map<string, CellOccupancy>> {
+  const occupancy = new Map<string, CellOccupancy>();
+  for (let start = 0; start < cells.length; start += batchGetLimit) {
+    let keys: Record<string, unknown>[] | undefined = cells.slice(start, start + batchGetLimit).map(geoCountKey);
+    while (keys && keys.length > 0) {
+      stats.requests += 1;
+      const response: BatchGetCommandOutput = await documents.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+      for (const item of response.Responses?.[tableName] ?? []) {
+        const cell = String(item.pk).slice('GEOCOUNT#'.length);
+        const children: Record<string, number> = {};
+        for (const char of geohashAlphabet) children[char] = countOf(item[geoChildCountAttribute(char)]);
+        occupancy.set(cell, { total: countOf(item[geoTotalCountAttribute]), children });
+      }
+      keys = response.UnprocessedKeys?.[tableName]?.Keys;
+    }
+  }
+  return occupancy;
+}
+
+/** A candidate from an index item: the location is checked cheaply now, the whole outlet only if it is needed. */
+function candidateOf(item: Record<string, unknown>): Candidate<Outlet> | null {
+  const location = item.location as { lat?: unknown; lng?: unknown } | undefined;
+  if (typeof item.id !== 'string' || typeof location?.lat !== 'number' || typeof location.lng !== 'number') {
+    logger.error('Indexed outlet has no usable id or location; leaving it out', {
+      pk: typeof item.pk === 'string' ? item.pk : '(no key)',
+    });
+    return null;
+  }
+  return { id: item.id, location: { lat: location.lat, lng: location.lng }, load: () => outletFromItem(item) };
+}
+
+async function readUnit(prefix: string, stats: Stats): Promise<Candidate<Outlet>[]> {
+  const cell = prefix.slice(0, geoCellPrecision);
+  const wholeCell = prefix.length === geoCellPrecision;
+  const candidates: Candidate<Outlet>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    stats.requests += 1;
+    const response: QueryCommandOutput = await documents.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: geoIndex.name,
+        KeyConditionExpression: wholeCell ? '#cell = :cell' : '#cell = :cell AND begins_with(#key, :prefix)',
+        ExpressionAttributeNames: { '#cell': geoIndex.partitionKey, ...(wholeCell ? {} : { '#key': geoIndex.sortKey }) },
+        ExpressionAttributeValues: { ':cell': cell, ...(wholeCell ? {} : { ':prefix': prefix }) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    stats.itemsRead += response.ScannedCount ?? response.Items?.length ?? 0;
+    for (const item of response.Items ?? []) {
+      const candidate = candidateOf(item);
+      if (candidate) candidates.push(candidate);
+    }
+    startKey = response.LastEvaluatedKey;
+  } while (startKey);
+  return candidates;
+}
+
+/**
+ * The `limit` nearest published outlets within `radiusKm` of `point` that `accept` accepts,
+ * exactly (see `core/nearest-search.ts` for the stop rule), with what the search cost.
+ */
+export async function findNearestOutlets(request: NearestOutletsRequest): Promise<NearestOutletsResult> {
+  const stats: Stats = { itemsRead: 0, requests: 0 };
+  const found = await findNearest<Outlet>({
+    point: request.point,
+    k: request.limit,
+    radiusKm: request.radiusKm,
+    ...(request.accept ? { accept: request.accept } : {}),
+    tuning: { ...defaultTuning, cellPrecision: geoCellPrecision },
+    countCells: (cells) => readCellCounts(cells, stats),
+    readUnit: (prefix) => readUnit(prefix, stats),
+  });
+  return {
+    results: found.results.map(({ value, distanceKm }) => ({ outlet: value, distanceKm })),
+    searchedRadiusKm: found.searchedRadiusKm,
+    stats,
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * The CDK app (`cdk.json` runs it with tsx). Synthesises offline: see `app-settings.ts`.
+ */
+import { App } from 'aws-cdk-lib';
+import { type AppSettings, SettingsError, appSettings } from './app-settings.js';
+import { FinderStack } from './finder-stack.js';
+
+const app = new App();
+
+let settings: AppSettings;
+try {
+  settings = appSettings({ context: (key) => app.node.tryGetContext(key), env: process.env });
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+new FinderStack(app, 'NaloxoneFinder', {
+  description: 'Naloxone finder: free take-home naloxone near you',
+  env: settings.env,
+  siteAssetPath: settings.siteAssetPath,
+  tileUrl: settings.tileUrl,
+});

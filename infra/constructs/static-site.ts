@@ -1,0 +1,158 @@
+/**
+ * The public site: a private bucket behind CloudFront, which also sends the API's paths to the HTTP
+ * API so that the browser only ever talks to one origin (no CORS, no third party but map tiles).
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  CachePolicy,
+  type BehaviorOptions,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { contentSecurityPolicy } from './content-security-policy.js';
+
+export interface StaticSiteProps {
+  /** A folder holding the built site, with `index.html` at its root. */
+  readonly siteAssetPath: string;
+  /** The Leaflet tile URL template the site was built with; the CSP allows its origin for images. */
+  readonly tileUrl: string;
+  /** The HTTP API's host name (no scheme), and the first path segments it owns (`/outlets`). */
+  readonly api: { readonly domainName: string; readonly pathPrefixes: readonly string[] };
+  /** @default PriceClass.PRICE_CLASS_100 – North America and Europe, where UK visitors are served from. */
+  readonly priceClass?: PriceClass;
+}
+
+/**
+ * Astro writes `/about/index.html` for `/about/`; CloudFront's default root object only covers `/`.
+ * A viewer-request function maps directory-style paths to their `index.html` before the S3 lookup.
+ */
+const directoryIndexCode = `
+function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.endsWith('/')) request.uri = uri + 'index.html';
+  else if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) request.uri = uri + '/index.html';
+  return request;
+}`;
+
+/** The site's bucket, distribution and content deployment. */
+export class StaticSite extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  /** The site's address, `https://<distribution domain>`. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: StaticSiteProps) {
+    super(scope, id);
+
+    // DESTROY with autoDeleteObjects: the bucket holds only build output, rebuilt from git by
+    // `npm run build:site`, so keeping it after the stack is gone would leave an orphan to pay for
+    // and nothing of value in it. The listings live in the table, which is retained.
+    this.bucket = new Bucket(this, 'Content', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Naloxone finder: security headers and CSP',
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        // Search pages can carry a postcode in their query string; it must not leak to tile servers.
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.tileUrl), override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          // "Use my location" needs geolocation on our own pages; nothing else needs any device API.
+          { header: 'Permissions-Policy', value: 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()', override: true },
+        ],
+      },
+    });
+
+    const directoryIndex = new CloudFrontFunction(this, 'DirectoryIndex', {
+      code: FunctionCode.fromInline(directoryIndexCode),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Serve index.html for directory-style paths',
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Naloxone finder: site and API on one origin',
+      defaultRootObject: 'index.html',
+      priceClass: props.priceClass ?? PriceClass.PRICE_CLASS_100,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      // No access logging: CloudFront's standard logs hold every viewer's IP address.
+      // No custom error pages either: they would apply to the API's paths too and hide its JSON errors.
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        compress: true,
+        functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: apiBehaviors(props.api, securityHeaders),
+    });
+
+    this.url = `https://${this.distribution.distributionDomainName}`;
+
+    new BucketDeployment(this, 'Deployment', {
+      sources: [Source.asset(props.siteAssetPath)],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      // Browsers revalidate every file (a cheap 304 when unchanged), so a deploy is seen at once
+      // and nobody keeps an old page that points at a changed API.
+      cacheControl: [CacheControl.fromString('public, max-age=0, must-revalidate')],
+      memoryLimit: 512,
+      logGroup: new LogGroup(this, 'DeploymentLogs', {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    });
+  }
+}
+
+/**
+ * One pair of behaviours per API prefix: `/outlets` itself and everything under it. Nothing is
+ * cached at the edge (answers depend on the query and listings change), and every viewer header
+ * but Host is forwarded, because API Gateway routes on its own host name.
+ */
+function apiBehaviors(
+  api: StaticSiteProps['api'],
+  responseHeadersPolicy: ResponseHeadersPolicy,
+): Record<string, BehaviorOptions> {
+  const behavior: BehaviorOptions = {
+    origin: new HttpOrigin(api.domainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+    viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+    allowedMethods: AllowedMethods.ALLOW_ALL,
+    cachePolicy: CachePolicy.CACHING_DISABLED,
+    originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    responseHeadersPolicy,
+  };
+  return Object.fromEntries(api.pathPrefixes.flatMap((prefix) => [
+    [prefix, behavior],
+    [`${prefix}/*`, behavior],
+  ]));
+}

@@ -1,0 +1,164 @@
+/**
+ * The API end to end on the local runtime: HTTP request → API Gateway v2 event → real Lambda entry
+ * → embedded DynamoDB loaded with the demo data.
+ */
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FindOutletsResponse, OutletDetail } from '../../functions/contract/find-outlets.js';
+import { type RunningFinder, startFinder } from '../../local/finder-server.js';
+import { readDemoOutlets } from '../../local/seed-demo.js';
+
+const siteDir = fileURLToPath(new URL('../fixtures/site/', import.meta.url));
+let finder: RunningFinder;
+
+const get = async (path: string) => {
+  const response = await fetch(`${finder.url}${path}`);
+  return { status: response.status, headers: response.headers, body: await response.json() };
+};
+
+/** Great-circle distance, written out here so the test does not trust the code it checks. */
+const haversineKm = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) => {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+};
+
+beforeAll(async () => {
+  finder = await startFinder({ port: 0, siteDir });
+});
+
+afterAll(async () => {
+  await finder?.close();
+});
+
+describe('GET /outlets', () => {
+  it('returns the five pharmacies nearest to Manchester city centre, nearest first', async () => {
+    // Prepare
+    const centre = { lat: 53.4808, lng: -2.2426 };
+    const demo = (await readDemoOutlets(new Date())).map(({ outlet }) => outlet);
+    const expected = demo
+      .map((outlet) => ({ id: outlet.id, distanceKm: haversineKm(centre, outlet.location) }))
+      .sort((a, b) => a.distanceKm - b.distanceKm || a.id.localeCompare(b.id))
+      .slice(0, 5);
+
+    // Act
+    const { status, body } = await get('/outlets?lat=53.4808&lng=-2.2426&limit=5');
+
+    // Assess
+    expect(status).toBe(200);
+    const response = body as FindOutletsResponse;
+    expect(response.results.map((result) => result.id)).toEqual(expected.map((outlet) => outlet.id));
+    for (const [index, result] of response.results.entries()) {
+      expect(result.distanceKm).toBeCloseTo(expected[index]?.distanceKm ?? -1, 1);
+      expect(result.address.town).toBe('Manchester');
+      expect(result.demo).toBe(true);
+    }
+    expect(response.location).toEqual({ lat: 53.481, lng: -2.243, source: 'coordinates', label: null });
+  });
+
+  it('finds outlets near a full Trafford postcode in any case and spacing', async () => {
+    const { status, body } = await get('/outlets?postcode=m154ab&limit=3');
+
+    expect(status).toBe(200);
+    expect((body as FindOutletsResponse).location).toMatchObject({ source: 'postcode', label: 'M15 4AB' });
+    expect((body as FindOutletsResponse).results).toHaveLength(3);
+  });
+
+  it('falls back to the outward code centroid for a postcode outside the table, and says so', async () => {
+    const { status, body } = await get('/outlets?postcode=M1%201AE&limit=3');
+
+    expect(status).toBe(200);
+    expect((body as FindOutletsResponse).location).toMatchObject({ source: 'outward_code', label: 'M1' });
+  });
+
+  it('keeps only outlets that pass every filter', async () => {
+    const { body } = await get('/outlets?lat=53.4808&lng=-2.2426&limit=10&kit=injectable&noId=true');
+
+    const results = (body as FindOutletsResponse).results;
+    expect(results).toHaveLength(10);
+    expect(results.every((result) => result.kitTypes.includes('injectable') && result.eligibility.noIdNeeded)).toBe(true);
+  });
+
+  it('answers a bad postcode and an unknown one with different field messages', async () => {
+    const bad = await get('/outlets?postcode=HELLO');
+    const unknown = await get('/outlets?postcode=ZZ99%209ZZ');
+
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues[0]).toMatchObject({ path: 'postcode' });
+    expect(unknown.status).toBeGreaterThanOrEqual(400);
+    expect(unknown.status).toBeLessThan(500);
+    expect(unknown.body.issues).toEqual([{ path: 'postcode', message: 'We could not find that postcode' }]);
+    expect(bad.body.issues[0].message).not.toBe(unknown.body.issues[0].message);
+  });
+
+  it('answers bad coordinates with a 400 naming each field', async () => {
+    const { status, body } = await get('/outlets?lat=91&lng=abc&limit=500');
+
+    expect(status).toBe(400);
+    expect(body.issues.map((issue: { path: string }) => issue.path)).toEqual(['lat', 'lng', 'limit']);
+  });
+
+  it('never answers 5xx, whatever the query string', async () => {
+    const value = fc.oneof(fc.string(), fc.double().map(String), fc.constantFrom('', 'true', 'nasal', 'M15 4AB', 'M15', '53.48'));
+    const name = fc.constantFrom('lat', 'lng', 'postcode', 'limit', 'radiusKm', 'kit', 'type', 'openNow', 'openLate', 'noId', 'walkIn', 'other');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(name, value), { maxLength: 6 }), async (pairs) => {
+        const query = new URLSearchParams(pairs).toString();
+        const response = await fetch(`${finder.url}/outlets?${query}`);
+        await response.arrayBuffer();
+        return response.status < 500;
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('tells caches never to keep a search', async () => {
+    const { headers } = await get('/outlets?lat=53.4808&lng=-2.2426&limit=1');
+
+    expect(headers.get('cache-control')).toBe('no-store');
+    expect(headers.get('set-cookie')).toBeNull();
+  });
+});
+
+describe('GET /outlets/{id}', () => {
+  it('returns one listing with its hours and whether it is open', async () => {
+    const { status, body } = await get('/outlets/FM664');
+
+    expect(status).toBe(200);
+    const outlet = body as OutletDetail;
+    expect(outlet).toMatchObject({ id: 'FM664', name: 'A1 Pharmacy', address: { postcode: 'BL3 1SX' }, demo: true });
+    expect(outlet.hours.weekly.length).toBeGreaterThan(0);
+    expect(['open', 'closed', 'unknown']).toContain(outlet.openState.status);
+  });
+
+  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+    const unknown = await get('/outlets/NOPE1');
+    const malformed = await get('/outlets/a.b');
+
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ error: 'not_found', message: 'We could not find that outlet', issues: [] });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.issues[0]).toMatchObject({ path: 'id' });
+  });
+});
+
+describe('the local server', () => {
+  it('answers 405 for a method a route does not take', async () => {
+    const response = await fetch(`${finder.url}/outlets`, { method: 'DELETE' });
+
+    expect(response.status).toBe(405);
+  });
+
+  it('serves the site and its 404 page beside the API', async () => {
+    const home = await fetch(`${finder.url}/`);
+    const missing = await fetch(`${finder.url}/no-such-page`);
+    const escape = await fetch(`${finder.url}/..%2F..%2Fpackage.json`);
+
+    expect([home.status, await home.text()]).toEqual([200, expect.stringContaining('Fixture site')]);
+    expect(missing.status).toBe(404);
+    expect(escape.status).toBe(404);
+  });
+});
