@@ -1,6 +1,8 @@
 /**
  * The settings `cdk synth` and `cdk deploy` run with, from CDK context (`-c key=value`) first, then
- * the environment, then defaults that need no AWS account, so synth works offline.
+ * the environment, then defaults that need no AWS account, so synth works offline:
+ * `account`/`CDK_DEPLOY_ACCOUNT`/`CDK_DEFAULT_ACCOUNT`, `region`/`CDK_DEPLOY_REGION`,
+ * `tileUrl`/`PUBLIC_TILE_URL`, and `siteDist` (the built site, `site/dist` by default).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,12 +20,14 @@ export class SettingsError extends Error {
   override name = 'SettingsError';
 }
 
+/** What the app builds the stack with. */
 export interface AppSettings {
   readonly env: Required<Pick<Environment, 'account' | 'region'>>;
   readonly siteAssetPath: string;
   readonly tileUrl: string;
 }
 
+/** Where settings are read from; passed in so that tests need no real CLI or environment. */
 export interface SettingSources {
   /** Reads a CDK context value. */
   readonly context: (key: string) => unknown;
@@ -44,9 +48,11 @@ export function appSettings({ context, env }: SettingSources): AppSettings {
   }
   return {
     env: {
-      // The CLI sets CDK_DEFAULT_ACCOUNT and CDK_DEFAULT_REGION from the caller's credentials.
-      account: text(context('account')) ?? text(env.CDK_DEFAULT_ACCOUNT) ?? offlineAccount,
-      region: text(context('region')) ?? text(env.CDK_DEFAULT_REGION) ?? defaultRegion,
+      // The CLI sets CDK_DEFAULT_ACCOUNT from the caller's credentials, when there are any.
+      account: text(context('account')) ?? text(env.CDK_DEPLOY_ACCOUNT) ?? text(env.CDK_DEFAULT_ACCOUNT) ?? offlineAccount,
+      // Not CDK_DEFAULT_REGION: the CLI fills it with us-east-1 whenever no region is configured,
+      // which would quietly put the data in Virginia. Another region must be asked for by name.
+      region: text(context('region')) ?? text(env.CDK_DEPLOY_REGION) ?? defaultRegion,
     },
     siteAssetPath,
     // The CSP must allow the tiles the site was built to load, so both read PUBLIC_TILE_URL.

@@ -13,9 +13,10 @@ import { defaultTileUrl } from './constructs/content-security-policy.js';
 import { FinderTable } from './constructs/finder-table.js';
 import { RouteTableApi } from './constructs/route-table-api.js';
 import { StaticSite } from './constructs/static-site.js';
-import { lambdaEntryDir } from './project-paths.js';
+import { lambdaEntryDir as defaultLambdaEntryDir } from './project-paths.js';
 import { allRouteGroups, constructIdOf, tableAccessOf } from './route-plan.js';
 
+/** The stack's configuration; only the built site's location has no default. */
 export interface FinderStackProps extends StackProps {
   /** The built site (`site/dist`), with `index.html` at its root. */
   readonly siteAssetPath: string;
@@ -44,7 +45,7 @@ export class FinderStack extends Stack {
     const functions: Partial<Record<RouteGroup, IFunction>> = {};
     for (const group of allRouteGroups()) {
       const apiFunction = new ApiFunction(this, `${constructIdOf(group)}Function`, {
-        entry: join(props.lambdaEntryDir ?? lambdaEntryDir, `${group}.ts`),
+        entry: join(props.lambdaEntryDir ?? defaultLambdaEntryDir, `${group}.ts`),
         description: routeGroups[group].description,
         logLevel: props.logLevel,
         tracing: props.tracing,

@@ -1,197 +1,356 @@
 /**
- * Readers for postcode data files: a streaming CSV reader, column detection by header for the ONS
- * Postcode Directory and its extracts, and row checks. No DynamoDB here: see `import-postcode-file.ts`.
+ * Loads a postcode file into the table through the app's own data layer (`putPostcodes`,
+ * `putOutwardCodes`): streamed, written in batches with a few in flight, and resumable from a
+ * checkpoint file. Used by the `import:postcodes` command and by the local seeder.
  *
- * Formats recognised (header names are matched case-insensitively):
- * - ONSPD full: `pcds`, `lat`, `long`, `oslaua`, `doterm` (terminated postcodes are skipped);
- * - Trafford Data Lab extract: `postcode`, `lat`, `lon`, `la_code`;
- * - postcode districts: `Postcode`, `Latitude`, `Longitude`, optional `Active postcodes`.
+ * The data layer reads TABLE_NAME and DYNAMODB_ENDPOINT at load: set them before importing this.
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import type { OutwardCodeRecord, PostcodeRecord } from '../functions/data/postcodes.js';
-import { normaliseOutwardCode, normalisePostcode } from '../functions/core/postcodes.js';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { tableName } from '../functions/data/client.js';
+import { BATCH_WRITE_LIMIT } from '../functions/data/batch-write.js';
+import { type OutwardCodeRecord, type PostcodeRecord, putOutwardCodes, putPostcodes } from '../functions/data/postcodes.js';
+import { config } from '../functions/shared/config.js';
+import {
+  type ColumnMap,
+  type RowResult,
+  type SourceKind,
+  detectColumns,
+  readCsvRecords,
+  readDistrictRow,
+  readPostcodeRow,
+} from './postcode-csv.js';
 
-/** Full postcodes, or outward-code (district) centroids. */
-export type SourceKind = 'postcodes' | 'districts';
+/** A row left out as invalid, for the report. `row` counts data rows from 1 (the header is row 0). */
+export interface InvalidRowExample {
+  row: number;
+  reason: string;
+  value: string;
+}
 
-/** One CSV record and how far into the file the reader has got. */
-export interface CsvRecord {
-  fields: string[];
-  /** Bytes read from the file so far (read-ahead included, so a little ahead of this record). */
+/** Counts over the rows read so far. */
+export interface ImportCounts {
+  /** Data rows read from the start of the file (the header not counted), earlier runs included. */
+  rows: number;
+  /** Rows sent to the table (a postcode given twice in a file counts twice). */
+  imported: number;
+  /** Rows left out on purpose (terminated postcodes, retired or non-geographic districts). */
+  skipped: number;
+  /** Rows that could not be used (bad postcode, missing or out-of-range coordinates). */
+  invalid: number;
+  /** The first few invalid rows. */
+  invalidExamples: InvalidRowExample[];
+}
+
+/** Progress, reported each time a batch is committed. */
+export interface ImportProgress extends ImportCounts {
+  /** Bytes of the file read so far, and its size: for a percentage. */
   bytesRead: number;
+  totalBytes: number;
+  /** Rows read by this run (not skipped over from a checkpoint), for a rate. */
+  rowsThisRun: number;
 }
 
-/** Splits one CSV line; quoted fields may hold commas and doubled quotes. */
-export function parseCsvLine(line: string): string[] {
-  // Most ONSPD lines hold no quotes at all: split them the fast way.
-  if (!line.includes('"')) return line.split(',');
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const char = line[i];
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      fields.push(field);
-      field = '';
-    } else field += char;
-  }
-  fields.push(field);
-  return fields;
-}
-
-/** True while a line ends inside a quoted field, so the record goes on on the next line. */
-const endsInsideQuotes = (text: string) => (text.split('"').length - 1) % 2 === 1;
-
-/**
- * Streams the records of a CSV file, header first, without holding the file in memory (the full
- * ONSPD is about 1 GB). Blank lines are ignored; a byte-order mark is dropped.
- */
-export async function* readCsvRecords(path: string): AsyncGenerator<CsvRecord> {
-  const stream = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let pending = '';
-  let first = true;
-  try {
-    for await (const rawLine of lines) {
-      const line = first ? rawLine.replace(/^\uFEFF/, '') : rawLine;
-      first = false;
-      pending = pending ? `${pending}\n${line}` : line;
-      if (endsInsideQuotes(pending)) continue;
-      if (pending.trim() !== '') yield { fields: parseCsvLine(pending), bytesRead: stream.bytesRead };
-      pending = '';
-    }
-    if (pending.trim() !== '') yield { fields: parseCsvLine(pending), bytesRead: stream.bytesRead };
-  } finally {
-    lines.close();
-    stream.destroy();
-  }
-}
-
-/** Where each needed field is in a row. */
-export interface ColumnMap {
+export interface ImportOptions {
   kind: SourceKind;
-  code: number;
-  lat: number;
-  lng: number;
-  localAuthority?: number;
-  terminated?: number;
-  activePostcodes?: number;
+  /** Rows per write call, 1 to 25. Default 25. */
+  batchSize?: number;
+  /** Write calls in flight at once. Default 4. */
+  concurrency?: number;
+  /**
+   * Where to keep the checkpoint that makes the import resumable, usually {@link checkpointPathFor}
+   * the file. Omitted: none, for imports that are cheap to repeat (the local seeder, tests).
+   */
+  checkpointPath?: string;
+  /** Ignore an existing checkpoint and start at the first row. */
+  restart?: boolean;
+  /** Stop cleanly after this many data rows of the file (for a slice, or to test resuming). */
+  maxRows?: number;
+  /** Stops the import cleanly: rows read so far are written and checkpointed, then it returns. */
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Least time between two checkpoint writes during the run. Default 1,000 ms. */
+  checkpointEveryMs?: number;
 }
 
-const columnNames = {
-  postcodes: {
-    code: ['pcds', 'postcode', 'pcd', 'pcd2'],
-    lat: ['lat', 'latitude'],
-    lng: ['long', 'lon', 'lng', 'longitude'],
-    localAuthority: ['oslaua', 'la_code', 'lad', 'laua', 'lad24cd', 'lad23cd'],
-    terminated: ['doterm'],
-  },
-  districts: {
-    code: ['postcode', 'outcode', 'outward', 'outward_code', 'district'],
-    lat: ['latitude', 'lat'],
-    lng: ['longitude', 'long', 'lon', 'lng'],
-    activePostcodes: ['active postcodes', 'active_postcodes'],
-  },
-} as const;
+export interface ImportResult extends ImportCounts {
+  /** False when stopped by `maxRows` or `signal` before the end of the file. */
+  completed: boolean;
+  /** Rows skipped over because an earlier run had committed them. */
+  resumedFrom: number;
+  /** Rows stored by this run. */
+  importedThisRun: number;
+  /** True when the checkpoint said the file was already fully imported, so nothing was read. */
+  alreadyComplete: boolean;
+  checkpointPath: string | null;
+}
+
+/** How many invalid rows are kept as examples. */
+export const INVALID_EXAMPLES_KEPT = 5;
+
+const checkpointSchema = z.object({
+  version: z.literal(1),
+  kind: z.enum(['postcodes', 'districts']),
+  table: z.string(),
+  endpoint: z.string(),
+  fileSize: z.number().int().nonnegative(),
+  rows: z.number().int().nonnegative(),
+  imported: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  invalid: z.number().int().nonnegative(),
+  invalidExamples: z.array(z.object({ row: z.number(), reason: z.string(), value: z.string() })),
+  completed: z.boolean(),
+  updatedAt: z.string(),
+});
+type Checkpoint = z.infer<typeof checkpointSchema>;
+
+/** The usual checkpoint file of an input file: next to it, so a resumed run finds it. */
+export const checkpointPathFor = (file: string) => `${file}.import-state.json`;
+
+/** Where the data goes, as recorded in a checkpoint: a checkpoint is only valid for the same target. */
+function target() {
+  const { DYNAMODB_ENDPOINT, AWS_REGION } = config();
+  return { table: tableName, endpoint: DYNAMODB_ENDPOINT ?? `aws:${AWS_REGION}` };
+}
+
+async function loadCheckpoint(path: string, kind: SourceKind, fileSize: number): Promise<Checkpoint | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = checkpointSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`The checkpoint ${path} is not readable: pass --restart to start again`);
+  const checkpoint = parsed.data;
+  const here = target();
+  const mismatch =
+    checkpoint.kind !== kind
+      ? `is for ${checkpoint.kind}, not ${kind}`
+      : checkpoint.table !== here.table || checkpoint.endpoint !== here.endpoint
+        ? `is for table ${checkpoint.table} at ${checkpoint.endpoint}, not ${here.table} at ${here.endpoint}`
+        : checkpoint.fileSize !== fileSize
+          ? 'was made from a file of another size'
+          : null;
+  if (mismatch) throw new Error(`The checkpoint ${path} ${mismatch}: pass --restart to start again`);
+  return checkpoint;
+}
+
+async function saveCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
+  // Write then rename, so an interrupted write never leaves half a checkpoint.
+  const temporary = `${path}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(checkpoint, null, 2)}\n`);
+  await rename(temporary, path);
+}
+
+/** How rows of one kind are read and written. */
+interface Source<T> {
+  read(fields: readonly string[], columns: ColumnMap): RowResult<T>;
+  write(records: readonly T[]): Promise<unknown>;
+}
+const postcodeSource: Source<PostcodeRecord> = { read: readPostcodeRow, write: (records) => putPostcodes(records) };
+const districtSource: Source<OutwardCodeRecord> = { read: readDistrictRow, write: (records) => putOutwardCodes(records) };
+
+const copyCounts = (counts: ImportCounts): ImportCounts => ({ ...counts, invalidExamples: [...counts.invalidExamples] });
 
 /**
- * Finds the columns by header name. Throws a readable error when a needed column is missing, or
- * when the file looks like the other kind (so the districts file is not loaded as postcodes).
+ * Runs writes a few at a time and commits them strictly in the order they were added, so "committed"
+ * always means "this one and every one before it is written". Each write's promise is settled into an
+ * outcome at once, so a failure cannot go unhandled while older writes still run.
  */
-export function detectColumns(header: readonly string[], kind: SourceKind): ColumnMap {
-  const names = header.map((name) => name.trim().toLowerCase());
-  const find = (candidates: readonly string[]) => {
-    const index = names.findIndex((name) => candidates.includes(name));
-    return index === -1 ? undefined : index;
-  };
-  if (kind === 'postcodes' && find(columnNames.districts.activePostcodes) !== undefined) {
-    throw new Error('This looks like a postcode districts file (it has "Active postcodes"): use --districts');
+class OrderedWrites<M> {
+  private readonly inFlight: { outcome: Promise<{ ok: true } | { ok: false; error: unknown }>; marker: M }[] = [];
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly onCommitted: (marker: M) => Promise<void>,
+  ) {}
+
+  /** Starts a write; waits while too many are in flight. Throws the first failure, in order. */
+  async add(write: Promise<unknown>, marker: M): Promise<void> {
+    const outcome = write.then(
+      () => ({ ok: true }) as const,
+      (error: unknown) => ({ ok: false, error }) as const,
+    );
+    this.inFlight.push({ outcome, marker });
+    while (this.inFlight.length >= this.concurrency) await this.commitOldest();
   }
-  if (kind === 'districts' && find(['pcds', 'doterm', 'oslaua']) !== undefined) {
-    throw new Error('This looks like an ONS Postcode Directory file, not a districts file: leave out --districts');
+
+  /** Waits for every write. Throws the first failure, in order. */
+  async drain(): Promise<void> {
+    while (this.inFlight.length > 0) await this.commitOldest();
   }
-  const wanted = columnNames[kind];
-  const code = find(wanted.code);
-  const lat = find(wanted.lat);
-  const lng = find(wanted.lng);
-  if (code === undefined || lat === undefined || lng === undefined) {
-    const expected = [wanted.code[0], wanted.lat[0], wanted.lng[0]].join(', ');
-    throw new Error(`Missing columns for ${kind}: expected ${expected} (or similar); found ${names.join(', ')}`);
+
+  /** After a failure: waits for the writes already sent and commits those proven written, in order. */
+  async settleAfterFailure(): Promise<void> {
+    const entries = this.inFlight.splice(0);
+    const outcomes = await Promise.all(entries.map((entry) => entry.outcome));
+    for (const [index, outcome] of outcomes.entries()) {
+      const entry = entries[index];
+      if (!outcome.ok || !entry) return;
+      await this.onCommitted(entry.marker);
+    }
   }
-  if (kind === 'postcodes') {
-    const localAuthority = find(columnNames.postcodes.localAuthority);
-    const terminated = find(columnNames.postcodes.terminated);
-    return { kind, code, lat, lng, ...(localAuthority !== undefined ? { localAuthority } : {}), ...(terminated !== undefined ? { terminated } : {}) };
+
+  private async commitOldest(): Promise<void> {
+    const oldest = this.inFlight.shift();
+    if (!oldest) return;
+    const outcome = await oldest.outcome;
+    if (!outcome.ok) throw outcome.error;
+    await this.onCommitted(oldest.marker);
   }
-  const activePostcodes = find(columnNames.districts.activePostcodes);
-  return { kind, code, lat, lng, ...(activePostcodes !== undefined ? { activePostcodes } : {}) };
 }
 
 /**
- * The box every UK (and Channel Islands) point falls in. ONSPD gives 99.999999 / 0 to postcodes
- * with no grid reference: those land outside it.
+ * Imports a postcode file (see `postcode-csv.ts` for the formats). Invalid rows are counted and
+ * reported, never fatal. Resumes from the checkpoint unless `restart`; the checkpoint only ever counts
+ * rows whose batch, and every batch before it, has been written, so a crash repeats a few writes
+ * (harmless: puts overwrite) and never loses one.
  */
-export const ukBounds = { minLat: 49.0, maxLat: 61.0, minLng: -8.7, maxLng: 2.0 } as const;
+export async function importPostcodeFile(path: string, options: ImportOptions): Promise<ImportResult> {
+  const { kind, restart = false, onProgress, checkpointEveryMs = 1_000 } = options;
+  const checkpointPath = options.checkpointPath ?? null;
+  const { size: totalBytes } = await stat(path);
 
-/** A row read from a file: a record to store, a row deliberately left out, or a bad row. */
-export type RowResult<T> =
-  | { status: 'ok'; record: T }
-  | { status: 'skipped'; reason: string }
-  | { status: 'invalid'; reason: string };
+  if (restart && checkpointPath) await rm(checkpointPath, { force: true });
+  const checkpoint = checkpointPath ? await loadCheckpoint(checkpointPath, kind, totalBytes) : null;
+  const resumedFrom = checkpoint?.rows ?? 0;
+  const initial: ImportCounts = checkpoint
+    ? {
+        rows: checkpoint.rows,
+        imported: checkpoint.imported,
+        skipped: checkpoint.skipped,
+        invalid: checkpoint.invalid,
+        invalidExamples: checkpoint.invalidExamples,
+      }
+    : { rows: 0, imported: 0, skipped: 0, invalid: 0, invalidExamples: [] };
+  const result = (counts: ImportCounts, completed: boolean, alreadyComplete: boolean): ImportResult => ({
+    ...counts,
+    completed,
+    alreadyComplete,
+    resumedFrom,
+    importedThisRun: counts.imported - initial.imported,
+    checkpointPath,
+  });
+  if (checkpoint?.completed) return result(initial, true, true);
 
-const LOCAL_AUTHORITY_CODE = /^[ENSW]\d{8}$/;
-
-function readPoint(fields: readonly string[], columns: ColumnMap): { lat: number; lng: number } | string {
-  const latText = fields[columns.lat]?.trim() ?? '';
-  const lngText = fields[columns.lng]?.trim() ?? '';
-  if (latText === '' || lngText === '') return 'missing latitude or longitude';
-  const lat = Number(latText);
-  const lng = Number(lngText);
-  if (!Number.isFinite(lat) || !Number.isFinite(lng)) return 'latitude or longitude is not a number';
-  if (lat < ukBounds.minLat || lat > ukBounds.maxLat || lng < ukBounds.minLng || lng > ukBounds.maxLng) {
-    return 'latitude or longitude outside the UK';
-  }
-  return { lat, lng };
-}
-
-/** Reads one data row of an ONS Postcode Directory file (or extract). */
-export function readPostcodeRow(fields: readonly string[], columns: ColumnMap): RowResult<PostcodeRecord> {
-  if (columns.terminated !== undefined && (fields[columns.terminated]?.trim() ?? '') !== '') {
-    return { status: 'skipped', reason: 'terminated postcode' };
-  }
-  const postcode = normalisePostcode(fields[columns.code] ?? '');
-  if (!postcode) return { status: 'invalid', reason: 'not a valid postcode' };
-  const point = readPoint(fields, columns);
-  if (typeof point === 'string') return { status: 'invalid', reason: point };
-  const localAuthorityCode = columns.localAuthority === undefined ? '' : (fields[columns.localAuthority]?.trim() ?? '');
-  // ONSPD gives pseudo codes (L99999999, M99999999) to the Channel Islands and Isle of Man: leave those out.
-  return {
-    status: 'ok',
-    record: { postcode, ...point, ...(LOCAL_AUTHORITY_CODE.test(localAuthorityCode) ? { localAuthorityCode } : {}) },
+  /** Counts up to the last row proven written (with every row before it). */
+  let committed = copyCounts(initial);
+  let bytesRead = 0;
+  let lastSaved = Date.now();
+  const save = async (completed: boolean) => {
+    if (!checkpointPath) return;
+    const { rows, imported, skipped, invalid, invalidExamples } = committed;
+    await saveCheckpoint(checkpointPath, {
+      version: 1,
+      kind,
+      ...target(),
+      fileSize: totalBytes,
+      rows,
+      imported,
+      skipped,
+      invalid,
+      invalidExamples,
+      completed,
+      updatedAt: new Date().toISOString(),
+    });
+    lastSaved = Date.now();
   };
+  const report = () => onProgress?.({ ...committed, bytesRead, totalBytes, rowsThisRun: committed.rows - resumedFrom });
+  const writes = new OrderedWrites<ImportCounts>(Math.max(1, Math.floor(options.concurrency ?? 4)), async (counts) => {
+    committed = counts;
+    if (Date.now() - lastSaved >= checkpointEveryMs) await save(false);
+    report();
+  });
+
+  let completed: boolean;
+  try {
+    const run: Run = {
+      path,
+      options,
+      resumedFrom,
+      counts: copyCounts(initial),
+      writes,
+      onBytesRead: (read) => {
+        bytesRead = read;
+      },
+    };
+    completed = await (kind === 'postcodes' ? readAndWrite(postcodeSource, run) : readAndWrite(districtSource, run));
+    await writes.drain();
+    // Rows after the last batch (skipped or invalid ones) are done once every batch is written.
+    committed = run.counts;
+  } catch (error) {
+    await writes.settleAfterFailure();
+    await save(false);
+    throw error;
+  }
+  await save(completed);
+  report();
+  return result(committed, completed, false);
 }
 
-/** Reads one row of a postcode districts file. Districts with no centroid or no live postcodes are skipped. */
-export function readDistrictRow(fields: readonly string[], columns: ColumnMap): RowResult<OutwardCodeRecord> {
-  const outward = normaliseOutwardCode(fields[columns.code] ?? '');
-  const latText = fields[columns.lat]?.trim() ?? '';
-  const lngText = fields[columns.lng]?.trim() ?? '';
-  // Non-geographic districts (BF1, BX1, GIR) carry no centroid: expected, so not an error.
-  if (latText === '' && lngText === '') return { status: 'skipped', reason: 'non-geographic district (no centroid)' };
-  if (columns.activePostcodes !== undefined && fields[columns.activePostcodes]?.trim() === '0') {
-    // Retired districts (AB1, BS12): a search there would land on a place with no live postcode.
-    return { status: 'skipped', reason: 'retired district (no active postcodes)' };
+interface Run {
+  path: string;
+  options: ImportOptions;
+  resumedFrom: number;
+  /** Counts over every row read, written or not yet. */
+  counts: ImportCounts;
+  writes: OrderedWrites<ImportCounts>;
+  onBytesRead(bytesRead: number): void;
+}
+
+/** Reads the file from where the checkpoint left off and hands batches to the writer. Returns false if stopped early. */
+async function readAndWrite<T>(source: Source<T>, run: Run): Promise<boolean> {
+  const { path, options, resumedFrom, counts, writes } = run;
+  const { maxRows, signal } = options;
+  const batchSize = Math.min(Math.max(1, Math.floor(options.batchSize ?? BATCH_WRITE_LIMIT)), BATCH_WRITE_LIMIT);
+  let batch: T[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    // The batch carries the counts as of its last row: they become the checkpoint once it is committed.
+    await writes.add(source.write(batch), copyCounts(counts));
+    batch = [];
+  };
+
+  let columns: ColumnMap | undefined;
+  let dataRow = 0;
+  for await (const { fields, bytesRead } of readCsvRecords(path)) {
+    run.onBytesRead(bytesRead);
+    if (!columns) {
+      columns = detectColumns(fields, options.kind);
+      continue;
+    }
+    dataRow += 1;
+    // Rows an earlier run committed are only counted past.
+    if (dataRow <= resumedFrom) continue;
+    if (signal?.aborted || (maxRows !== undefined && dataRow > maxRows)) {
+      await flush();
+      return false;
+    }
+    const row = source.read(fields, columns);
+    counts.rows = dataRow;
+    if (row.status === 'ok') {
+      batch.push(row.record);
+      counts.imported += 1;
+      if (batch.length >= batchSize) await flush();
+    } else if (row.status === 'skipped') {
+      counts.skipped += 1;
+    } else {
+      counts.invalid += 1;
+      if (counts.invalidExamples.length < INVALID_EXAMPLES_KEPT) {
+        const value = [columns.code, columns.lat, columns.lng].map((index) => fields[index] ?? '').join(',');
+        counts.invalidExamples.push({ row: dataRow, reason: row.reason, value: value.slice(0, 80) });
+      }
+    }
   }
-  if (!outward) return { status: 'invalid', reason: 'not a valid outward code' };
-  const point = readPoint(fields, columns);
-  if (typeof point === 'string') return { status: 'invalid', reason: point };
-  return { status: 'ok', record: { outward, ...point } };
+  if (!columns) throw new Error(`${path} is empty: it needs a header row`);
+  await flush();
+  return true;
 }

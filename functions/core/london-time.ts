@@ -41,17 +41,30 @@ const londonFormat = new Intl.DateTimeFormat('en-GB', {
 /** The London wall clock at `instant` (seconds are dropped). */
 export function londonWallClock(instant: Date): LondonWallClock {
   const utcMinute = Math.floor(instant.getTime() / MINUTE_MS) * MINUTE_MS;
+  const offsetMinutes = offsetAt(utcMinute);
+  const wall = new Date(utcMinute + offsetMinutes * MINUTE_MS);
+  const date = wall.toISOString().slice(0, 10);
+  return { date, minuteOfDay: wall.getUTCHours() * 60 + wall.getUTCMinutes(), weekday: weekdayOf(date), offsetMinutes };
+}
+
+// Asking Intl is the slow part (about a microsecond a call, and "open now" for a page of results needs
+// thousands), so offsets are remembered by UTC hour: London has always changed its clocks on the hour.
+const offsetByUtcHour = new Map<number, number>();
+const HOUR_MS = 3_600_000;
+
+function offsetAt(utcMs: number): number {
+  const hour = Math.floor(utcMs / HOUR_MS);
+  const known = offsetByUtcHour.get(hour);
+  if (known !== undefined) return known;
   const part: Record<string, number> = {};
-  for (const { type, value } of londonFormat.formatToParts(utcMinute)) {
+  for (const { type, value } of londonFormat.formatToParts(hour * HOUR_MS)) {
     if (type !== 'literal') part[type] = Number(value);
   }
-  const year = part.year ?? 0;
-  const month = part.month ?? 1;
-  const day = part.day ?? 1;
-  const minuteOfDay = (part.hour ?? 0) * 60 + (part.minute ?? 0);
-  const wallAsUtc = Date.UTC(year, month - 1, day) + minuteOfDay * MINUTE_MS;
-  const date = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
-  return { date, minuteOfDay, weekday: weekdayOf(date), offsetMinutes: (wallAsUtc - utcMinute) / MINUTE_MS };
+  const wallAsUtc = Date.UTC(part.year ?? 0, (part.month ?? 1) - 1, part.day ?? 1, part.hour ?? 0, part.minute ?? 0);
+  const offset = (wallAsUtc - hour * HOUR_MS) / MINUTE_MS;
+  if (offsetByUtcHour.size >= 100_000) offsetByUtcHour.clear();
+  offsetByUtcHour.set(hour, offset);
+  return offset;
 }
 
 /**

@@ -92,3 +92,9 @@ export function putOutwardCodes(
     options,
   );
 }
+
+/** The postcode lookups the search core needs (`LocationLookup` in `core/resolve-search-location.ts`). */
+export const postcodeLookup = {
+  postcode: getPostcodeLocation,
+  outwardCode: getOutwardCodeLocation,
+} as const;

@@ -16,6 +16,7 @@ export type TableAccess = 'read' | 'readWrite';
 /** The log levels `functions/shared/config.ts` accepts. */
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
 
+/** What differs between the API's functions; everything else is decided by `ApiFunction`. */
 export interface ApiFunctionProps {
   /** The TypeScript entry file; it must export `handler` and lie under the project root. */
   readonly entry: string;

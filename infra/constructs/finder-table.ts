@@ -12,6 +12,7 @@ import { geoIndex, tableKeys } from '../../functions/data/table-schema.js';
  * are kept by outlets by hand and cannot be rebuilt from anywhere else.
  */
 export class FinderTable extends Construct {
+  /** The table, for grants (see `ApiFunction.bindTable`) and outputs. */
   readonly table: Table;
 
   constructor(scope: Construct, id: string) {

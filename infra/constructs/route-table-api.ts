@@ -2,7 +2,8 @@
  * The HTTP API, built from the route table: every route goes to its group's function, so the API
  * cannot serve a route the table does not list, nor miss one it does.
  */
-import { AccessLogFormat, AccessLogField } from 'aws-cdk-lib/aws-apigateway';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
   HttpMethod,
@@ -14,10 +15,10 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { type Route, type RouteGroup, routeKey } from '../../functions/routes.js';
 
+/** What the API is built from. */
 export interface RouteTableApiProps {
   /** The route table to serve. */
   readonly routes: readonly Route[];
@@ -45,6 +46,7 @@ export const accessLogFields = {
 
 /** An HTTP API whose routes are exactly the route table's, on a throttled `$default` stage. */
 export class RouteTableApi extends Construct {
+  /** The HTTP API; `apiId` and `apiEndpoint` locate it. */
   readonly api: HttpApi;
 
   constructor(scope: Construct, id: string, props: RouteTableApiProps) {
@@ -57,6 +59,7 @@ export class RouteTableApi extends Construct {
       createDefaultStage: false,
     });
 
+    // Access logs are for operations, not records: they go with the stack.
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.accessLogRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,

@@ -27,7 +27,9 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { contentSecurityPolicy } from './content-security-policy.js';
+import { directoryIndexCode } from './directory-index.js';
 
+/** What the site is served from and what its pages may load. */
 export interface StaticSiteProps {
   /** A folder holding the built site, with `index.html` at its root. */
   readonly siteAssetPath: string;
@@ -39,22 +41,11 @@ export interface StaticSiteProps {
   readonly priceClass?: PriceClass;
 }
 
-/**
- * Astro writes `/about/index.html` for `/about/`; CloudFront's default root object only covers `/`.
- * A viewer-request function maps directory-style paths to their `index.html` before the S3 lookup.
- */
-const directoryIndexCode = `
-function handler(event) {
-  var request = event.request;
-  var uri = request.uri;
-  if (uri.endsWith('/')) request.uri = uri + 'index.html';
-  else if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) request.uri = uri + '/index.html';
-  return request;
-}`;
-
 /** The site's bucket, distribution and content deployment. */
 export class StaticSite extends Construct {
+  /** The private bucket the built site is copied to. */
   readonly bucket: Bucket;
+  /** The CloudFront distribution serving the site and the API's paths. */
   readonly distribution: Distribution;
   /** The site's address, `https://<distribution domain>`. */
   readonly url: string;

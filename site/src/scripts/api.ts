@@ -1,0 +1,65 @@
+/**
+ * The site's only door to the API. Every response is checked against the contract's zod schema:
+ * a body that does not match is treated like an outage, never trusted by a cast.
+ */
+import { errorBodySchema, type ErrorBody } from '@contract/error.js';
+import {
+  findOutletsResponseSchema,
+  outletDetailSchema,
+  type FindOutletsResponse,
+  type OutletDetail,
+} from '@contract/find-outlets.js';
+import type { z } from 'zod';
+import { apiBaseUrl } from './config.js';
+
+export type ApiResult<T> =
+  | { kind: 'ok'; data: T }
+  /** The API answered 4xx with the contract's error body: show its messages. */
+  | { kind: 'rejected'; status: number; body: ErrorBody }
+  /** Network error, time-out, 5xx, or a body that breaks the contract. */
+  | { kind: 'unavailable' }
+  /** Superseded by a newer request. */
+  | { kind: 'aborted' };
+
+/** A phone on a poor connection gets this long before we say the finder is not working. */
+const timeoutMs = 15_000;
+
+async function getJson<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<ApiResult<z.output<S>>> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    const response = await fetch(`${apiBaseUrl}${path}`, {
+      signal: controller.signal,
+      headers: { accept: 'application/json' },
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok) {
+      const parsed = schema.safeParse(body);
+      return parsed.success ? { kind: 'ok', data: parsed.data } : { kind: 'unavailable' };
+    }
+    if (response.status >= 400 && response.status < 500) {
+      const parsed = errorBodySchema.safeParse(body);
+      if (parsed.success) return { kind: 'rejected', status: response.status, body: parsed.data };
+    }
+    return { kind: 'unavailable' };
+  } catch {
+    return signal?.aborted ? { kind: 'aborted' } : { kind: 'unavailable' };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** `GET /outlets?…` */
+export function findOutlets(params: URLSearchParams, signal?: AbortSignal): Promise<ApiResult<FindOutletsResponse>> {
+  return getJson(`/outlets?${params}`, findOutletsResponseSchema, signal);
+}
+
+/** `GET /outlets/{id}` */
+export function getOutlet(id: string): Promise<ApiResult<OutletDetail>> {
+  return getJson(`/outlets/${encodeURIComponent(id)}`, outletDetailSchema);
+}

@@ -1,0 +1,195 @@
+/**
+ * Enhances the outlet page (`[data-module="outlet"]`): fetches the listing named by `?id=` and
+ * renders it, or says plainly that it cannot be found.
+ */
+import type { OutletDetail } from '@contract/find-outlets.js';
+import type { OpeningHours, ScheduleException, Session } from '@contract/outlet.js';
+import { getOutlet } from './api.js';
+import { demoTag, el, hiddenText, required, showDemoNotice } from './dom.js';
+import {
+  addressInOneLine,
+  clockTime,
+  dateInWords,
+  daysAgo,
+  directionsUrl,
+  kitTypesInWords,
+  outletTypeInWords,
+  stockInWords,
+  telUrl,
+  todayInLondon,
+  weekdayInLondon,
+  weekdayNames,
+  weekdayOrder,
+} from './format.js';
+import { reportPageUrl } from './result-card.js';
+
+const siteName = 'Find free naloxone';
+
+export async function enhanceOutletPage(root: HTMLElement): Promise<void> {
+  const status = required<HTMLElement>(root, '[data-outlet-status]');
+  const notFound = required<HTMLElement>(root, '[data-outlet-not-found]');
+  const problem = required<HTMLElement>(root, '[data-outlet-problem]');
+  const article = required<HTMLElement>(root, '[data-outlet]');
+
+  const id = new URLSearchParams(location.search).get('id');
+  const result = id ? await getOutlet(id) : null;
+  status.textContent = '';
+
+  if (result?.kind === 'ok') {
+    article.replaceChildren(...outletSections(result.data));
+    article.hidden = false;
+    document.title = `${result.data.name} – ${siteName}`;
+    showDemoNotice(result.data.demo);
+  } else if (result === null || result.kind === 'rejected') {
+    // A malformed id (400) and an unknown one (404) mean the same thing to the person.
+    notFound.hidden = false;
+    document.title = `Outlet not found – ${siteName}`;
+  } else {
+    problem.hidden = false;
+  }
+}
+
+function row(term: string, ...value: (Node | string)[]): HTMLElement {
+  return el('div', { class: 'app-summary__row' }, el('dt', {}, term), el('dd', {}, ...value));
+}
+
+function outletSections(outlet: OutletDetail): HTMLElement[] {
+  const open = outlet.status === 'temporarily_closed' ? 'Temporarily closed' : outlet.openState.summary;
+  return [
+    el(
+      'h1',
+      {},
+      el('span', { class: 'app-caption' }, `${outletTypeInWords(outlet.outletType)}${outlet.organisation !== outlet.name ? ` – ${outlet.organisation}` : ''}`),
+      outlet.name,
+    ),
+    el('p', { class: 'app-result__meta' }, outlet.demo && demoTag()),
+    outlet.alert ? el('div', { class: 'app-warning' }, el('p', {}, el('strong', {}, 'Notice: '), outlet.alert)) : el('span', { hidden: '' }),
+    el('p', { class: outlet.openState.status === 'open' ? 'app-result__open app-result__open--open app-lead' : 'app-result__open app-lead' }, open),
+    el(
+      'section',
+      { class: 'app-section', 'aria-labelledby': 'contact-heading' },
+      el('h2', { id: 'contact-heading' }, 'Address and phone'),
+      el('p', {}, addressInOneLine(outlet.address)),
+      el(
+        'ul',
+        { class: 'app-actions' },
+        outlet.phone ? el('li', {}, el('a', { href: telUrl(outlet.phone) }, `Call ${outlet.phone}`)) : el('li', {}, 'No phone number listed'),
+        el('li', {}, el('a', { href: directionsUrl(outlet.location) }, 'Directions', hiddenText(' on OpenStreetMap'))),
+        outlet.website && el('li', {}, el('a', { href: outlet.website }, 'Website', hiddenText(` of ${outlet.name}`))),
+      ),
+    ),
+    hoursSection(outlet.hours),
+    el(
+      'section',
+      { class: 'app-section', 'aria-labelledby': 'naloxone-heading' },
+      el('h2', { id: 'naloxone-heading' }, 'Naloxone here'),
+      el(
+        'dl',
+        { class: 'app-summary' },
+        row('Kits', kitTypesInWords(outlet.kitTypes)),
+        row(
+          'Stock',
+          stockInWords(outlet.stock.status, outlet.stockAgeDays),
+          outlet.stock.updatedAt ? ` (set on ${dateInWords(outlet.stock.updatedAt)})` : '',
+        ),
+        row(
+          'Listing last confirmed',
+          outlet.assuredAt && outlet.assuredAgeDays !== null
+            ? `${dateInWords(outlet.assuredAt)} (${daysAgo(outlet.assuredAgeDays)})`
+            : 'Not confirmed by the outlet – call ahead',
+        ),
+      ),
+    ),
+    el(
+      'section',
+      { class: 'app-section', 'aria-labelledby': 'expect-heading' },
+      el('h2', { id: 'expect-heading' }, 'What to expect'),
+      el('ul', { class: 'app-list' }, ...expectations(outlet).map((text) => el('li', {}, text))),
+    ),
+    el(
+      'section',
+      { class: 'app-section', 'aria-labelledby': 'access-heading' },
+      el('h2', { id: 'access-heading' }, 'Languages and access'),
+      el(
+        'dl',
+        { class: 'app-summary' },
+        row('Languages', outlet.languages.length ? outlet.languages.join(', ') : 'Not listed – call ahead'),
+        row('Accessibility', outlet.accessibility ?? 'Not listed – call ahead'),
+      ),
+    ),
+    el(
+      'p',
+      {},
+      el('a', { href: reportPageUrl(outlet.id) }, 'Report a problem with this listing'),
+    ),
+  ];
+}
+
+function expectations(outlet: OutletDetail): string[] {
+  const { eligibility } = outlet;
+  const points = [
+    eligibility.free ? 'Kits are free.' : 'There may be a charge – call ahead to check.',
+    'You do not need a prescription.',
+    eligibility.noIdNeeded ? 'You do not need ID.' : 'They may ask for ID.',
+    eligibility.walkIn ? 'You can walk in – no appointment needed.' : 'You may need an appointment – call ahead.',
+    eligibility.familyAndFriendsCanCollect
+      ? 'Family and friends can collect a kit for someone who uses opioids.'
+      : 'Ask whether family or friends can collect a kit.',
+    'Staff can show you how to use the kit.',
+  ];
+  if (eligibility.minimumAge !== null) points.push(`You need to be ${eligibility.minimumAge} or over.`);
+  return points;
+}
+
+const sessionsInWords = (sessions: readonly Session[]): string =>
+  sessions.map((session) => `${clockTime(session.opensAt)} to ${clockTime(session.closesAt)}`).join(' and ');
+
+function hoursSection(hours: OpeningHours): HTMLElement {
+  const section = el('section', { class: 'app-section', 'aria-labelledby': 'hours-heading' }, el('h2', { id: 'hours-heading' }, 'Opening hours'));
+  if (hours.weekly.length === 0) {
+    section.append(el('p', { 'data-hours-unknown': '' }, 'Hours unknown – call ahead'));
+    return section;
+  }
+  const today = weekdayInLondon();
+  const body = el('tbody', {});
+  for (const day of weekdayOrder) {
+    const sessions = hours.weekly.filter((row) => row.byDay === day).sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+    body.append(
+      el(
+        'tr',
+        { class: day === today ? 'app-table__today' : undefined },
+        el('th', { scope: 'row' }, weekdayNames[day], day === today ? hiddenText(' (today)') : null),
+        el('td', {}, sessions.length ? sessionsInWords(sessions) : 'Closed'),
+      ),
+    );
+  }
+  section.append(
+    el(
+      'table',
+      { class: 'app-table', 'data-weekly-hours': '' },
+      el('caption', { class: 'app-visually-hidden' }, 'Usual weekly opening hours'),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Day'), el('th', { scope: 'col' }, 'Hours'))),
+      body,
+    ),
+  );
+
+  const upcoming = hours.exceptions.filter((exception) => exception.date >= todayInLondon()).sort((a, b) => a.date.localeCompare(b.date));
+  if (upcoming.length) {
+    section.append(
+      el('h3', {}, 'Changes to the usual hours'),
+      el('ul', { class: 'app-list' }, ...upcoming.map((exception) => el('li', {}, exceptionInWords(exception)))),
+    );
+  }
+  const bankHolidays = {
+    closed: 'Closed on bank holidays.',
+    as_usual: 'Usual hours on bank holidays.',
+    unknown: 'Call ahead to check opening on bank holidays.',
+  }[hours.bankHolidays];
+  section.append(el('p', {}, bankHolidays));
+  return section;
+}
+
+function exceptionInWords(exception: ScheduleException): string {
+  const what = exception.closed || exception.sessions.length === 0 ? 'Closed' : `Open ${sessionsInWords(exception.sessions)}`;
+  return `${dateInWords(exception.date)}: ${what}${exception.note ? ` (${exception.note})` : ''}`;
+}

@@ -1,0 +1,143 @@
+/**
+ * The results on a Leaflet map. Loaded with `import()` only when the map is shown, so the find
+ * page's first load stays small and the list never waits for it.
+ *
+ * Markers are `divIcon`s (Leaflet's default marker images 404 once bundled) numbered like the
+ * list. Each is a focusable button whose accessible name comes from hidden text inside it.
+ */
+import L from 'leaflet';
+import 'leaflet.markercluster';
+import 'leaflet/dist/leaflet.css';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
+import type { FindOutletsResponse } from '@contract/find-outlets.js';
+import { distanceInWords } from './format.js';
+
+export interface ResultsMapOptions {
+  /** Tile URL template, from `PUBLIC_TILE_URL`. */
+  tileUrl: string;
+  /** Called when a person picks an outlet's marker. */
+  onSelect(id: string): void;
+}
+
+export interface ResultsMap {
+  /** Replaces the markers with these results and fits the view to them. */
+  show(response: FindOutletsResponse): void;
+  /** Highlights one outlet's marker; `reveal` zooms into its cluster and focuses it. */
+  select(id: string | null, options?: { reveal?: boolean }): void;
+  /** Call after the container was hidden and shown again. */
+  refresh(): void;
+}
+
+/** Escapes text for the few HTML strings Leaflet's `divIcon` takes. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+const osmAttribution = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+
+export function createResultsMap(container: HTMLElement, options: ResultsMapOptions): ResultsMap {
+  const map = L.map(container, { scrollWheelZoom: false, zoomSnap: 0.5 });
+  L.tileLayer(options.tileUrl, { attribution: osmAttribution, maxZoom: 19 }).addTo(map);
+
+  const clusters = L.markerClusterGroup({
+    // Only cluster markers that would overlap: a person should see each place when they can.
+    maxClusterRadius: 30,
+    showCoverageOnHover: false,
+    spiderfyOnMaxZoom: true,
+    iconCreateFunction: (cluster) => {
+      const count = cluster.getChildCount();
+      return L.divIcon({
+        className: 'app-map-cluster',
+        iconSize: L.point(40, 40),
+        html: `<span aria-hidden="true" data-cluster-count="${count}">${count}</span><span class="app-visually-hidden">${count} places here. Select to zoom in.</span>`,
+      });
+    },
+  });
+  clusters.addTo(map);
+
+  /**
+   * Leaflet gives markers `role="button"` but only acts on Enter when a popup is bound: make Enter
+   * and Space do what a click does, as a button should.
+   */
+  const isActivation = (event: L.LeafletEvent) => {
+    const key = (event as L.LeafletKeyboardEvent).originalEvent.key;
+    return key === 'Enter' || key === ' ';
+  };
+  clusters.on('clusterkeypress', (event) => {
+    if (!isActivation(event)) return;
+    (event as L.LeafletKeyboardEvent).originalEvent.preventDefault();
+    const cluster = (event as unknown as { layer: L.MarkerCluster }).layer;
+    // The cluster's own icon goes away as the map zooms: keep focus on the map, next to its markers.
+    map.getContainer().focus({ preventScroll: true });
+    if (map.getZoom() >= map.getMaxZoom()) cluster.spiderfy();
+    else cluster.zoomToBounds({ padding: [30, 30] });
+  });
+
+  let origin: L.Marker | null = null;
+  const markers = new Map<string, L.Marker>();
+  let selectedId: string | null = null;
+
+  /** Markers in clusters are created and dropped as the map zooms: re-apply the highlight each time. */
+  const paint = (id: string, marker: L.Marker) =>
+    marker.getElement()?.classList.toggle('app-map-marker--selected', id === selectedId);
+
+  return {
+    show(response) {
+      clusters.clearLayers();
+      markers.clear();
+      origin?.remove();
+
+      const here = L.latLng(response.location.lat, response.location.lng);
+      origin = L.marker(here, {
+        icon: L.divIcon({ className: 'app-map-origin', iconSize: L.point(18, 18) }),
+        interactive: false,
+        keyboard: false,
+      })
+        .bindTooltip('You searched here', { permanent: true, direction: 'top', offset: L.point(0, -10) })
+        .addTo(map);
+      origin.getElement()?.setAttribute('aria-hidden', 'true');
+
+      response.results.forEach((outlet, index) => {
+        const label = `${index + 1}. ${outlet.name}, ${distanceInWords(outlet.distanceKm)} away`;
+        const marker = L.marker([outlet.location.lat, outlet.location.lng], {
+          icon: L.divIcon({
+            className: 'app-map-marker',
+            iconSize: L.point(32, 32),
+            html: `<span aria-hidden="true">${index + 1}</span><span class="app-visually-hidden">${escapeHtml(label)}</span>`,
+          }),
+          riseOnHover: true,
+        });
+        marker.on('add', () => {
+          marker.getElement()?.setAttribute('data-outlet-marker', outlet.id);
+          paint(outlet.id, marker);
+        });
+        marker.on('click', () => options.onSelect(outlet.id));
+        marker.on('keypress', (event) => {
+          if (!isActivation(event)) return;
+          (event as L.LeafletKeyboardEvent).originalEvent.preventDefault();
+          options.onSelect(outlet.id);
+        });
+        markers.set(outlet.id, marker);
+        clusters.addLayer(marker);
+      });
+
+      const points = [here, ...response.results.map((outlet) => L.latLng(outlet.location.lat, outlet.location.lng))];
+      map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 16 });
+    },
+
+    select(id, { reveal = false } = {}) {
+      selectedId = id;
+      for (const [markerId, marker] of markers) paint(markerId, marker);
+      const marker = id ? markers.get(id) : undefined;
+      if (!marker || !reveal) return;
+      clusters.zoomToShowLayer(marker, () => {
+        paint(id!, marker);
+        marker.getElement()?.focus();
+      });
+    },
+
+    refresh() {
+      map.invalidateSize();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * What must hold on every page: the 999 link, no axe-core violations (its default rules, best
+ * practices included), no cookies, nothing fetched from beyond this machine. Also saves phone and
+ * desktop screenshots of each page into test-results/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, desktop, launchBrowser, newGuardedContext, phone, screenshot, type GuardedContext } from './support/browser.js';
+import { startTestFinder, type RunningFinder } from './support/finder.js';
+
+let finder: RunningFinder;
+let browser: Browser;
+let guarded: GuardedContext | undefined;
+let outletId: string;
+
+beforeAll(async () => {
+  [finder, browser] = await Promise.all([startTestFinder(), launchBrowser()]);
+  const response = await fetch(`${finder.url}/outlets?postcode=M15%204AB&limit=1`);
+  outletId = ((await response.json()) as { results: { id: string }[] }).results[0]!.id;
+});
+
+afterEach(async () => {
+  if (guarded) {
+    expect(guarded.offMachineRequests).toEqual([]);
+    expect(await guarded.context.cookies()).toEqual([]);
+    await guarded.context.close();
+    guarded = undefined;
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await finder?.close();
+});
+
+/** Each state of each page, and what to wait for before checking it. */
+const pageStates: { name: string; path: () => string; ready: (page: Page) => Promise<unknown>; onPhone: boolean }[] = [
+  { name: 'find', path: () => '/', ready: (page) => page.locator('h1').waitFor(), onPhone: true },
+  {
+    name: 'find-results',
+    path: () => '/?postcode=M15+4AB',
+    ready: (page) => page.locator('[data-results-list] > li').first().waitFor(),
+    onPhone: true,
+  },
+  { name: 'find-error', path: () => '/?postcode=HELLO', ready: (page) => page.locator('[data-error-summary]').waitFor(), onPhone: true },
+  { name: 'find-nothing-nearby', path: () => '/?postcode=TR1', ready: (page) => page.locator('[data-no-results]').waitFor(), onPhone: false },
+  { name: 'outlet', path: () => `/outlet/?id=${outletId}`, ready: (page) => page.locator('[data-outlet] h1').waitFor(), onPhone: true },
+  { name: 'outlet-not-found', path: () => '/outlet/?id=NOPE0', ready: (page) => page.locator('[data-outlet-not-found]').waitFor(), onPhone: false },
+  { name: 'report', path: () => '/report/', ready: (page) => page.locator('h1').waitFor(), onPhone: false },
+  { name: 'not-found', path: () => '/no-such-page', ready: (page) => page.locator('h1').waitFor(), onPhone: false },
+];
+
+describe.each([
+  { screen: 'desktop', viewport: desktop, states: pageStates },
+  // On a phone, the states whose layout differs most from the desktop one.
+  { screen: 'phone', viewport: phone, states: pageStates.filter((state) => state.onPhone) },
+])('every page on a $screen screen', ({ screen, viewport, states }) => {
+  it.each(states)('$name: has the 999 link and no axe violations', async ({ name, path, ready }) => {
+    guarded = await newGuardedContext(browser, { viewport });
+    const page = await guarded.context.newPage();
+    await page.goto(`${finder.url}${path()}`);
+    await ready(page);
+    if (name === 'find-results' && screen === 'desktop') await page.locator('[data-outlet-marker], [data-cluster-count]').first().waitFor();
+
+    const call = page.locator('a[href="tel:999"]').first();
+    expect(await call.textContent()).toBe('Call 999');
+    expect(await call.isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${name}-${screen}`, { fullPage: false });
+  });
+});

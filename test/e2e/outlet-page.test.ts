@@ -1,0 +1,89 @@
+/**
+ * The outlet page in a real browser against the real finder: a listing's hours, naloxone details
+ * and demo label, and the not-found state.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newGuardedContext, phone, screenshot, type GuardedContext } from './support/browser.js';
+import { startTestFinder, type RunningFinder } from './support/finder.js';
+
+let finder: RunningFinder;
+let browser: Browser;
+let guarded: GuardedContext | undefined;
+
+beforeAll(async () => {
+  [finder, browser] = await Promise.all([startTestFinder(), launchBrowser()]);
+});
+
+afterEach(async () => {
+  if (guarded) {
+    expect(guarded.offMachineRequests).toEqual([]);
+    expect(await guarded.context.cookies()).toEqual([]);
+    await guarded.context.close();
+    guarded = undefined;
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await finder?.close();
+});
+
+async function openPage(path: string): Promise<Page> {
+  guarded = await newGuardedContext(browser, { viewport: phone });
+  const page = await guarded.context.newPage();
+  await page.goto(`${finder.url}${path}`);
+  return page;
+}
+
+/** The nearest demo pharmacy to a postcode, asked of the API directly. */
+async function nearestOutlet(postcode: string): Promise<{ id: string; name: string; hasHours: boolean }> {
+  const response = await fetch(`${finder.url}/outlets?postcode=${encodeURIComponent(postcode)}&limit=1`);
+  const { results } = (await response.json()) as { results: { id: string; name: string }[] };
+  const first = results[0];
+  if (!first) throw new Error(`No outlet near ${postcode}`);
+  const detail = (await (await fetch(`${finder.url}/outlets/${first.id}`)).json()) as { hours: { weekly: unknown[] } };
+  return { id: first.id, name: first.name, hasHours: detail.hours.weekly.length > 0 };
+}
+
+describe('outlet page', () => {
+  it('shows the listing with its weekly opening hours', async () => {
+    const outlet = await nearestOutlet('M15 4AB');
+    expect(outlet.hasHours).toBe(true);
+
+    const page = await openPage(`/outlet/?id=${outlet.id}`);
+
+    const heading = page.locator('[data-outlet] h1');
+    await expect.poll(() => heading.textContent()).toContain(outlet.name);
+    expect(await page.title()).toBe(`${outlet.name} – Find free naloxone`);
+    const hours = page.locator('[data-weekly-hours] tbody tr');
+    expect(await hours.count()).toBe(7);
+    expect(await hours.first().locator('th').textContent()).toContain('Monday');
+    expect(await hours.first().locator('td').textContent()).toMatch(/\d\d:\d\d to \d\d:\d\d|Closed/);
+    expect(await page.getByRole('heading', { name: 'What to expect' }).isVisible()).toBe(true);
+    expect(await page.getByText('You do not need a prescription.').isVisible()).toBe(true);
+    expect(await page.locator('[data-outlet] .app-tag').textContent()).toMatch(/^Demo/);
+    expect(await page.locator('[data-demo-notice]').isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: /Directions/ }).getAttribute('href')).toMatch(
+      /^https:\/\/www\.openstreetmap\.org\/directions\?to=/,
+    );
+    await screenshot(page, 'outlet-phone');
+  });
+
+  it('says so when the outlet does not exist', async () => {
+    const page = await openPage('/outlet/?id=NOPE0');
+
+    await page.getByRole('heading', { name: 'We could not find that outlet' }).waitFor();
+    expect(await page.title()).toBe('Outlet not found – Find free naloxone');
+    expect(await page.locator('[data-demo-notice]').isHidden()).toBe(true);
+  });
+
+  it('treats a missing or malformed id as not found', async () => {
+    for (const path of ['/outlet/', '/outlet/?id=not%20an%20id']) {
+      const page = await openPage(path);
+      await page.getByRole('heading', { name: 'We could not find that outlet' }).waitFor();
+      await guarded!.context.close();
+      guarded = undefined;
+    }
+  });
+});

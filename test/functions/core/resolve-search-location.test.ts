@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type LocationLookup,
+  fallbackNotice,
+  locationForLog,
+  resolveSearchLocation,
+} from '../../../functions/core/resolve-search-location.js';
+import { HttpError } from '../../../functions/shared/errors.js';
+
+/** Plain lookups over two known places; records what was asked. */
+function lookupOf(postcodes: Record<string, { lat: number; lng: number }>, outwardCodes: Record<string, { lat: number; lng: number }>) {
+  const asked: string[] = [];
+  const lookup: LocationLookup = {
+    postcode: async (postcode) => {
+      asked.push(`postcode:${postcode}`);
+      return postcodes[postcode] ?? null;
+    },
+    outwardCode: async (outward) => {
+      asked.push(`outward:${outward}`);
+      return outwardCodes[outward] ?? null;
+    },
+  };
+  return { lookup, asked };
+}
+
+const known = () =>
+  lookupOf({ 'M15 4AB': { lat: 53.465578, lng: -2.26046 } }, { M15: { lat: 53.4663, lng: -2.25267 } });
+
+async function errorOf(promise: Promise<unknown>): Promise<HttpError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof HttpError)) throw new Error(`Expected an HttpError, got ${String(error)}`);
+  return error;
+}
+
+describe('resolveSearchLocation', () => {
+  it('rounds coordinates to 3 decimal places without looking anything up', async () => {
+    // Prepare
+    const { lookup, asked } = known();
+
+    // Act
+    const location = await resolveSearchLocation({ lat: 53.4655789, lng: -2.2604612 }, lookup);
+
+    // Assess
+    expect(location).toEqual({ lat: 53.466, lng: -2.26, source: 'coordinates', label: null });
+    expect(asked).toEqual([]);
+  });
+
+  it('never returns a negative zero', async () => {
+    // Act
+    const location = await resolveSearchLocation({ lat: 51.4779, lng: -0.0001 }, known().lookup);
+
+    // Assess
+    expect(Object.is(location.lng, 0)).toBe(true);
+  });
+
+  it('locates a full postcode typed in any case and spacing, labelled normalised', async () => {
+    // Prepare
+    const { lookup, asked } = known();
+
+    // Act
+    const location = await resolveSearchLocation({ postcode: ' m154ab ' }, lookup);
+
+    // Assess
+    expect(location).toEqual({ lat: 53.466, lng: -2.26, source: 'postcode', label: 'M15 4AB' });
+    expect(asked).toEqual(['postcode:M15 4AB']);
+  });
+
+  it('falls back to the district centroid when the full postcode is unknown', async () => {
+    // Prepare
+    const { lookup, asked } = known();
+
+    // Act
+    const location = await resolveSearchLocation({ postcode: 'M15 4ZZ' }, lookup);
+
+    // Assess
+    expect(location).toEqual({ lat: 53.466, lng: -2.253, source: 'outward_code', label: 'M15' });
+    expect(asked).toEqual(['postcode:M15 4ZZ', 'outward:M15']);
+  });
+
+  it('locates an outward code by its centroid without a postcode lookup', async () => {
+    // Prepare
+    const { lookup, asked } = known();
+
+    // Act
+    const location = await resolveSearchLocation({ postcode: 'm15' }, lookup);
+
+    // Assess
+    expect(location).toEqual({ lat: 53.466, lng: -2.253, source: 'outward_code', label: 'M15' });
+    expect(asked).toEqual(['outward:M15']);
+  });
+
+  it('answers 400 with the field message for something that is not a postcode', async () => {
+    // Prepare
+    const { lookup, asked } = known();
+
+    // Act
+    const error = await errorOf(resolveSearchLocation({ postcode: 'M15 4A' }, lookup));
+
+    // Assess
+    expect([error.statusCode, error.code]).toEqual([400, 'bad_request']);
+    expect(error.issues).toEqual([{ path: 'postcode', message: 'Enter a real postcode' }]);
+    expect(asked).toEqual([]);
+  });
+
+  it('answers 422 when neither the postcode nor its district is known', async () => {
+    // Prepare
+    const { lookup, asked } = known();
+
+    // Act
+    const error = await errorOf(resolveSearchLocation({ postcode: 'SW1A 1AA' }, lookup));
+
+    // Assess
+    expect([error.statusCode, error.code]).toEqual([422, 'validation_failed']);
+    expect(error.issues).toEqual([{ path: 'postcode', message: 'We could not find that postcode' }]);
+    expect(asked).toEqual(['postcode:SW1A 1AA', 'outward:SW1A']);
+  });
+
+  it('answers 422 for an unknown outward code', async () => {
+    // Act
+    const error = await errorOf(resolveSearchLocation({ postcode: 'ZZ9' }, known().lookup));
+
+    // Assess
+    expect(error.statusCode).toBe(422);
+    expect(error.issues).toEqual([{ path: 'postcode', message: 'We could not find that postcode' }]);
+  });
+
+  it('answers 400 when the query has neither a point nor a postcode', async () => {
+    // Act
+    const error = await errorOf(resolveSearchLocation({ lat: 53.4 }, known().lookup));
+
+    // Assess
+    expect(error.statusCode).toBe(400);
+    expect(error.issues).toEqual([{ path: 'postcode', message: 'Enter a postcode or use your location' }]);
+  });
+});
+
+describe('fallbackNotice', () => {
+  it('says when a full postcode was searched by its district, and only then', () => {
+    // Prepare
+    const district = { lat: 53.466, lng: -2.253, source: 'outward_code' as const, label: 'M15' };
+    const postcode = { lat: 53.466, lng: -2.26, source: 'postcode' as const, label: 'M15 4AB' };
+
+    // Act
+    const notices = [
+      fallbackNotice({ postcode: 'm15 4zz' }, district),
+      fallbackNotice({ postcode: 'M15' }, district),
+      fallbackNotice({ postcode: 'M15 4AB' }, postcode),
+    ];
+
+    // Assess
+    expect(notices).toEqual(['We could not find M15 4ZZ, so these results are near the centre of M15', null, null]);
+  });
+});
+
+describe('locationForLog', () => {
+  it('keeps no more than the outward code or one decimal place', () => {
+    // Act
+    const logged = [
+      locationForLog({ lat: 53.466, lng: -2.26, source: 'coordinates', label: null }),
+      locationForLog({ lat: 53.466, lng: -2.26, source: 'postcode', label: 'M15 4AB' }),
+      locationForLog({ lat: 53.466, lng: -2.253, source: 'outward_code', label: 'M15' }),
+    ];
+
+    // Assess
+    expect(logged).toEqual([
+      { source: 'coordinates', area: '53.5,-2.3' },
+      { source: 'postcode', area: 'M15' },
+      { source: 'outward_code', area: 'M15' },
+    ]);
+    expect(JSON.stringify(logged)).not.toContain('4AB');
+  });
+});
