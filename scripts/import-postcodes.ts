@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { ImportProgress, ImportResult } from './postcode-sources.js';
 
+/** The `--help` text: formats, resuming, and how the flags set the data layer's configuration. */
 export const helpText = `Usage: npm run import:postcodes -- FILE.csv [options]
 
 Loads postcode centroids into the finder's DynamoDB table, through the app's own data layer.

@@ -51,6 +51,7 @@ export interface ImportProgress extends ImportCounts {
   rowsThisRun: number;
 }
 
+/** How to import a file. Only `kind` is required. */
 export interface ImportOptions {
   kind: SourceKind;
   /** Rows per write call, 1 to 25. Default 25. */
@@ -73,6 +74,7 @@ export interface ImportOptions {
   checkpointEveryMs?: number;
 }
 
+/** What an import did, with counts over the whole file (earlier runs included). */
 export interface ImportResult extends ImportCounts {
   /** False when stopped by `maxRows` or `signal` before the end of the file. */
   completed: boolean;

@@ -94,10 +94,7 @@ export interface LoggableLocation {
   area: string;
 }
 
-/**
- * The search location for logs: never the point, never the full postcode. One decimal place
- * matches `coarseLocation` in `shared/logger.ts`, which the core cannot import (it loads the logger).
- */
+/** The search location for logs: never the point, never the full postcode. */
 export function locationForLog(location: ResolvedLocation): LoggableLocation {
   if (location.source === 'coordinates') {
     return { source: location.source, area: `${location.lat.toFixed(1)},${location.lng.toFixed(1)}` };

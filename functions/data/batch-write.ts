@@ -24,6 +24,7 @@ export type BatchWriteRequest = { put: Item } | { delete: Item };
 /** Sends one BatchWriteItem call. */
 export type BatchWriteSender = (input: BatchWriteCommandInput) => Promise<BatchWriteCommandOutput>;
 
+/** Retry policy of {@link batchWrite}; the defaults suit on-demand tables. */
 export interface BatchWriteOptions {
   /** Calls per chunk of 25, the first included, before giving up. Default 8. */
   maxAttempts?: number;

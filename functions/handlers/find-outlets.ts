@@ -4,11 +4,11 @@
 import { type FindOutletsResponse, findOutletsQuerySchema } from '../contract/find-outlets.js';
 import { outletFilter } from '../core/outlet-filters.js';
 import { toNearbyOutlet } from '../core/outlet-views.js';
-import { resolveSearchLocation } from '../core/resolve-search-location.js';
+import { locationForLog, resolveSearchLocation } from '../core/resolve-search-location.js';
 import { findNearestOutlets } from '../data/nearest-outlets.js';
 import { postcodeLookup } from '../data/postcodes.js';
 import { type ApiHandler, json, parseQuery } from '../shared/http.js';
-import { coarseLocation, logger } from '../shared/logger.js';
+import { logger } from '../shared/logger.js';
 
 export const findOutlets: ApiHandler = async (event) => {
   const query = parseQuery(findOutletsQuerySchema, event);
@@ -21,8 +21,7 @@ export const findOutlets: ApiHandler = async (event) => {
     accept: outletFilter(query, now),
   });
   logger.info('Outlets searched', {
-    area: coarseLocation(location.lat, location.lng),
-    source: location.source,
+    ...locationForLog(location),
     results: found.results.length,
     itemsRead: found.stats.itemsRead,
   });

@@ -7,10 +7,11 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 
-export const repoRoot = resolve(import.meta.dirname, '../../..');
+export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '');
 const siteRoot = join(repoRoot, 'site');
 
 /**
@@ -39,7 +40,7 @@ function sourceHash(): string {
     ...filesUnder(join(repoRoot, 'functions/contract'), new Set()),
     join(repoRoot, 'package-lock.json'),
   ].sort();
-  for (const file of inputs) hash.update(relative(repoRoot, file)).update(readFileSync(file));
+  for (const file of inputs) hash.update(relative(repoRoot, file)).update(readFileSync(file).toString('base64'));
   hash.update(JSON.stringify(buildEnv));
   return hash.digest('hex').slice(0, 16);
 }
