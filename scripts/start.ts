@@ -38,10 +38,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const log = (line: string) => console.log(line);
+const dataDir = args['data-dir'] ?? `${root}.local/dynamodb`;
 
 if (args.fresh) {
-  await rm(args['data-dir'], { recursive: true, force: true });
-  log(`Removed the local data in ${args['data-dir']}`);
+  await rm(dataDir, { recursive: true, force: true });
+  log(`Removed the local data in ${dataDir}`);
 }
 
 if (!args['no-serve'] && !args['no-build']) {
@@ -52,7 +53,7 @@ try {
   const finder = await startFinder({
     port,
     host: args.host,
-    dataPath: args['data-dir'],
+    dataPath: dataDir,
     siteDir: `${root}site/dist`,
     log,
   });

@@ -17,7 +17,12 @@ export const geoIndex = {
   sortKey: 'geoKey',
 } as const;
 
-/** Characters of geohash in `geoCell`: 4 is about 39 km by 19.5 km (24 km by 19.5 km at 53°N). */
+/**
+ * Characters of geohash in `geoCell`: 4 is about 39 km by 19.5 km (24 km by 19.5 km at 53°N).
+ * Coarse on purpose: a 25 km search meets about 16 cells and a 100 km one about 100, so one or
+ * two BatchGetItem calls read all their occupancy counters; the counters' children give the fine
+ * grain where outlets are dense.
+ */
 export const geoCellPrecision = 4;
 
 /** Characters of geohash stored in `geoKey` (9 is about 5 m). */
@@ -25,7 +30,7 @@ export const geoKeyPrecision = 9;
 
 /**
  * Geohash characters of the occupancy counters' children: each `GEOCOUNT#<cell>` item counts its
- * cell's outlets in `total` and each child (one character finer, about 5 km by 5 km at 53°N) in
+ * cell's outlets in `total` and each child (one character finer, about 4.9 km north to south by 2.9 km west to east at 53°N) in
  * its own attribute, so one batch read tells the search which cells and children are empty and
  * which are crowded enough to read child by child.
  */

@@ -77,7 +77,28 @@ describe('find page', () => {
     await expect.poll(() => placesOnMap(page)).toBe(count);
     expect(guarded!.tileRequests.length).toBeGreaterThan(0);
     expect(await page.locator('.leaflet-control-attribution').textContent()).toContain('OpenStreetMap');
-    await screenshot(page, 'find-results-desktop');
+    // The search was asked for: focus moves to the results heading, bringing it into view.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
+    await screenshot(page, 'find-results-map-desktop', { fullPage: false });
+    await screenshot(page, 'find-results-full-desktop');
+  });
+
+  it('loads at most 60 KB of JavaScript (gzip) before a search, and no map code', async () => {
+    guarded = await newGuardedContext(browser, { viewport: desktop });
+    const page = await guarded.context.newPage();
+    const scripts: { url: string; bytes: number }[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      // The finder gzips text like the CDN does; content-length is the size on the wire.
+      scripts.push({ url: response.url(), bytes: Number(response.headers()['content-length'] ?? Infinity) });
+    });
+
+    await page.goto(finder.url, { waitUntil: 'networkidle' });
+
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.reduce((sum, script) => sum + script.bytes, 0)).toBeLessThanOrEqual(60 * 1024);
+    expect(scripts.some((script) => script.url.includes('results-map'))).toBe(false);
+    expect(guarded.tileRequests).toEqual([]);
   });
 
   it('selecting a marker highlights its place in the list', async () => {
@@ -107,7 +128,7 @@ describe('find page', () => {
     expect(await page.locator('[data-results-list] > li').count()).toBeGreaterThan(0);
     // Phone: the map stays off (and unloaded) until asked for.
     expect(await page.locator('[data-map-panel]').isHidden()).toBe(true);
-    await screenshot(page, 'find-results-phone');
+    await screenshot(page, 'find-results-full-phone');
   });
 
   it('says plainly when the location cannot be used', async () => {
@@ -136,7 +157,7 @@ describe('find page', () => {
     expect(await page.getByLabel('Postcode').inputValue()).toBe('HELLO');
     expect(await page.getByLabel('Postcode').getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
-    await screenshot(page, 'find-error-phone');
+    await screenshot(page, 'find-error-full-phone');
 
     // Correcting it clears the error and the title prefix.
     await searchPostcode(page, 'M15 4AB');

@@ -153,7 +153,7 @@ export function enhanceFinder(root: HTMLElement): void {
     const url = `${location.pathname}?${pageParams(query)}`;
     if (url === `${location.pathname}${location.search}`) history.replaceState(null, '', url);
     else history.pushState(null, '', url);
-    void run(query);
+    void run(query, { moveFocus: true });
   }
 
   function fromUrl(): void {
@@ -174,7 +174,12 @@ export function enhanceFinder(root: HTMLElement): void {
     showDemoNotice(false);
   }
 
-  async function run(query: SearchQuery): Promise<void> {
+  /**
+   * `moveFocus` is for searches the person just asked for: focus goes to the results heading,
+   * which also scrolls it into view (on a phone the form fills the screen). A search replayed from
+   * the URL on load or back/forward leaves focus alone.
+   */
+  async function run(query: SearchQuery, { moveFocus = false } = {}): Promise<void> {
     inFlight?.abort();
     const controller = new AbortController();
     inFlight = controller;
@@ -187,7 +192,14 @@ export function enhanceFinder(root: HTMLElement): void {
     const result = await findOutlets(apiParams(query), controller.signal);
     if (controller.signal.aborted || result.kind === 'aborted') return;
     inFlight = null;
-    if (result.kind === 'ok') render(query, result.data);
+    if (result.kind === 'ok') {
+      render(query, result.data);
+      if (moveFocus) {
+        const target = results.hidden ? noResultsHeading : heading;
+        target.focus({ preventScroll: true });
+        target.scrollIntoView({ block: 'start' });
+      }
+    }
     else if (result.kind === 'rejected') showRejected(result.body);
     else showProblem();
   }
@@ -203,7 +215,7 @@ export function enhanceFinder(root: HTMLElement): void {
       results.hidden = true;
       noResults.hidden = false;
       noResultsHeading.textContent = `No places found near ${where}`;
-      noResultsText.textContent = `We could not find anywhere giving out free naloxone within ${radiusInWords(response.searchedRadiusKm)} of ${where}. We are sorry.`;
+      noResultsText.textContent = `We could not find anywhere giving out free naloxone within ${radiusInWords(response.searchedRadiusKm)} of ${where}.`;
       noResultsFilters.hidden = !hasFilters(query);
       widen.hidden = response.searchedRadiusKm >= widestRadiusKm;
       widenLink.href = `${location.pathname}?${pageParams({ ...query, radiusKm: String(widestRadiusKm) })}`;
@@ -234,7 +246,10 @@ export function enhanceFinder(root: HTMLElement): void {
     status.textContent = '';
     showDemoNotice(false);
     const errors: PageError[] = body.issues.length
-      ? body.issues.map((issue) => ({ message: issue.message, fieldId: fieldForIssue[issue.path] ?? 'postcode' }))
+      ? body.issues.map((issue) => ({
+          message: issue.message,
+          fieldId: Object.hasOwn(fieldForIssue, issue.path) ? fieldForIssue[issue.path]! : 'postcode',
+        }))
       : [{ message: body.message, fieldId: 'postcode' }];
     document.title = initialTitle;
     showErrors(errors);

@@ -88,13 +88,13 @@ export function createResultsMap(container: HTMLElement, options: ResultsMapOpti
       origin?.remove();
 
       const here = L.latLng(response.location.lat, response.location.lng);
+      // "You searched here" is said by the legend under the map: a label on the map would sit on
+      // top of marker 1, which is usually right next to it. The dot is decoration for screen readers.
       origin = L.marker(here, {
         icon: L.divIcon({ className: 'app-map-origin', iconSize: L.point(18, 18) }),
         interactive: false,
         keyboard: false,
-      })
-        .bindTooltip('You searched here', { permanent: true, direction: 'top', offset: L.point(0, -10) })
-        .addTo(map);
+      }).addTo(map);
       origin.getElement()?.setAttribute('aria-hidden', 'true');
 
       response.results.forEach((outlet, index) => {
