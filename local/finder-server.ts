@@ -72,6 +72,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   process.env.DYNAMODB_ENDPOINT = engine.endpoint;
   process.env.TABLE_NAME = options.tableName ?? 'naloxone-finder-local';
   process.env.AWS_REGION ??= 'eu-west-2';
+  // The SDK warns that Node 20 support ends; Lambda runs Node 22, so the warning is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
   try {
     const { ensureTable } = await import('../functions/data/create-table.js');

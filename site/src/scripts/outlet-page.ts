@@ -21,6 +21,7 @@ import {
   weekdayNames,
   weekdayOrder,
 } from './format.js';
+import { guideForKit, guidesOverview } from './guides.js';
 import { reportPageUrl } from './result-card.js';
 
 const siteName = 'Find free naloxone';
@@ -99,6 +100,7 @@ function outletSections(outlet: OutletDetail): HTMLElement[] {
             : 'Not confirmed by the outlet – call ahead',
         ),
       ),
+      guideLinks(outlet),
     ),
     el(
       'section',
@@ -125,6 +127,12 @@ function outletSections(outlet: OutletDetail): HTMLElement[] {
   ];
 }
 
+/** Once they have a kit, how to use it: the guide for each kit given out here (all work offline). */
+function guideLinks(outlet: OutletDetail): HTMLElement {
+  const guides = outlet.kitTypes.length ? outlet.kitTypes.map((kit) => guideForKit[kit]) : [guidesOverview];
+  return el('ul', { class: 'app-list' }, ...guides.map((guide) => el('li', {}, el('a', { href: guide.path }, guide.title))));
+}
+
 function expectations(outlet: OutletDetail): string[] {
   const { eligibility } = outlet;
   const points = [
@@ -135,7 +143,6 @@ function expectations(outlet: OutletDetail): string[] {
     eligibility.familyAndFriendsCanCollect
       ? 'Family and friends can collect a kit for someone who uses opioids.'
       : 'Ask whether family or friends can collect a kit.',
-    'Staff can show you how to use the kit.',
   ];
   if (eligibility.minimumAge !== null) points.push(`You need to be ${eligibility.minimumAge} or over.`);
   return points;
