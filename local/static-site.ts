@@ -26,7 +26,7 @@ const contentTypes: Record<string, string> = {
 export const siteSecurityHeaders = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
 async function fileAt(path: string): Promise<string | null> {

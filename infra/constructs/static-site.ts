@@ -70,8 +70,9 @@ export class StaticSite extends Construct {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        // Search pages can carry a postcode in their query string; it must not leak to tile servers.
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        // Search pages carry a postcode in their query string: cross-origin requests (map tiles) get
+        // the origin only, which the OpenStreetMap tile policy asks for, never the page's address.
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
         contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.tileUrl), override: true },
       },
       customHeadersBehavior: {

@@ -306,7 +306,7 @@ describe('the site', () => {
     expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true });
     expect(headers.ContentTypeOptions).toEqual({ Override: true });
     expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
-    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'no-referrer', Override: true });
+    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true });
     expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain("img-src 'self' data: https://*.tiles.example.org;");
     expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain("script-src 'self';");
     for (const behavior of behaviors) expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
