@@ -10,6 +10,7 @@ export type Access = 'public' | 'outlet' | 'commissioner';
 /** Each group is one Lambda function, with its entry file in `functions/lambdas/<group>.ts`. */
 export const routeGroups = {
   'public-api': { description: 'Public, read-only: find outlets and read a listing' },
+  'public-reports': { description: 'Public: report a problem with a listing' },
 } as const;
 export type RouteGroup = keyof typeof routeGroups;
 
@@ -26,6 +27,7 @@ export interface Route {
 export const routes = [
   { method: 'GET', path: '/outlets', group: 'public-api', handler: 'findOutlets', access: 'public' },
   { method: 'GET', path: '/outlets/{id}', group: 'public-api', handler: 'getOutlet', access: 'public' },
+  { method: 'POST', path: '/reports', group: 'public-reports', handler: 'createReport', access: 'public' },
 ] as const satisfies readonly Route[];
 
 export type RouteDefinition = (typeof routes)[number];

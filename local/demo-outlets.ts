@@ -8,6 +8,7 @@
  * marked `demo` so the site labels them as illustrative.
  */
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { type KitType, type Outlet, type StockStatus, weekdays } from '../functions/contract/outlet.js';
 import { importNhsHours } from '../functions/core/import-nhs-hours.js';
@@ -110,4 +111,14 @@ export function demoOutletFromPharmacy(feature: PharmacyFeature, now: Date): { o
     demo: true,
   };
   return { outlet, hoursProblems: problems.map((problem) => `${id} ${problem.day}: ${problem.message}`) };
+}
+
+const pharmacyListPath = new URL('../data/gm-pharmacies-2025q1.geojson', import.meta.url);
+
+/** Reads and converts the pharmacy list; a feature that breaks the schema stops the load, naming it. */
+export async function readDemoOutlets(now: Date) {
+  const collection = z
+    .object({ features: z.array(pharmacyFeatureSchema) })
+    .parse(JSON.parse(await readFile(pharmacyListPath, 'utf8')));
+  return collection.features.map((feature) => demoOutletFromPharmacy(feature, now));
 }

@@ -42,6 +42,7 @@ export class PortInUseError extends Error {
 /** Each group's Lambda entry, loaded as AWS would load it. Adding a group to the route table makes this fail to compile until it is listed. */
 const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: ApiHandler }>> = {
   'public-api': () => import('../functions/lambdas/public-api.js'),
+  'public-reports': () => import('../functions/lambdas/public-reports.js'),
 };
 
 const maxBodyBytes = 1024 * 1024;

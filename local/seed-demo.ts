@@ -2,24 +2,14 @@
  * Loads the demo data into the local table on first start: Trafford's postcodes, the UK's
  * outward-code centroids and the 631 Greater Manchester pharmacies as demo outlets.
  */
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { getDatasetRecord, putDatasetRecord } from '../functions/data/datasets.js';
 import { putOutlets } from '../functions/data/outlets.js';
 import { importPostcodeFile } from '../scripts/postcode-sources.js';
-import { demoOutletFromPharmacy, pharmacyFeatureSchema } from './demo-outlets.js';
+import { readDemoOutlets } from './demo-outlets.js';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 export const demoDataset = 'gm-demo-2025q1';
-
-/** Reads and converts the pharmacy list; a feature that breaks the schema stops the load with its index. */
-export async function readDemoOutlets(now: Date) {
-  const collection = z
-    .object({ features: z.array(pharmacyFeatureSchema) })
-    .parse(JSON.parse(await readFile(`${dataDir}gm-pharmacies-2025q1.geojson`, 'utf8')));
-  return collection.features.map((feature) => demoOutletFromPharmacy(feature, now));
-}
 
 /** Loads the demo once; later starts find the dataset record and skip it. */
 export async function seedDemoData(log: (line: string) => void): Promise<void> {

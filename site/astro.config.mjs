@@ -1,5 +1,6 @@
 // Astro configuration for the public finder: a static site; all live data comes from the API.
 import { defineConfig } from 'astro/config';
+import { serviceWorker } from './integrations/service-worker.mjs';
 
 export default defineConfig({
   output: 'static',
@@ -7,6 +8,12 @@ export default defineConfig({
   build: { format: 'directory' },
   trailingSlash: 'ignore',
   devToolbar: { enabled: false },
+  integrations: [
+    // Offline: the emergency guides, the offline page and the find page's shell.
+    serviceWorker({
+      savePage: (path) => path === '/' || path === '/offline/' || path.startsWith('/how-to-give-naloxone/'),
+    }),
+  ],
   vite: {
     build: {
       // Emit every script and asset as its own file: the Content-Security-Policy allows only 'self'

@@ -12,3 +12,12 @@ export const outwardCodeKey = (outwardCode: string) => ({ pk: `OUTCODE#${outward
 
 /** Marks a dataset as fully loaded (for example the local demo), so loading is done once. */
 export const datasetKey = (name: string) => ({ pk: `DATASET#${name}`, sk: 'DATASET' });
+
+/**
+ * Problem reports live in their outlet's partition, newest last, so an outlet's reports are one
+ * Query (`begins_with(sk, 'REPORT#')`).
+ */
+export const reportKey = (outletId: string, receivedAt: string, id: string) => ({
+  pk: `OUTLET#${outletId}`,
+  sk: `REPORT#${receivedAt}#${id}`,
+});

@@ -129,22 +129,36 @@ describe('the functions', () => {
     expect(template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(30);
   });
 
-  it('let the public group read the table and its indexes but not write', () => {
-    // Prepare
-    const [, fn] = groupFunction('public-api');
+  /** The IAM statements attached to a group function's role. */
+  function statementsOf(group: keyof typeof routeGroups): Array<Record<string, any>> {
+    const [, fn] = groupFunction(group);
     const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
-
-    // Act
     const policies = Object.values(
       template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
     ) as Resource[];
-    const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
-    const actions = statements.flatMap((statement) => [statement.Action].flat() as string[]);
+    return policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
+  }
+
+  const actionsOf = (statements: Array<Record<string, any>>) =>
+    statements.flatMap((statement) => [statement.Action].flat() as string[]);
+
+  it('let the public group read the table and its indexes but not write', () => {
+    // Act
+    const statements = statementsOf('public-api');
+    const actions = actionsOf(statements);
 
     // Assess
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
     for (const action of writeActions) expect(actions).not.toContain(action);
     expect(JSON.stringify(statements)).toContain('/index/*');
+  });
+
+  it('let the reports group write, because it takes POST', () => {
+    // Act
+    const actions = actionsOf(statementsOf('public-reports'));
+
+    // Assess
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']));
   });
 
   it('bundle to an ES module that answers its routes', async () => {

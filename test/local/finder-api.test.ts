@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindOutletsResponse, OutletDetail } from '../../functions/contract/find-outlets.js';
 import { type RunningFinder, startFinder } from '../../local/finder-server.js';
-import { readDemoOutlets } from '../../local/seed-demo.js';
+import { readDemoOutlets } from '../../local/demo-outlets.js';
 
 const siteDir = fileURLToPath(new URL('../fixtures/site/', import.meta.url));
 let finder: RunningFinder;
@@ -160,5 +160,47 @@ describe('the local server', () => {
     expect([home.status, await home.text()]).toEqual([200, expect.stringContaining('Fixture site')]);
     expect(missing.status).toBe(404);
     expect(escape.status).toBe(404);
+  });
+});
+
+describe('POST /reports', () => {
+  const post = async (body: unknown, contentType = 'application/json') => {
+    const response = await fetch(`${finder.url}/reports`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  it('stores a report against the outlet and answers with a reference', async () => {
+    // Prepare: the data layer is loaded only now, so it uses the finder's engine.
+    const { listReports } = await import('../../functions/data/reports.js');
+
+    // Act
+    const { status, body } = await post({ outletId: 'FM664', problem: 'no_kits', details: '  Asked at the counter on Monday  ' });
+
+    // Assess
+    expect(status).toBe(201);
+    const stored = await listReports('FM664');
+    expect(stored).toEqual([
+      { id: body.id, outletId: 'FM664', problem: 'no_kits', details: 'Asked at the counter on Monday', receivedAt: body.receivedAt },
+    ]);
+  });
+
+  it('answers field messages and stores nothing for a bad report', async () => {
+    const { listReports } = await import('../../functions/data/reports.js');
+
+    const missing = await post({ outletId: 'FEJ12' });
+    const unknownOutlet = await post({ outletId: 'NOPE1', problem: 'no_kits' });
+    const tooLong = await post({ outletId: 'FEJ12', problem: 'other', details: 'x'.repeat(1001) });
+    const notJson = await post('problem=no_kits', 'application/x-www-form-urlencoded');
+
+    expect(missing).toMatchObject({ status: 422, body: { issues: [{ path: 'problem', message: 'Select what went wrong' }] } });
+    expect(unknownOutlet).toMatchObject({ status: 422, body: { issues: [{ path: 'outletId', message: 'We could not find that outlet' }] } });
+    expect(tooLong).toMatchObject({ status: 422, body: { issues: [{ path: 'details', message: 'Details must be 1000 characters or fewer' }] } });
+    expect(notJson.status).toBe(400);
+    expect(await listReports('FEJ12')).toEqual([]);
+    expect(await listReports('NOPE1')).toEqual([]);
   });
 });

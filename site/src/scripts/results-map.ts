@@ -4,11 +4,14 @@
  *
  * Markers are `divIcon`s (Leaflet's default marker images 404 once bundled) numbered like the
  * list. Each is a focusable button whose accessible name comes from hidden text inside it.
+ *
+ * Leaflet's stylesheets come in as text and are added with the map: imported as plain CSS, Astro
+ * would link them from the find page's head, and every visit would wait for 12 KB of map styles.
  */
 import L from 'leaflet';
 import 'leaflet.markercluster';
-import 'leaflet/dist/leaflet.css';
-import 'leaflet.markercluster/dist/MarkerCluster.css';
+import leafletCss from 'leaflet/dist/leaflet.css?inline';
+import markerClusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?inline';
 import type { FindOutletsResponse } from '@contract/find-outlets.js';
 import { distanceInWords } from './format.js';
 
@@ -35,7 +38,17 @@ function escapeHtml(text: string): string {
 
 const osmAttribution = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
+/** Adds Leaflet's styles to the page once (the CSP allows inline styles, which Leaflet needs anyway). */
+function addMapStyles(): void {
+  if (document.querySelector('style[data-map-styles]')) return;
+  const style = document.createElement('style');
+  style.dataset.mapStyles = '';
+  style.textContent = `${leafletCss}\n${markerClusterCss}`;
+  document.head.append(style);
+}
+
 export function createResultsMap(container: HTMLElement, options: ResultsMapOptions): ResultsMap {
+  addMapStyles();
   const map = L.map(container, { scrollWheelZoom: false, zoomSnap: 0.5 });
   L.tileLayer(options.tileUrl, { attribution: osmAttribution, maxZoom: 19 }).addTo(map);
 

@@ -1,0 +1,108 @@
+/*
+ * The service worker. It keeps the emergency guides, the offline page and the find page's shell
+ * readable with no connection: someone may open a guide in a basement, a stairwell or a field.
+ *
+ * - Guides and fingerprinted /_astro/ files: cache first (they only change with a new build, and a
+ *   new build brings a new cache).
+ * - Other pages: network first, so listings' pages are never stale; the saved copy only offline.
+ * - The API (/outlets…) is never touched or stored: its answers and URLs hold a place or a postcode.
+ * - Pages are stored under their path without the query string, for the same reason.
+ *
+ * `build` is written in by site/integrations/service-worker.mjs after `astro build`: a version
+ * hashed from the built files (so each build gets its own cache and old ones are deleted) and the
+ * pages and assets to save on install. Plain JS: the browser loads this file as it is.
+ */
+const build = { version: 'dev', precache: [] };
+
+const cachePrefix = 'naloxone-finder-';
+const cacheName = `${cachePrefix}${build.version}`;
+const offlinePage = '/offline/';
+const guidesPath = '/how-to-give-naloxone/';
+
+/** The JSON API: `/outlets` and `/outlets/{id}`. */
+const isApi = (url) => url.pathname === '/outlets' || url.pathname.startsWith('/outlets/');
+
+/** Where a page is stored: its path alone, with the trailing slash the static host adds. */
+function pageKey(url) {
+  const path = url.pathname.endsWith('/') || /\.[a-z0-9]+$/i.test(url.pathname) ? url.pathname : `${url.pathname}/`;
+  return new URL(path, url.origin).href;
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(cacheName);
+      await cache.addAll(build.precache);
+      // Take over at once: a newer build may carry corrected guidance.
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(names.filter((name) => name.startsWith(cachePrefix) && name !== cacheName).map((name) => caches.delete(name)));
+      // Control the page that registered us, so a guide read once works offline from then on.
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  // Map tiles, an API on another origin, and the API here go to the network as if we were not here.
+  if (url.origin !== self.location.origin || isApi(url)) return;
+
+  if (request.mode === 'navigate') {
+    event.respondWith(url.pathname.startsWith(guidesPath) ? cacheFirstPage(request, url) : networkFirstPage(request, url));
+  } else if (url.pathname.startsWith('/_astro/')) {
+    event.respondWith(cacheFirstAsset(request));
+  } else {
+    // The few other files (icons, the manifest) as saved on install, else from the network.
+    event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request)));
+  }
+});
+
+/** A response worth keeping: a full, same-origin, successful one that was not redirected. */
+const keepable = (response) => response.ok && response.type === 'basic' && !response.redirected;
+
+async function cacheFirstAsset(request) {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (keepable(response)) await cache.put(request, response.clone());
+  return response;
+}
+
+async function cacheFirstPage(request, url) {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(pageKey(url));
+  if (cached) return cached;
+  try {
+    const response = await fetch(request);
+    if (keepable(response)) await cache.put(pageKey(url), response.clone());
+    return response;
+  } catch {
+    return offline(cache);
+  }
+}
+
+async function networkFirstPage(request, url) {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await fetch(request);
+    if (keepable(response)) await cache.put(pageKey(url), response.clone());
+    return response;
+  } catch {
+    return (await cache.match(pageKey(url))) ?? offline(cache);
+  }
+}
+
+async function offline(cache) {
+  return (await cache.match(new URL(offlinePage, self.location.origin).href)) ?? Response.error();
+}

@@ -1,0 +1,184 @@
+/**
+ * The emergency guides in a real browser: each one readable and accessible on a phone and a
+ * desktop, every link reachable by keyboard, and all of them still readable offline once the site
+ * has been opened, while nothing from the API (which holds a place) is ever stored.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, desktop, launchBrowser, newGuardedContext, phone, screenshot, type GuardedContext } from './support/browser.js';
+import { startTestFinder, type RunningFinder } from './support/finder.js';
+
+let finder: RunningFinder;
+let browser: Browser;
+let guarded: GuardedContext | undefined;
+
+beforeAll(async () => {
+  [finder, browser] = await Promise.all([startTestFinder(), launchBrowser()]);
+});
+
+afterEach(async () => {
+  // Every test: nothing asked of any host but this machine, and no cookies.
+  if (guarded) {
+    expect(guarded.offMachineRequests).toEqual([]);
+    expect(await guarded.context.cookies()).toEqual([]);
+    await guarded.context.close();
+    guarded = undefined;
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await finder?.close();
+});
+
+const guidePages = [
+  { name: 'guide-overview', path: '/how-to-give-naloxone/', heading: 'How to give naloxone' },
+  { name: 'guide-nasal-spray', path: '/how-to-give-naloxone/nasal-spray/', heading: 'How to give a naloxone nasal spray (Nyxoid)' },
+  { name: 'guide-injection', path: '/how-to-give-naloxone/injection/', heading: 'How to give a naloxone injection (Prenoxad)' },
+  { name: 'guide-recovery-position', path: '/how-to-give-naloxone/recovery-position/', heading: 'How to put someone in the recovery position' },
+] as const;
+
+async function openPage(path: string, viewport: { width: number; height: number } = phone): Promise<Page> {
+  guarded = await newGuardedContext(browser, { viewport });
+  const page = await guarded.context.newPage();
+  await page.goto(`${finder.url}${path}`);
+  return page;
+}
+
+/** The hrefs of the links that Tab reaches, in order, starting from the top of the page. */
+async function linksReachedByTab(page: Page): Promise<string[]> {
+  const reached: string[] = [];
+  for (let presses = 0; presses < 80; presses += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const active = document.activeElement;
+      return active instanceof HTMLAnchorElement ? active.getAttribute('href') : active === document.body ? null : '';
+    });
+    // Focus leaves the document (back to the address bar) after the last link.
+    if (focused === null) break;
+    if (focused) reached.push(focused);
+  }
+  return reached;
+}
+
+describe.each([
+  { screen: 'phone', viewport: phone },
+  { screen: 'desktop', viewport: desktop },
+])('the guides on a $screen screen', ({ screen, viewport }) => {
+  it.each(guidePages)('$name: has the 999 link, the key advice and no axe violations', async ({ name, path, heading }) => {
+    const page = await openPage(path, viewport);
+
+    expect(await page.locator('h1').textContent()).toBe(heading);
+    const call = page.locator('a[href="tel:999"]').first();
+    expect(await call.textContent()).toBe('Call 999');
+    expect(await call.isVisible()).toBe(true);
+    expect(await page.getByText('If you are not sure, give naloxone and call 999.').isVisible()).toBe(true);
+    expect(await page.getByText(/Follow the leaflet in the kit/).isVisible()).toBe(true);
+    expect(await page.locator('nav a[aria-current="page"]').getAttribute('href')).toBe(path);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${name}-${screen}`);
+  });
+});
+
+describe('the guides', () => {
+  it('number their steps, in an ordered list', async () => {
+    for (const path of ['/how-to-give-naloxone/nasal-spray/', '/how-to-give-naloxone/injection/', '/how-to-give-naloxone/recovery-position/']) {
+      const page = await openPage(path);
+      const steps = page.locator('main ol.app-steps > li');
+      expect(await steps.count()).toBeGreaterThanOrEqual(5);
+      await guarded!.context.close();
+      guarded = undefined;
+    }
+  });
+
+  it('lets a keyboard user reach every link, in reading order', async () => {
+    const page = await openPage('/how-to-give-naloxone/', desktop);
+
+    const reached = await linksReachedByTab(page);
+
+    const links = await page.locator('a[href]:visible').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(reached).toEqual(links);
+    expect(reached[0]).toBe('#main-content');
+    expect(reached).toContain('/how-to-give-naloxone/nasal-spray/');
+    expect(reached).toContain('/how-to-give-naloxone/injection/');
+  });
+
+  it('are linked from the find page and its footer', async () => {
+    const page = await openPage('/');
+
+    expect(await page.locator('main').getByRole('link', { name: 'How to give naloxone' }).getAttribute('href')).toBe('/how-to-give-naloxone/');
+    const footerLinks = await page.locator('footer a[href^="/how-to-give-naloxone/"]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(footerLinks).toEqual(guidePages.map((guide) => guide.path));
+  });
+
+  it('offline page: has the 999 link, the guides and no axe violations', async () => {
+    const page = await openPage('/offline/');
+
+    expect(await page.locator('h1').textContent()).toBe('No internet connection');
+    expect(await page.locator('main a[href="tel:999"]').isVisible()).toBe(true);
+    expect(await page.locator('main a[href^="/how-to-give-naloxone/"]').count()).toBe(guidePages.length);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'offline-phone');
+  });
+});
+
+/** Waits until the service worker has saved the site and controls the page. */
+async function untilControlled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  });
+}
+
+/** Every URL the site's caches hold, read in the page. */
+function cachedUrls(page: Page): Promise<{ names: string[]; urls: string[] }> {
+  return page.evaluate(async () => {
+    const names = await caches.keys();
+    const urls: string[] = [];
+    for (const name of names) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    return { names, urls };
+  });
+}
+
+describe('offline', () => {
+  it('keeps every guide readable once one was opened, and never stores the API', async () => {
+    const page = await openPage('/how-to-give-naloxone/nasal-spray/');
+    await untilControlled(page);
+    // A search while online, through the controlled page: its answer holds a place.
+    await page.goto(`${finder.url}/?postcode=M15+4AB`);
+    await page.locator('[data-results-list] > li').first().waitFor();
+
+    const { names, urls } = await cachedUrls(page);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^naloxone-finder-[0-9a-f]{12}$/);
+    expect(urls).toContain(`${finder.url}/how-to-give-naloxone/injection/`);
+    expect(urls.filter((url) => new URL(url).pathname.startsWith('/outlets'))).toEqual([]);
+    // Pages are stored by path only: no postcode or place in any stored URL.
+    expect(urls.filter((url) => new URL(url).search !== '')).toEqual([]);
+    expect(await page.evaluate(() => caches.match('/outlets?postcode=M15%204AB').then((found) => found === undefined))).toBe(true);
+
+    await guarded!.context.setOffline(true);
+
+    await page.goto(`${finder.url}/how-to-give-naloxone/nasal-spray/`);
+    expect(await page.locator('h1').textContent()).toBe('How to give a naloxone nasal spray (Nyxoid)');
+    await page.reload();
+    expect(await page.locator('h1').textContent()).toBe('How to give a naloxone nasal spray (Nyxoid)');
+    for (const guide of guidePages) {
+      await page.locator('nav').getByRole('link', { name: guide.heading }).click();
+      await page.waitForURL(`${finder.url}${guide.path}`);
+      expect(await page.locator('h1').textContent()).toBe(guide.heading);
+      // Styled, not bare HTML: the stylesheet came from the cache too.
+      expect(await page.locator('.app-emergency').evaluate((banner) => getComputedStyle(banner).backgroundColor)).toBe('rgb(168, 24, 15)');
+    }
+    await screenshot(page, 'offline-guide-phone', { fullPage: false });
+
+    // A page never saved: the offline page, pointing to the guides and to 999.
+    await page.goto(`${finder.url}/report/`);
+    expect(await page.locator('h1').textContent()).toBe('No internet connection');
+    // The find page's shell is saved; a search says plainly that it cannot work.
+    await page.goto(`${finder.url}/?postcode=M15+4AB`);
+    await page.locator('[data-problem]').waitFor();
+    expect(await page.locator('[data-problem]').textContent()).toContain('not working right now');
+  });
+});
