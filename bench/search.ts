@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { startEmbeddedDynamoDb } from '../local/embedded-dynamodb.js';
 import type { Coordinates, Outlet, WeeklyScheduleRow } from '../functions/contract/outlet.js';
 import { weekdays } from '../functions/contract/outlet.js';
+import { parseCsvLine } from '../scripts/postcode-csv.js';
+import { seededRandom } from '../test/support/seeded-random.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const config = {
@@ -30,17 +32,7 @@ const config = {
   pointMix: { cityCentre: 0.4, suburb: 0.4, remote: 0.2 },
 } as const;
 
-/** mulberry32: a small seeded generator, so every run builds the same table and points. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(config.seed);
+const random = seededRandom(config.seed);
 const uniform = (min: number, max: number) => min + random() * (max - min);
 
 /** A seeded Fisher–Yates shuffle of a copy. */
@@ -53,29 +45,6 @@ function shuffled<T>(items: readonly T[]): T[] {
   return copy;
 }
 
-/** Splits one CSV line, honouring quotes (the local authority file quotes names with commas). */
-function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < line.length; index += 1) {
-    const char = line[index];
-    if (quoted) {
-      if (char === '"' && line[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      fields.push(field);
-      field = '';
-    } else field += char;
-  }
-  fields.push(field);
-  return fields;
-}
-
 interface Authority {
   code: string;
   centre: Coordinates;
@@ -84,10 +53,10 @@ interface Authority {
 
 function englishAuthorities(): Authority[] {
   const [header, ...lines] = readFileSync(join(root, 'data/uk-local-authorities-mysociety.csv'), 'utf8').trim().split(/\r?\n/);
-  const columns = csvFields(header ?? '');
+  const columns = parseCsvLine(header ?? '');
   const at = (name: string) => columns.indexOf(name);
   return lines
-    .map(csvFields)
+    .map(parseCsvLine)
     .filter((row) => row[at('nation')] === 'England' && row[at('current-authority')] === 'True' && row[at('lower-or-unitary')] === 'True')
     .map((row) => ({
       code: row[at('gss-code')] ?? '',

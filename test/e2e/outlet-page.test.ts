@@ -62,6 +62,8 @@ describe('outlet page', () => {
     expect(await hours.first().locator('td').textContent()).toMatch(/\d\d:\d\d to \d\d:\d\d|Closed/);
     expect(await page.getByRole('heading', { name: 'What to expect' }).isVisible()).toBe(true);
     expect(await page.getByText('You do not need a prescription.').isVisible()).toBe(true);
+    // How to use the kits given out here, from the guides that work offline.
+    expect(await page.locator('[data-outlet] a[href^="/how-to-give-naloxone/"]').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-outlet] .app-tag').textContent()).toMatch(/^Demo/);
     expect(await page.locator('[data-demo-notice]').isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: /Directions/ }).getAttribute('href')).toMatch(

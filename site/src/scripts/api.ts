@@ -2,6 +2,7 @@
  * The site's only door to the API. Every response is checked against the contract's zod schema:
  * a body that does not match is treated like an outage, never trusted by a cast.
  */
+import './zod-without-eval.js';
 import { errorBodySchema, type ErrorBody } from '@contract/error.js';
 import {
   findOutletsResponseSchema,

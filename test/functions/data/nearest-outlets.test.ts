@@ -8,17 +8,7 @@ import { ensureTable } from '../../../functions/data/create-table.js';
 import { findNearestOutlets } from '../../../functions/data/nearest-outlets.js';
 import { putOutlets } from '../../../functions/data/outlets.js';
 import { buildOutlet } from '../../fixtures/outlets.js';
-
-/** A small seeded generator (mulberry32), so the table is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../support/seeded-random.js';
 
 const manchester = { lat: 53.4808, lng: -2.2426 };
 /** A packed block inside one 5-character cell, big enough that reading it takes more than one Query page. */
@@ -26,7 +16,7 @@ const packedCentre = geohashBox('gcw2n');
 const packed = { lat: (packedCentre.minLat + packedCentre.maxLat) / 2, lng: (packedCentre.minLng + packedCentre.maxLng) / 2 };
 
 function buildTable(): Outlet[] {
-  const random = seeded(20250301);
+  const random = seededRandom(20250301);
   const spots: { centre: Coordinates; count: number; dLat: number; dLng: number }[] = [
     { centre: packed, count: 1200, dLat: 0.004, dLng: 0.006 },
     { centre: manchester, count: 500, dLat: 0.06, dLng: 0.1 },
