@@ -11,7 +11,7 @@
  *
  * Nothing leaves the machine: the site, the API and the tiles are all on 127.0.0.1.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -53,8 +53,6 @@ interface PageWeights {
   totalTransferBytes: number;
   jsTransferBytes: number;
   requests: number;
-  /** What the service worker fetched to save the guides for offline use, counted apart. */
-  serviceWorkerTransferBytes: number;
 }
 
 interface PageResult {
@@ -93,14 +91,31 @@ interface NetworkItem {
 function weightsOf(lhr: LighthouseResult): PageWeights {
   const details = lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined;
   const items = details?.items ?? [];
+  // The page's own requests: what the service worker saves for offline use is measured apart.
   const ofPage = items.filter((item) => item.sessionTargetType !== 'worker');
   const sum = (list: NetworkItem[]) => list.reduce((total, item) => total + (item.transferSize ?? 0), 0);
   return {
     totalTransferBytes: sum(ofPage),
     jsTransferBytes: sum(ofPage.filter((item) => item.resourceType === 'Script')),
     requests: ofPage.length,
-    serviceWorkerTransferBytes: sum(items.filter((item) => item.sessionTargetType === 'worker')),
   };
+}
+
+/**
+ * What the service worker downloads on a first visit to save the guides and the find page for
+ * offline use: its precache list (written into the built sw.js), fetched gzipped as a browser would.
+ */
+async function offlineSaveBytes(siteDir: string, siteUrl: string): Promise<{ files: number; transferBytes: number }> {
+  const filled = /const build = (\{.*\});/.exec(readFileSync(join(siteDir, 'sw.js'), 'utf8'));
+  if (!filled) throw new Error('The built sw.js has no precache list');
+  const { precache } = JSON.parse(filled[1]!) as { precache: string[] };
+  let transferBytes = 0;
+  for (const path of precache) {
+    const response = await fetch(`${siteUrl}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+    await response.arrayBuffer();
+    transferBytes += Number(response.headers.get('content-length') ?? 0);
+  }
+  return { files: precache.length, transferBytes };
 }
 
 function scoresOf(lhr: LighthouseResult): Scores {
@@ -177,6 +192,8 @@ async function main(): Promise<void> {
       })),
     );
     console.log(`First-load JS of the find page: ${kb(firstLoadJsGzipBytes)} KB gzip (target ≤ ${config.targets.firstLoadJsGzipKb} KB)`);
+    const offlineSave = await offlineSaveBytes(siteDir, finder.url);
+    console.log(`Saved for offline use by the service worker after a first visit: ${offlineSave.files} files, ${kb(offlineSave.transferBytes)} KB gzip`);
 
     const misses = results.flatMap((result) =>
       config.categories
@@ -201,6 +218,7 @@ async function main(): Promise<void> {
           summary: `best of ${config.runsPerPage} runs per category`,
           targets: config.targets,
           firstLoadJsGzipBytes,
+          offlineSave,
           pages: results,
           missedTargets: misses,
         },

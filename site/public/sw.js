@@ -5,7 +5,8 @@
  * - Guides and fingerprinted /_astro/ files: cache first (they only change with a new build, and a
  *   new build brings a new cache).
  * - Other pages: network first, so listings' pages are never stale; the saved copy only offline.
- * - The API (/outlets…) is never touched or stored: its answers and URLs hold a place or a postcode.
+ * - The API (/outlets…, /reports) is never touched or stored: its answers and URLs hold a place or a
+ *   postcode. Only pages and /_astro/ files are ever stored at run time.
  * - Pages are stored under their path without the query string, for the same reason.
  *
  * `build` is written in by site/integrations/service-worker.mjs after `astro build`: a version
@@ -19,8 +20,9 @@ const cacheName = `${cachePrefix}${build.version}`;
 const offlinePage = '/offline/';
 const guidesPath = '/how-to-give-naloxone/';
 
-/** The JSON API: `/outlets` and `/outlets/{id}`. */
-const isApi = (url) => url.pathname === '/outlets' || url.pathname.startsWith('/outlets/');
+/** The JSON API's paths (functions/routes.ts): searches hold a place, reports what someone wrote. */
+const apiPaths = ['/outlets', '/reports'];
+const isApi = (url) => apiPaths.some((path) => url.pathname === path || url.pathname.startsWith(`${path}/`));
 
 /** Where a page is stored: its path alone, with the trailing slash the static host adds. */
 function pageKey(url) {
