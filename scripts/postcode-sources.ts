@@ -5,8 +5,7 @@
  *
  * The data layer reads TABLE_NAME and DYNAMODB_ENDPOINT at load: set them before importing this.
  */
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { z } from 'zod';
+import { rm, stat } from 'node:fs/promises';
 import { tableName } from '../functions/data/client.js';
 import { BATCH_WRITE_LIMIT } from '../functions/data/batch-write.js';
 import { type OutwardCodeRecord, type PostcodeRecord, putOutwardCodes, putPostcodes } from '../functions/data/postcodes.js';
@@ -20,6 +19,9 @@ import {
   readDistrictRow,
   readPostcodeRow,
 } from './postcode-csv.js';
+import { type CheckpointTarget, loadCheckpoint, saveCheckpoint } from './import-checkpoint.js';
+
+export { checkpointPathFor } from './import-checkpoint.js';
 
 /** A row left out as invalid, for the report. `row` counts data rows from 1 (the header is row 0). */
 export interface InvalidRowExample {
@@ -59,7 +61,7 @@ export interface ImportOptions {
   /** Write calls in flight at once. Default 4. */
   concurrency?: number;
   /**
-   * Where to keep the checkpoint that makes the import resumable, usually {@link checkpointPathFor}
+   * Where to keep the checkpoint that makes the import resumable, usually `checkpointPathFor`
    * the file. Omitted: none, for imports that are cheap to repeat (the local seeder, tests).
    */
   checkpointPath?: string;
@@ -90,66 +92,10 @@ export interface ImportResult extends ImportCounts {
 /** How many invalid rows are kept as examples. */
 export const INVALID_EXAMPLES_KEPT = 5;
 
-const checkpointSchema = z.object({
-  version: z.literal(1),
-  kind: z.enum(['postcodes', 'districts']),
-  table: z.string(),
-  endpoint: z.string(),
-  fileSize: z.number().int().nonnegative(),
-  rows: z.number().int().nonnegative(),
-  imported: z.number().int().nonnegative(),
-  skipped: z.number().int().nonnegative(),
-  invalid: z.number().int().nonnegative(),
-  invalidExamples: z.array(z.object({ row: z.number(), reason: z.string(), value: z.string() })),
-  completed: z.boolean(),
-  updatedAt: z.string(),
-});
-type Checkpoint = z.infer<typeof checkpointSchema>;
-
-/** The usual checkpoint file of an input file: next to it, so a resumed run finds it. */
-export const checkpointPathFor = (file: string) => `${file}.import-state.json`;
-
 /** Where the data goes, as recorded in a checkpoint: a checkpoint is only valid for the same target. */
-function target() {
+function target(): Pick<CheckpointTarget, 'table' | 'endpoint'> {
   const { DYNAMODB_ENDPOINT, AWS_REGION } = config();
   return { table: tableName, endpoint: DYNAMODB_ENDPOINT ?? `aws:${AWS_REGION}` };
-}
-
-async function loadCheckpoint(path: string, kind: SourceKind, fileSize: number): Promise<Checkpoint | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = checkpointSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`The checkpoint ${path} is not readable: pass --restart to start again`);
-  const checkpoint = parsed.data;
-  const here = target();
-  const mismatch =
-    checkpoint.kind !== kind
-      ? `is for ${checkpoint.kind}, not ${kind}`
-      : checkpoint.table !== here.table || checkpoint.endpoint !== here.endpoint
-        ? `is for table ${checkpoint.table} at ${checkpoint.endpoint}, not ${here.table} at ${here.endpoint}`
-        : checkpoint.fileSize !== fileSize
-          ? 'was made from a file of another size'
-          : null;
-  if (mismatch) throw new Error(`The checkpoint ${path} ${mismatch}: pass --restart to start again`);
-  return checkpoint;
-}
-
-async function saveCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
-  // Write then rename, so an interrupted write never leaves half a checkpoint.
-  const temporary = `${path}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(checkpoint, null, 2)}\n`);
-  await rename(temporary, path);
 }
 
 /** How rows of one kind are read and written. */
@@ -222,7 +168,7 @@ export async function importPostcodeFile(path: string, options: ImportOptions): 
   const { size: totalBytes } = await stat(path);
 
   if (restart && checkpointPath) await rm(checkpointPath, { force: true });
-  const checkpoint = checkpointPath ? await loadCheckpoint(checkpointPath, kind, totalBytes) : null;
+  const checkpoint = checkpointPath ? await loadCheckpoint(checkpointPath, { kind, fileSize: totalBytes, ...target() }) : null;
   const resumedFrom = checkpoint?.rows ?? 0;
   const initial: ImportCounts = checkpoint
     ? {
