@@ -6,6 +6,7 @@ import {
   addressSchema,
   coordinatesSchema,
   eligibilitySchema,
+  isoDateSchema,
   kitTypeSchema,
   outletIdSchema,
   outletSchema,
@@ -135,9 +136,30 @@ export const findOutletsResponseSchema = z.object({
 });
 export type FindOutletsResponse = z.infer<typeof findOutletsResponseSchema>;
 
+/** A date in the coming weeks whose hours differ from the usual week: an exception or a bank holiday. */
+export const hoursChangeSchema = z.object({
+  /** `YYYY-MM-DD`. */
+  date: isoDateSchema,
+  /** E.g. "Friday 25 December". */
+  dateLabel: z.string(),
+  reason: z.enum(['exception', 'bank_holiday']),
+  /** The bank holiday's title, if the date is one. */
+  bankHoliday: z.string().optional(),
+  /** E.g. "Closed", "10:00 to 14:00", "Hours may differ – call ahead". */
+  text: z.string(),
+  /** The outlet's own note on an exception. */
+  note: z.string().optional(),
+});
+export type HoursChange = z.infer<typeof hoursChangeSchema>;
+
+/** How far ahead the outlet page lists changes to the usual hours, in days. */
+export const upcomingHoursChangesDays = 42;
+
 /** `GET /outlets/{id}`: the full listing plus whether it is open now. */
 export const outletDetailSchema = outletSchema.extend({
   openState: openStateSchema,
+  /** Exceptions and bank holidays in the next `upcomingHoursChangesDays` days, computed with the shipped calendar. */
+  upcomingHoursChanges: z.array(hoursChangeSchema),
   stockAgeDays: z.number().int().nullable(),
   assuredAgeDays: z.number().int().nullable(),
 });

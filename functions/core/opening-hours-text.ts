@@ -3,6 +3,7 @@
  * few weeks that differ from it (dated exceptions and bank holidays). Built on {@link dayPlanOn} so
  * the page says what "open now" computes.
  */
+import type { HoursChange } from '../contract/find-outlets.js';
 import type { OpeningHours, Session, Weekday } from '../contract/outlet.js';
 import { weekdays } from '../contract/outlet.js';
 import { dayPlanOn, sessionMinutes, type DayPlan, type OpeningHoursOptions } from './opening-day.js';
@@ -18,20 +19,6 @@ export interface WeeklyHoursRow {
   line: string;
 }
 
-/** A date whose hours differ from the usual week, or a bank holiday. */
-export interface HoursChange {
-  /** `YYYY-MM-DD`. */
-  date: string;
-  /** E.g. "Friday 25 December". */
-  dateLabel: string;
-  reason: 'exception' | 'bank_holiday';
-  /** The bank holiday's title, if the date is one. */
-  bankHoliday?: string;
-  /** E.g. "Closed", "10:00 to 14:00", "Hours may differ – call ahead". */
-  text: string;
-  /** The outlet's own note on an exception. */
-  note?: string;
-}
 
 /** Options for {@link upcomingHoursChanges}. */
 export interface UpcomingHoursChangesOptions extends OpeningHoursOptions {

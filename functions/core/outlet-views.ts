@@ -2,10 +2,11 @@
  * What the API shows of an outlet: the summary in a result list and the full listing, each with
  * whether it is open at the time of asking and how old its stock status and confirmation are.
  */
-import type { NearbyOutlet, OutletDetail, OutletSummary } from '../contract/find-outlets.js';
+import { type NearbyOutlet, type OutletDetail, type OutletSummary, upcomingHoursChangesDays } from '../contract/find-outlets.js';
 import type { Outlet } from '../contract/outlet.js';
 import { ageInDays } from './listing-age.js';
 import { openStateAt } from './opening-hours.js';
+import { upcomingHoursChanges } from './opening-hours-text.js';
 
 /** The list entry for an outlet, as of `now`. */
 export function toOutletSummary(outlet: Outlet, now: Date): OutletSummary {
@@ -39,6 +40,7 @@ export function toOutletDetail(outlet: Outlet, now: Date): OutletDetail {
   return {
     ...outlet,
     openState: openStateAt(outlet.hours, now),
+    upcomingHoursChanges: upcomingHoursChanges(outlet.hours, now, { days: upcomingHoursChangesDays }),
     stockAgeDays: ageInDays(outlet.stock.updatedAt, now),
     assuredAgeDays: ageInDays(outlet.assuredAt, now),
   };

@@ -5,7 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FindOutletsResponse, OutletDetail } from '../../functions/contract/find-outlets.js';
+import { type FindOutletsResponse, type OutletDetail, upcomingHoursChangesDays } from '../../functions/contract/find-outlets.js';
+import { englandAndWalesBankHolidays } from '../../functions/core/bank-holidays.js';
 import { type RunningFinder, startFinder } from '../../local/finder-server.js';
 import { readDemoOutlets } from '../../local/demo-outlets.js';
 
@@ -132,6 +133,21 @@ describe('GET /outlets/{id}', () => {
     expect(outlet).toMatchObject({ id: 'FM664', name: 'A1 Pharmacy', address: { postcode: 'BL3 1SX' }, demo: true });
     expect(outlet.hours.weekly.length).toBeGreaterThan(0);
     expect(['open', 'closed', 'unknown']).toContain(outlet.openState.status);
+  });
+
+  it('lists the bank holidays of the coming weeks with the hours that apply', async () => {
+    // Prepare: the shipped calendar's dates from today (London) over the look-ahead.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const last = new Date(Date.parse(`${today}T00:00:00Z`) + (upcomingHoursChangesDays - 1) * 86_400_000).toISOString().slice(0, 10);
+    const expected = [...englandAndWalesBankHolidays.keys()].filter((date) => date >= today && date <= last).sort();
+
+    // Act
+    const { body } = await get('/outlets/FM664');
+
+    // Assess: A1 Pharmacy has no exceptions, and its bank holiday hours are not known.
+    const changes = (body as OutletDetail).upcomingHoursChanges;
+    expect(changes.map((change) => change.date)).toEqual(expected);
+    for (const change of changes) expect(change).toMatchObject({ reason: 'bank_holiday', text: expect.stringMatching(/call ahead/i) });
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {

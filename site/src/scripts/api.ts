@@ -10,6 +10,7 @@ import {
   type FindOutletsResponse,
   type OutletDetail,
 } from '@contract/find-outlets.js';
+import { createReportResponseSchema, type CreateReportBody, type CreateReportResponse } from '@contract/report.js';
 import type { z } from 'zod';
 import { apiBaseUrl } from './config.js';
 
@@ -25,7 +26,12 @@ export type ApiResult<T> =
 /** A phone on a poor connection gets this long before we say the finder is not working. */
 const timeoutMs = 15_000;
 
-async function getJson<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<ApiResult<z.output<S>>> {
+/** One request to the API, its answer checked against `schema` (or the contract's error body). */
+async function requestJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  { signal, body }: { signal?: AbortSignal | undefined; body?: unknown } = {},
+): Promise<ApiResult<z.output<S>>> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const onAbort = () => controller.abort();
@@ -33,7 +39,9 @@ async function getJson<S extends z.ZodType>(path: string, schema: S, signal?: Ab
   try {
     const response = await fetch(`${apiBaseUrl}${path}`, {
       signal: controller.signal,
-      headers: { accept: 'application/json' },
+      ...(body === undefined
+        ? { method: 'GET', headers: { accept: 'application/json' } }
+        : { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) }),
       credentials: 'omit',
       cache: 'no-store',
     });
@@ -57,10 +65,18 @@ async function getJson<S extends z.ZodType>(path: string, schema: S, signal?: Ab
 
 /** `GET /outlets?…` */
 export function findOutlets(params: URLSearchParams, signal?: AbortSignal): Promise<ApiResult<FindOutletsResponse>> {
-  return getJson(`/outlets?${params}`, findOutletsResponseSchema, signal);
+  return requestJson(`/outlets?${params}`, findOutletsResponseSchema, { signal });
 }
 
 /** `GET /outlets/{id}` */
 export function getOutlet(id: string): Promise<ApiResult<OutletDetail>> {
-  return getJson(`/outlets/${encodeURIComponent(id)}`, outletDetailSchema);
+  return requestJson(`/outlets/${encodeURIComponent(id)}`, outletDetailSchema);
+}
+
+/**
+ * `POST /reports`. Never retried on its own: a report that timed out may still have been stored,
+ * and the person decides whether to send it again.
+ */
+export function createReport(body: CreateReportBody): Promise<ApiResult<CreateReportResponse>> {
+  return requestJson('/reports', createReportResponseSchema, { body });
 }

@@ -13,6 +13,13 @@ export interface PageError {
 
 const errorTitlePrefix = 'Error: ';
 
+/** Text fields by their base class, and the class that gives each the red error border. */
+const textFieldErrorClass: Record<string, string> = {
+  'app-input': 'app-input--error',
+  'app-textarea': 'app-textarea--error',
+};
+const textFieldSelector = Object.keys(textFieldErrorClass).map((base) => `.${base}`).join(', ');
+
 /** Shows the errors, marks the fields, prefixes the title and moves focus to the summary. */
 export function showErrors(errors: readonly PageError[]): void {
   clearErrors();
@@ -41,12 +48,14 @@ export function clearErrors(): void {
       message.hidden = true;
       message.querySelector('[data-field-error-text]')?.replaceChildren();
     }
-    const field = group.querySelector<HTMLInputElement>('input.app-input');
-    if (field) {
-      field.classList.remove('app-input--error');
-      field.removeAttribute('aria-invalid');
-      setDescribedBy(field, message?.id, false);
+    const textField = group.querySelector<HTMLElement>(textFieldSelector);
+    if (textField) {
+      textField.classList.remove(...Object.values(textFieldErrorClass));
+      textField.removeAttribute('aria-invalid');
+      setDescribedBy(textField, message?.id, false);
     }
+    const fieldset = group.querySelector<HTMLFieldSetElement>('fieldset');
+    if (fieldset) setDescribedBy(fieldset, message?.id, false);
   }
   if (document.title.startsWith(errorTitlePrefix)) document.title = document.title.slice(errorTitlePrefix.length);
 }
@@ -61,10 +70,15 @@ function markField(fieldId: string, message: string): void {
   // A field can have more than one problem: show them all, one after the other.
   if (text) text.textContent = text.textContent ? `${text.textContent} ${message}` : message;
   messageElement.hidden = false;
-  if (field instanceof HTMLInputElement && field.classList.contains('app-input')) {
-    field.classList.add('app-input--error');
+  const errorClass = Object.entries(textFieldErrorClass).find(([base]) => field.classList.contains(base))?.[1];
+  if (errorClass) {
+    field.classList.add(errorClass);
     field.setAttribute('aria-invalid', 'true');
     setDescribedBy(field, messageElement.id, true);
+  } else if (field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')) {
+    // GOV.UK radios: the message describes the whole question (the fieldset), not one option.
+    const fieldset = field.closest('fieldset');
+    if (fieldset) setDescribedBy(fieldset, messageElement.id, true);
   }
 }
 
