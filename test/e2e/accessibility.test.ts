@@ -46,7 +46,7 @@ const pageStates: { name: string; path: () => string; ready: (page: Page) => Pro
   { name: 'find-nothing-nearby', path: () => '/?postcode=TR1', ready: (page) => page.locator('[data-no-results]').waitFor(), onPhone: false },
   { name: 'outlet', path: () => `/outlet/?id=${outletId}`, ready: (page) => page.locator('[data-outlet] h1').waitFor(), onPhone: true },
   { name: 'outlet-not-found', path: () => '/outlet/?id=NOPE0', ready: (page) => page.locator('[data-outlet-not-found]').waitFor(), onPhone: false },
-  { name: 'report', path: () => '/report/', ready: (page) => page.locator('h1').waitFor(), onPhone: false },
+  { name: 'report', path: () => `/report/?id=${outletId}`, ready: (page) => page.locator('[data-report-form]').waitFor(), onPhone: true },
   { name: 'not-found', path: () => '/no-such-page', ready: (page) => page.locator('h1').waitFor(), onPhone: false },
 ];
 

@@ -45,13 +45,13 @@ async function requestJson<S extends z.ZodType>(
       credentials: 'omit',
       cache: 'no-store',
     });
-    const body: unknown = await response.json().catch(() => undefined);
+    const answer: unknown = await response.json().catch(() => undefined);
     if (response.ok) {
-      const parsed = schema.safeParse(body);
+      const parsed = schema.safeParse(answer);
       return parsed.success ? { kind: 'ok', data: parsed.data } : { kind: 'unavailable' };
     }
     if (response.status >= 400 && response.status < 500) {
-      const parsed = errorBodySchema.safeParse(body);
+      const parsed = errorBodySchema.safeParse(answer);
       if (parsed.success) return { kind: 'rejected', status: response.status, body: parsed.data };
     }
     return { kind: 'unavailable' };
