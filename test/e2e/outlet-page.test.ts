@@ -37,13 +37,16 @@ async function openPage(path: string): Promise<Page> {
 }
 
 /** The nearest demo pharmacy to a postcode, asked of the API directly. */
-async function nearestOutlet(postcode: string): Promise<{ id: string; name: string; hasHours: boolean }> {
+async function nearestOutlet(postcode: string): Promise<{ id: string; name: string; hasHours: boolean; changes: { dateLabel: string }[] }> {
   const response = await fetch(`${finder.url}/outlets?postcode=${encodeURIComponent(postcode)}&limit=1`);
   const { results } = (await response.json()) as { results: { id: string; name: string }[] };
   const first = results[0];
   if (!first) throw new Error(`No outlet near ${postcode}`);
-  const detail = (await (await fetch(`${finder.url}/outlets/${first.id}`)).json()) as { hours: { weekly: unknown[] } };
-  return { id: first.id, name: first.name, hasHours: detail.hours.weekly.length > 0 };
+  const detail = (await (await fetch(`${finder.url}/outlets/${first.id}`)).json()) as {
+    hours: { weekly: unknown[] };
+    upcomingHoursChanges: { dateLabel: string }[];
+  };
+  return { id: first.id, name: first.name, hasHours: detail.hours.weekly.length > 0, changes: detail.upcomingHoursChanges };
 }
 
 describe('outlet page', () => {
@@ -60,6 +63,10 @@ describe('outlet page', () => {
     expect(await hours.count()).toBe(7);
     expect(await hours.first().locator('th').textContent()).toContain('Monday');
     expect(await hours.first().locator('td').textContent()).toMatch(/\d\d:\d\d to \d\d:\d\d|Closed/);
+    // Bank holidays and exceptions of the coming weeks, one line each, as the API lists them.
+    const changes = await page.locator('[data-hours-changes] li').allTextContents();
+    expect(changes).toHaveLength(outlet.changes.length);
+    for (const [index, change] of outlet.changes.entries()) expect(changes[index]).toContain(change.dateLabel);
     expect(await page.getByRole('heading', { name: 'What to expect' }).isVisible()).toBe(true);
     expect(await page.getByText('You do not need a prescription.').isVisible()).toBe(true);
     // How to use the kits given out here, from the guides that work offline.

@@ -132,11 +132,6 @@ export function dateInWords(iso: string): string {
   return londonDate.format(new Date(instant)).replace(',', '');
 }
 
-/** Today's date in the UK, `YYYY-MM-DD`, to hide exceptions that are over. */
-export function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
-
 /** Today's weekday in the UK. */
 export function weekdayInLondon(): Weekday {
   const name = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/London' }).format(new Date());

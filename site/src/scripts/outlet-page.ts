@@ -2,8 +2,8 @@
  * Enhances the outlet page (`[data-module="outlet"]`): fetches the listing named by `?id=` and
  * renders it, or says plainly that it cannot be found.
  */
-import type { OutletDetail } from '@contract/find-outlets.js';
-import type { OpeningHours, ScheduleException, Session } from '@contract/outlet.js';
+import type { HoursChange, OutletDetail } from '@contract/find-outlets.js';
+import type { Session } from '@contract/outlet.js';
 import { getOutlet } from './api.js';
 import { demoTag, el, hiddenText, required, showDemoNotice } from './dom.js';
 import {
@@ -16,7 +16,6 @@ import {
   outletTypeInWords,
   stockInWords,
   telUrl,
-  todayInLondon,
   weekdayInLondon,
   weekdayNames,
   weekdayOrder,
@@ -79,7 +78,7 @@ function outletSections(outlet: OutletDetail): HTMLElement[] {
         outlet.website && el('li', {}, el('a', { href: outlet.website }, 'Website', hiddenText(` of ${outlet.name}`))),
       ),
     ),
-    hoursSection(outlet.hours),
+    hoursSection(outlet),
     el(
       'section',
       { class: 'app-section', 'aria-labelledby': 'naloxone-heading' },
@@ -151,7 +150,8 @@ function expectations(outlet: OutletDetail): string[] {
 const sessionsInWords = (sessions: readonly Session[]): string =>
   sessions.map((session) => `${clockTime(session.opensAt)} to ${clockTime(session.closesAt)}`).join(' and ');
 
-function hoursSection(hours: OpeningHours): HTMLElement {
+function hoursSection(outlet: OutletDetail): HTMLElement {
+  const { hours } = outlet;
   const section = el('section', { class: 'app-section', 'aria-labelledby': 'hours-heading' }, el('h2', { id: 'hours-heading' }, 'Opening hours'));
   if (hours.weekly.length === 0) {
     section.append(el('p', { 'data-hours-unknown': '' }, 'Hours unknown – call ahead'));
@@ -180,11 +180,12 @@ function hoursSection(hours: OpeningHours): HTMLElement {
     ),
   );
 
-  const upcoming = hours.exceptions.filter((exception) => exception.date >= todayInLondon()).sort((a, b) => a.date.localeCompare(b.date));
-  if (upcoming.length) {
+  // Worked out by the API with the shipped bank holiday calendar, so the page and "open now" agree.
+  const changes = outlet.upcomingHoursChanges;
+  if (changes.length) {
     section.append(
-      el('h3', {}, 'Changes to the usual hours'),
-      el('ul', { class: 'app-list' }, ...upcoming.map((exception) => el('li', {}, exceptionInWords(exception)))),
+      el('h3', {}, 'Bank holidays and other changes in the next 6 weeks'),
+      el('ul', { class: 'app-list', 'data-hours-changes': '' }, ...changes.map((change) => el('li', {}, hoursChangeInWords(change)))),
     );
   }
   const bankHolidays = {
@@ -196,7 +197,8 @@ function hoursSection(hours: OpeningHours): HTMLElement {
   return section;
 }
 
-function exceptionInWords(exception: ScheduleException): string {
-  const what = exception.closed || exception.sessions.length === 0 ? 'Closed' : `Open ${sessionsInWords(exception.sessions)}`;
-  return `${dateInWords(exception.date)}: ${what}${exception.note ? ` (${exception.note})` : ''}`;
+function hoursChangeInWords(change: HoursChange): string {
+  const holiday = change.bankHoliday ? ` (${change.bankHoliday})` : '';
+  const note = change.note ? ` – ${change.note}` : '';
+  return `${change.dateLabel}${holiday}: ${change.text}${note}`;
 }
