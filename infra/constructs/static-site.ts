@@ -8,10 +8,6 @@ import {
   CachePolicy,
   type BehaviorOptions,
   Distribution,
-  Function as CloudFrontFunction,
-  FunctionCode,
-  FunctionEventType,
-  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -22,12 +18,11 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { contentSecurityPolicy } from './content-security-policy.js';
-import { directoryIndexCode } from './directory-index.js';
+import { SiteContentDeployment } from './site-content-deployment.js';
+import { SiteRouting } from './site-routing.js';
 
 /** What the site is served from and what its pages may load. */
 export interface StaticSiteProps {
@@ -83,11 +78,7 @@ export class StaticSite extends Construct {
       },
     });
 
-    const directoryIndex = new CloudFrontFunction(this, 'DirectoryIndex', {
-      code: FunctionCode.fromInline(directoryIndexCode),
-      runtime: FunctionRuntime.JS_2_0,
-      comment: 'Serve index.html for directory-style paths',
-    });
+    const routing = new SiteRouting(this, 'Routing', { siteAssetPath: props.siteAssetPath });
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Naloxone finder: site and API on one origin',
@@ -96,32 +87,24 @@ export class StaticSite extends Construct {
       httpVersion: HttpVersion.HTTP2_AND_3,
       // No access logging: CloudFront's standard logs hold every viewer's IP address.
       // No custom error pages either: they would apply to the API's paths too and hide its JSON errors.
+      // The site's own 404 page comes from its behaviour's functions (`SiteRouting`) instead.
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: securityHeaders,
         compress: true,
-        functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
+        functionAssociations: routing.functionAssociations,
       },
       additionalBehaviors: apiBehaviors(props.api, securityHeaders),
     });
 
     this.url = `https://${this.distribution.distributionDomainName}`;
 
-    new BucketDeployment(this, 'Deployment', {
-      sources: [Source.asset(props.siteAssetPath)],
-      destinationBucket: this.bucket,
+    new SiteContentDeployment(this, 'Deployment', {
+      siteAssetPath: props.siteAssetPath,
+      bucket: this.bucket,
       distribution: this.distribution,
-      distributionPaths: ['/*'],
-      // Browsers revalidate every file (a cheap 304 when unchanged), so a deploy is seen at once
-      // and nobody keeps an old page that points at a changed API.
-      cacheControl: [CacheControl.fromString('public, max-age=0, must-revalidate')],
-      memoryLimit: 512,
-      logGroup: new LogGroup(this, 'DeploymentLogs', {
-        retention: RetentionDays.ONE_MONTH,
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
     });
   }
 }

@@ -25,7 +25,13 @@ const allViewerExceptHostHeader = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
-type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+type Resource = {
+  Type: string;
+  Properties: Record<string, any>;
+  DependsOn?: string[];
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
 
 let outdir: string;
 let template: Template;
@@ -326,15 +332,93 @@ describe('the site', () => {
     for (const behavior of behaviors) expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
   });
 
-  it('deploys the built site and clears the CDN cache', () => {
-    // Prepare
-    const deployments = template.findResources('Custom::CDKBucketDeployment');
+  /** The distribution's behaviours: the default one, and the API's by path pattern. */
+  function behaviors(): { site: Record<string, any>; api: Array<Record<string, any>> } {
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as Resource[];
+    const config = distribution?.Properties.DistributionConfig;
+    return { site: config.DefaultCacheBehavior, api: config.CacheBehaviors };
+  }
 
+  /** The source of the CloudFront function associated with `eventType` on the site's behaviour. */
+  function siteFunctionCode(eventType: string): string {
+    const association = behaviors().site.FunctionAssociations.find(
+      (candidate: Record<string, any>) => candidate.EventType === eventType,
+    );
+    const functionId = association.FunctionARN['Fn::GetAtt'][0] as string;
+    return template.toJSON().Resources[functionId].Properties.FunctionCode as string;
+  }
+
+  it('runs a viewer-request and a viewer-response function on the site behaviour and none on the API', () => {
     // Act
-    const [deployment] = Object.values(deployments) as Resource[];
+    const { site, api } = behaviors();
 
     // Assess
-    expect(deployment?.Properties.DistributionPaths).toEqual(['/*']);
+    expect(site.FunctionAssociations.map((association: Record<string, any>) => association.EventType)).toEqual([
+      'viewer-request',
+      'viewer-response',
+    ]);
+    template.resourceCountIs('AWS::CloudFront::Function', 2);
+    expect(api.length).toBeGreaterThan(0);
+    for (const behavior of api) expect(behavior.FunctionAssociations).toBeUndefined();
+  });
+
+  it('sends unknown paths of the deployed site to its 404 page, with status 404', () => {
+    // Prepare
+    const viewerRequest = new Function(`${siteFunctionCode('viewer-request')}; return handler;`)();
+    const viewerResponse = new Function(`${siteFunctionCode('viewer-response')}; return handler;`)();
+
+    // Act
+    const rewritten = ['/outlet/', '/_astro/outlet.Fx1a2b3c.js', '/no-such-page'].map((uri) => viewerRequest({ request: { uri } }).uri);
+    const status = viewerResponse({ request: { uri: '/no-such-page' }, response: { statusCode: 200 } }).statusCode;
+
+    // Assess
+    expect(rewritten).toEqual(['/outlet/index.html', '/_astro/outlet.Fx1a2b3c.js', '/404.html']);
+    expect(status).toBe(404);
+  });
+
+  /** The site's two deployments, told apart by whether they prune. */
+  function deployments(): { revalidated: [string, Resource]; fingerprinted: [string, Resource] } {
+    const all = Object.entries(template.findResources('Custom::CDKBucketDeployment')) as Array<[string, Resource]>;
+    expect(all).toHaveLength(2);
+    const revalidated = all.find(([, deployment]) => deployment.Properties.Prune !== false);
+    const fingerprinted = all.find(([, deployment]) => deployment.Properties.Prune === false);
+    if (!revalidated || !fingerprinted) throw new Error('expected one pruning and one non-pruning deployment');
+    return { revalidated, fingerprinted };
+  }
+
+  it('deploys pages and the service worker with no-cache, pruning all but /_astro/, and clears the CDN cache', () => {
+    // Act
+    const [, deployment] = deployments().revalidated;
+
+    // Assess
+    expect(deployment.Properties.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    expect(deployment.Properties.Exclude).toEqual(['_astro/*']);
+    expect(deployment.Properties.Include).toBeUndefined();
+    expect(deployment.Properties.Prune).toBe(true);
+    expect(deployment.Properties.DistributionPaths).toEqual(['/*']);
+  });
+
+  it('deploys only /_astro/ files as immutable for a year, keeping old ones, before the pages', () => {
+    // Prepare
+    const { revalidated, fingerprinted } = deployments();
+
+    // Act
+    const [fingerprintedId, deployment] = fingerprinted;
+
+    // Assess
+    expect(deployment.Properties.SystemMetadata).toEqual({ 'cache-control': 'public, max-age=31536000, immutable' });
+    expect(deployment.Properties.Exclude).toEqual(['*']);
+    expect(deployment.Properties.Include).toEqual(['_astro/*']);
+    expect(deployment.Properties.DistributionPaths).toBeUndefined();
+    expect(revalidated[1].DependsOn).toContain(fingerprintedId);
+  });
+
+  it('deploys both parts from the one site asset', () => {
+    // Act
+    const { revalidated, fingerprinted } = deployments();
+
+    // Assess
+    expect(fingerprinted[1].Properties.SourceObjectKeys).toEqual(revalidated[1].Properties.SourceObjectKeys);
   });
 });
 
