@@ -14,6 +14,7 @@ import {
   outletTypeSchema,
   stockStatusSchema,
   supplyBasisSchema,
+  weekdaySchema,
 } from './outlet.js';
 
 /** Query-string booleans: `true`/`1`/`yes`/`on` and `false`/`0`/`no`/`off` (what an HTML checkbox sends). */
@@ -136,6 +137,17 @@ export const findOutletsResponseSchema = z.object({
 });
 export type FindOutletsResponse = z.infer<typeof findOutletsResponseSchema>;
 
+/** One day of the usual week in words, e.g. `{ dayName: 'Monday', text: '08:30 to 13:00, 14:00 to 17:30' }`. */
+export const weeklyHoursRowSchema = z.object({
+  day: weekdaySchema,
+  dayName: z.string(),
+  /** "08:30 to 13:00, 14:00 to 17:30", "Closed", "Open 24 hours" or "Hours unknown – call ahead". */
+  text: z.string(),
+  /** `dayName: text`, ready to print. */
+  line: z.string(),
+});
+export type WeeklyHoursRow = z.infer<typeof weeklyHoursRowSchema>;
+
 /** A date in the coming weeks whose hours differ from the usual week: an exception or a bank holiday. */
 export const hoursChangeSchema = z.object({
   /** `YYYY-MM-DD`. */
@@ -158,6 +170,8 @@ export const upcomingHoursChangesDays = 42;
 /** `GET /outlets/{id}`: the full listing plus whether it is open now. */
 export const outletDetailSchema = outletSchema.extend({
   openState: openStateSchema,
+  /** The usual week in words, Monday first: days whose hours could not be read say so, never "Closed". */
+  weeklyHours: z.array(weeklyHoursRowSchema),
   /** Exceptions and bank holidays in the next `upcomingHoursChangesDays` days, computed with the shipped calendar. */
   upcomingHoursChanges: z.array(hoursChangeSchema),
   stockAgeDays: z.number().int().nullable(),

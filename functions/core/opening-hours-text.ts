@@ -3,22 +3,11 @@
  * few weeks that differ from it (dated exceptions and bank holidays). Built on {@link dayPlanOn} so
  * the page says what "open now" computes.
  */
-import type { HoursChange } from '../contract/find-outlets.js';
+import type { HoursChange, WeeklyHoursRow } from '../contract/find-outlets.js';
 import type { OpeningHours, Session, Weekday } from '../contract/outlet.js';
 import { weekdays } from '../contract/outlet.js';
 import { dayPlanOn, sessionMinutes, type DayPlan, type OpeningHoursOptions } from './opening-day.js';
 import { addDays, formatMinuteOfDay, londonWallClock } from './london-time.js';
-
-/** One day of the usual week, e.g. `{ dayName: 'Monday', text: '08:30 to 13:00, 14:00 to 17:30' }`. */
-export interface WeeklyHoursRow {
-  day: Weekday;
-  dayName: string;
-  /** "08:30 to 13:00, 14:00 to 17:30", "Closed", "Open 24 hours" or "Hours unknown – call ahead". */
-  text: string;
-  /** `dayName: text`, ready to print. */
-  line: string;
-}
-
 
 /** Options for {@link upcomingHoursChanges}. */
 export interface UpcomingHoursChangesOptions extends OpeningHoursOptions {

@@ -6,7 +6,7 @@ import { type NearbyOutlet, type OutletDetail, type OutletSummary, upcomingHours
 import type { Outlet } from '../contract/outlet.js';
 import { ageInDays } from './listing-age.js';
 import { openStateAt } from './opening-hours.js';
-import { upcomingHoursChanges } from './opening-hours-text.js';
+import { describeWeeklyHours, upcomingHoursChanges } from './opening-hours-text.js';
 
 /** The list entry for an outlet, as of `now`. */
 export function toOutletSummary(outlet: Outlet, now: Date): OutletSummary {
@@ -40,6 +40,7 @@ export function toOutletDetail(outlet: Outlet, now: Date): OutletDetail {
   return {
     ...outlet,
     openState: openStateAt(outlet.hours, now),
+    weeklyHours: describeWeeklyHours(outlet.hours),
     upcomingHoursChanges: upcomingHoursChanges(outlet.hours, now, { days: upcomingHoursChangesDays }),
     stockAgeDays: ageInDays(outlet.stock.updatedAt, now),
     assuredAgeDays: ageInDays(outlet.assuredAt, now),
