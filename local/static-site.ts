@@ -55,7 +55,9 @@ export async function serveSiteFile(
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
-    decoded = '/';
+    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', ...siteSecurityHeaders });
+    response.end('That address is not valid.');
+    return;
   }
   const candidate = normalize(join(root, decoded));
   const inside = candidate === root || candidate.startsWith(root + sep);

@@ -10,6 +10,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { isInUk } from '../functions/contract/outlet.js';
 import type { OutwardCodeRecord, PostcodeRecord } from '../functions/data/postcodes.js';
 import { normaliseOutwardCode, normalisePostcode } from '../functions/core/postcodes.js';
 
@@ -136,12 +137,6 @@ export function detectColumns(header: readonly string[], kind: SourceKind): Colu
   return { kind, code, lat, lng, ...(activePostcodes !== undefined ? { activePostcodes } : {}) };
 }
 
-/**
- * The box every UK (and Channel Islands) point falls in. ONSPD gives 99.999999 / 0 to postcodes
- * with no grid reference: those land outside it.
- */
-export const ukBounds = { minLat: 49.0, maxLat: 61.0, minLng: -8.7, maxLng: 2.0 } as const;
-
 /** A row read from a file: a record to store, a row deliberately left out, or a bad row. */
 export type RowResult<T> =
   | { status: 'ok'; record: T }
@@ -157,9 +152,8 @@ function readPoint(fields: readonly string[], columns: ColumnMap): { lat: number
   const lat = Number(latText);
   const lng = Number(lngText);
   if (!Number.isFinite(lat) || !Number.isFinite(lng)) return 'latitude or longitude is not a number';
-  if (lat < ukBounds.minLat || lat > ukBounds.maxLat || lng < ukBounds.minLng || lng > ukBounds.maxLng) {
-    return 'latitude or longitude outside the UK';
-  }
+  // ONSPD gives 99.999999 / 0 to postcodes with no grid reference: those fall outside the UK.
+  if (!isInUk({ lat, lng })) return 'latitude or longitude outside the UK';
   return { lat, lng };
 }
 

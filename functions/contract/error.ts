@@ -9,6 +9,7 @@ export const errorCodeSchema = z.enum([
   'validation_failed',
   'not_found',
   'method_not_allowed',
+  'unsupported_media_type',
   'unauthorised',
   'forbidden',
   'conflict',

@@ -6,6 +6,7 @@ import {
   addressSchema,
   coordinatesSchema,
   eligibilitySchema,
+  isInUk,
   isoDateSchema,
   kitTypeSchema,
   outletIdSchema,
@@ -30,6 +31,15 @@ const queryNumber = (label: string, min: number, max: number) =>
     .min(min, `${label} must be between ${min} and ${max}`)
     .max(max, `${label} must be between ${min} and ${max}`);
 
+/** Field message when the input is not shaped like a UK postcode or outward code. */
+export const INVALID_POSTCODE_MESSAGE = 'Enter a real postcode';
+
+/** Field message when the input is a well-formed postcode that neither it nor its district is known. */
+export const UNKNOWN_POSTCODE_MESSAGE = 'We could not find that postcode';
+
+/** Field message for a point outside the UK. */
+export const OUTSIDE_UK_MESSAGE = 'We can only search for places in the UK';
+
 export const searchLimits = { defaultLimit: 10, maxLimit: 50, defaultRadiusKm: 25, maxRadiusKm: 100 } as const;
 
 /** HTML forms send empty fields as `name=`: an empty value means the field was not given. */
@@ -42,7 +52,7 @@ const findOutletsQueryObject = z
   .object({
     lat: queryNumber('Latitude', -90, 90).optional(),
     lng: queryNumber('Longitude', -180, 180).optional(),
-    postcode: z.string().trim().min(1, 'Enter a postcode').max(10, 'Enter a real postcode').optional(),
+    postcode: z.string().trim().min(1, 'Enter a postcode').max(10, INVALID_POSTCODE_MESSAGE).optional(),
     limit: z.coerce
       .number({ error: 'Limit must be a whole number' })
       .int('Limit must be a whole number')
@@ -50,8 +60,8 @@ const findOutletsQueryObject = z
       .max(searchLimits.maxLimit, `Limit must be between 1 and ${searchLimits.maxLimit}`)
       .default(searchLimits.defaultLimit),
     radiusKm: queryNumber('Search radius', 0.1, searchLimits.maxRadiusKm).default(searchLimits.defaultRadiusKm),
-    kit: kitTypeSchema.optional(),
-    type: outletTypeSchema.optional(),
+    kit: z.enum(kitTypeSchema.options, { error: 'Choose nasal spray or injection' }).optional(),
+    type: z.enum(outletTypeSchema.options, { error: 'Choose a type of place from the list' }).optional(),
     openNow: queryFlag,
     openLate: queryFlag,
     noId: queryFlag,
@@ -67,6 +77,8 @@ const findOutletsQueryObject = z
       ctx.addIssue({ code: 'custom', path: ['lat'], message: 'Enter a latitude with the longitude' });
     } else if (!hasPoint && query.postcode === undefined) {
       ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Enter a postcode or use your location' });
+    } else if (query.lat !== undefined && query.lng !== undefined && !isInUk({ lat: query.lat, lng: query.lng })) {
+      ctx.addIssue({ code: 'custom', path: ['lat'], message: OUTSIDE_UK_MESSAGE });
     }
   });
 

@@ -62,9 +62,14 @@ export const clockTimeSchema = z
   .string()
   .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Enter a time as HH:MM, for example 09:30');
 
+/** An opening time, `HH:MM` from 00:00 to 23:59: a day's sessions cannot open at its end. */
+export const openingTimeSchema = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'Enter an opening time as HH:MM, from 00:00 to 23:59');
+
 /** One opening session: opens and closes on the same day, or closes after midnight if `closesAt` <= `opensAt`. */
 export const sessionSchema = z.object({
-  opensAt: clockTimeSchema,
+  opensAt: openingTimeSchema,
   closesAt: clockTimeSchema,
 });
 export type Session = z.infer<typeof sessionSchema>;
@@ -77,29 +82,49 @@ export type WeeklyScheduleRow = z.infer<typeof weeklyScheduleRowSchema>;
 export const isoDateSchema = z.iso.date();
 
 /** A dated exception: closed all day, or open only for the sessions given. */
-export const scheduleExceptionSchema = z.object({
-  date: isoDateSchema,
-  closed: z.boolean(),
-  sessions: z.array(sessionSchema).max(6).default([]),
-  note: z.string().max(200).optional(),
-});
+export const scheduleExceptionSchema = z
+  .object({
+    date: isoDateSchema,
+    closed: z.boolean(),
+    sessions: z.array(sessionSchema).max(6).default([]),
+    note: z.string().max(200).optional(),
+  })
+  .refine((exception) => !(exception.closed && exception.sessions.length > 0), {
+    path: ['sessions'],
+    message: 'A day that is closed has no opening sessions',
+  });
 export type ScheduleException = z.infer<typeof scheduleExceptionSchema>;
 
 /**
  * Opening hours. `weekly` empty means the hours are unknown ("call ahead"), never "closed".
  * `bankHolidays` says what happens on England and Wales bank holidays when no exception is given.
  */
-export const openingHoursSchema = z.object({
-  weekly: z.array(weeklyScheduleRowSchema).max(42),
-  exceptions: z.array(scheduleExceptionSchema).max(100).default([]),
-  bankHolidays: z.enum(['closed', 'as_usual', 'unknown']).default('unknown'),
-  /**
-   * Days of the week whose usual hours are not known (for example the source gave an unreadable value):
-   * on those days the outlet shows "hours unknown – call ahead", where an absent row would mean "closed".
-   */
-  unknownDays: z.array(weekdaySchema).max(7).optional(),
-});
+export const openingHoursSchema = z
+  .object({
+    weekly: z.array(weeklyScheduleRowSchema).max(42),
+    exceptions: z.array(scheduleExceptionSchema).max(100).default([]),
+    bankHolidays: z.enum(['closed', 'as_usual', 'unknown']).default('unknown'),
+    /**
+     * Days of the week whose usual hours are not known (for example the source gave an unreadable value):
+     * on those days the outlet shows "hours unknown – call ahead", where an absent row would mean "closed".
+     */
+    unknownDays: z.array(weekdaySchema).max(7).optional(),
+  })
+  .refine((hours) => new Set(hours.exceptions.map((exception) => exception.date)).size === hours.exceptions.length, {
+    path: ['exceptions'],
+    message: 'Give each date at most one exception',
+  });
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
+
+/**
+ * The box every UK (and Channel Islands) point falls in. Searches outside it are refused: the
+ * finder covers the UK, and a point near a pole would make a search plan thousands of cells.
+ */
+export const ukBounds = { minLat: 49.0, maxLat: 61.0, minLng: -8.7, maxLng: 2.0 } as const;
+
+/** Whether a point is inside {@link ukBounds}. */
+export const isInUk = (point: { lat: number; lng: number }): boolean =>
+  point.lat >= ukBounds.minLat && point.lat <= ukBounds.maxLat && point.lng >= ukBounds.minLng && point.lng <= ukBounds.maxLng;
 
 export const coordinatesSchema = z.object({
   lat: z.number().min(-90).max(90),
@@ -144,7 +169,7 @@ export const outletSchema = z.object({
   address: addressSchema,
   location: coordinatesSchema,
   phone: z.string().max(30).nullable(),
-  website: z.url().max(300).nullable(),
+  website: z.url({ protocol: /^https?$/, error: 'Enter a website address starting with https://' }).max(300).nullable(),
   hours: openingHoursSchema,
   kitTypes: z.array(kitTypeSchema).max(2),
   eligibility: eligibilitySchema,

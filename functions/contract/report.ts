@@ -25,17 +25,24 @@ export const reportProblemLabels: Record<ReportProblem, string> = {
 
 export const maxReportDetailsLength = 1000;
 
-export const createReportBodySchema = z.object({
-  outletId: outletIdSchema,
-  problem: reportProblemSchema,
-  /** Optional free text. The site asks people not to include names or contact details. */
-  details: z
-    .string({ error: 'Details must be text' })
-    .trim()
-    .max(maxReportDetailsLength, `Details must be ${maxReportDetailsLength} characters or fewer`)
-    .optional()
-    .transform((value) => (value === '' ? undefined : value)),
-});
+/** A UTF-16 half-character on its own: text that cannot be stored or shown faithfully. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const createReportBodySchema = z.object(
+  {
+    outletId: z.string({ error: 'Say which place the report is about' }).pipe(outletIdSchema),
+    problem: reportProblemSchema,
+    /** Optional free text. The site asks people not to include names or contact details. */
+    details: z
+      .string({ error: 'Details must be text' })
+      .trim()
+      .max(maxReportDetailsLength, `Details must be ${maxReportDetailsLength} characters or fewer`)
+      .refine((value) => !loneSurrogate.test(value), 'Details contain characters we cannot read')
+      .optional()
+      .transform((value) => (value === '' ? undefined : value)),
+  },
+  { error: 'Send the report as a JSON object' },
+);
 export type CreateReportBody = z.infer<typeof createReportBodySchema>;
 
 export const problemReportSchema = z.object({

@@ -115,11 +115,6 @@ export function encodeGeohash(point: Coordinates, precision: number): string {
   return hashOf(indexOf(point, precision), precision);
 }
 
-/** True if `hash` is a geohash of 1 to 12 characters. */
-export function isGeohash(hash: string): boolean {
-  return /^[0-9b-hjkmnp-z]{1,12}$/.test(hash);
-}
-
 /** The closed box of a cell. Throws on a string that is not a geohash. */
 export function geohashBox(hash: string): GeohashBox {
   const { latIndex, lngIndex } = indexOfHash(hash);
@@ -136,33 +131,6 @@ export function geohashBox(hash: string): GeohashBox {
 export function decodeGeohash(hash: string): Coordinates {
   const box = geohashBox(hash);
   return { lat: (box.minLat + box.maxLat) / 2, lng: (box.minLng + box.maxLng) / 2 };
-}
-
-/**
- * The up to 8 cells around a cell at the same precision. Longitude wraps at the antimeridian;
- * beyond a pole there is no cell, so cells on the polar rows have 5 neighbours.
- */
-export function geohashNeighbours(hash: string): string[] {
-  const { latIndex, lngIndex } = indexOfHash(hash);
-  const { latBits, lngBits } = bitsOf(hash.length);
-  const latCount = 2 ** latBits;
-  const lngCount = 2 ** lngBits;
-  const neighbours: string[] = [];
-  for (const dLat of [1, 0, -1]) {
-    for (const dLng of [-1, 0, 1]) {
-      if (dLat === 0 && dLng === 0) continue;
-      const lat = latIndex + dLat;
-      if (lat < 0 || lat >= latCount) continue;
-      const lng = (lngIndex + dLng + lngCount) % lngCount;
-      neighbours.push(hashOf({ latIndex: lat, lngIndex: lng }, hash.length));
-    }
-  }
-  return [...new Set(neighbours)].filter((neighbour) => neighbour !== hash);
-}
-
-/** The 32 cells one character finer that make up a cell. */
-export function geohashChildren(hash: string): string[] {
-  return [...geohashAlphabet].map((char) => hash + char);
 }
 
 /**

@@ -13,12 +13,6 @@ import { addDays, daysBetween, formatMinuteOfDay, londonInstant, londonWallClock
 
 export type { OpeningHoursOptions } from './opening-day.js';
 
-/** A moment when the open state changes. */
-export interface OpenStateChange {
-  at: Date;
-  status: OpenState['status'];
-}
-
 const HORIZON_MS = 7 * 86_400_000;
 
 interface Span {
@@ -89,27 +83,6 @@ export function openStateAt(hours: OpeningHours, now: Date, options: OpeningHour
     opensAt: toLondonIsoString(opens),
     summary: `${closed} – opens ${dayWords(clock.date, timeline.today)} at ${formatMinuteOfDay(clock.minuteOfDay)}`,
   };
-}
-
-/** True only when the outlet is known to be open at `instant`: unknown hours are not open. */
-export function isOpenAt(hours: OpeningHours, instant: Date, options: OpeningHoursOptions = {}): boolean {
-  return statusIn(buildTimeline(hours, instant, options), instant.getTime()) === 'open';
-}
-
-/** The first moment after `now`, within 7 days, when the open state changes; null if none. */
-export function nextChange(hours: OpeningHours, now: Date, options: OpeningHoursOptions = {}): OpenStateChange | null {
-  const timeline = buildTimeline(hours, now, options);
-  const t = now.getTime();
-  const current = statusIn(timeline, t);
-  const boundaries = [...timeline.open, ...timeline.unknown]
-    .flatMap((span) => [span.start, span.end])
-    .filter((at) => at > t && at - t <= HORIZON_MS)
-    .sort((a, b) => a - b);
-  for (const at of boundaries) {
-    const status = statusIn(timeline, at);
-    if (status !== current) return { at: new Date(at), status };
-  }
-  return null;
 }
 
 /**

@@ -5,11 +5,7 @@
  */
 import { fix, isValid, parse, validOutcode } from 'postcode';
 
-/** Field message when the input is not shaped like a UK postcode or outward code. */
-export const INVALID_POSTCODE_MESSAGE = 'Enter a real postcode';
-
-/** Field message when the input is a well-formed postcode that neither it nor its district is known. */
-export const UNKNOWN_POSTCODE_MESSAGE = 'We could not find that postcode';
+export { INVALID_POSTCODE_MESSAGE, UNKNOWN_POSTCODE_MESSAGE } from '../contract/find-outlets.js';
 
 /** What a person typed in the postcode field, once read. */
 export type ParsedPostcode =
@@ -60,11 +56,3 @@ export function normaliseOutwardCode(value: string): string | null {
   return validOutcode(trimmed) ? trimmed.toUpperCase() : null;
 }
 
-/**
- * What of a postcode may go into a log: its outward code, or `invalid`. Logs never hold full
- * postcodes, and an invalid input is not echoed because it may still be most of one.
- */
-export function maskPostcode(input: string): string {
-  const parsed = parsePostcodeInput(input);
-  return parsed.kind === 'invalid' ? 'invalid' : parsed.outward;
-}

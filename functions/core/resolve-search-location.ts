@@ -76,17 +76,6 @@ export async function resolveSearchLocation(
   throw validationFailed('There is a problem with the search', [{ path: 'postcode', message: UNKNOWN_POSTCODE_MESSAGE }]);
 }
 
-/**
- * Whether the search fell back from a full postcode to its district, as a sentence for the page,
- * e.g. "We could not find M15 4ZZ, so these results are near the centre of M15". Null otherwise.
- */
-export function fallbackNotice(query: Pick<FindOutletsQuery, 'postcode'>, location: ResolvedLocation): string | null {
-  if (location.source !== 'outward_code' || query.postcode === undefined) return null;
-  const parsed = parsePostcodeInput(query.postcode);
-  if (parsed.kind !== 'full') return null;
-  return `We could not find ${parsed.postcode}, so these results are near the centre of ${parsed.outward}`;
-}
-
 /** A search location as it may be logged: how it was found, and an area no finer than about 11 km. */
 export interface LoggableLocation {
   source: ResolvedLocation['source'];

@@ -25,6 +25,9 @@ export const badRequest = (message: string, issues: FieldIssue[] = []) =>
 export const validationFailed = (message: string, issues: FieldIssue[]) =>
   new HttpError(422, 'validation_failed', message, issues);
 
+/** 415: a body that is not sent as JSON. */
+export const unsupportedMediaType = (message: string) => new HttpError(415, 'unsupported_media_type', message);
+
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);
 
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);

@@ -5,7 +5,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import type { ErrorBody } from '../contract/error.js';
-import { HttpError, badRequest, fieldIssues, validationFailed } from './errors.js';
+import { HttpError, badRequest, fieldIssues, unsupportedMediaType, validationFailed } from './errors.js';
 import { logger } from './logger.js';
 
 export type ApiEvent = APIGatewayProxyEventV2;
@@ -39,12 +39,18 @@ export function parseQuery<S extends z.ZodType>(schema: S, event: ApiEvent): z.o
 /** Validates path parameters; a bad one is a 400 with a message per field. */
 export function parsePath<S extends z.ZodType>(schema: S, event: ApiEvent): z.output<S> {
   const result = schema.safeParse(event.pathParameters ?? {});
-  if (!result.success) throw badRequest('There is a problem with the address', fieldIssues(result.error));
+  if (!result.success) throw badRequest('There is a problem with the link', fieldIssues(result.error));
   return result.data;
 }
 
-/** Validates a JSON body: not JSON is a 400, JSON that breaks the contract a 422. */
+/**
+ * Validates a JSON body: not sent as JSON is a 415, not JSON a 400, JSON that breaks the contract a 422.
+ * Requiring `application/json` also means a browser cannot send the request from another site
+ * without a CORS preflight, which the API never grants.
+ */
 export function parseBody<S extends z.ZodType>(schema: S, event: ApiEvent): z.output<S> {
+  const contentType = event.headers?.['content-type'] ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(contentType)) throw unsupportedMediaType('Send the request body as application/json');
   let raw: unknown;
   try {
     const text = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;

@@ -172,10 +172,12 @@ describe('the local server', () => {
     const home = await fetch(`${finder.url}/`);
     const missing = await fetch(`${finder.url}/no-such-page`);
     const escape = await fetch(`${finder.url}/..%2F..%2Fpackage.json`);
+    const malformed = await fetch(`${finder.url}/outlets/%ZZ`);
 
     expect([home.status, await home.text()]).toEqual([200, expect.stringContaining('Fixture site')]);
     expect(missing.status).toBe(404);
     expect(escape.status).toBe(404);
+    expect(malformed.status).toBe(400);
   });
 });
 
@@ -211,11 +213,17 @@ describe('POST /reports', () => {
     const unknownOutlet = await post({ outletId: 'NOPE1', problem: 'no_kits' });
     const tooLong = await post({ outletId: 'FEJ12', problem: 'other', details: 'x'.repeat(1001) });
     const notJson = await post('problem=no_kits', 'application/x-www-form-urlencoded');
+    const nullBody = await post('null');
+    const noOutlet = await post({ problem: 'no_kits' });
+    const loneSurrogate = await post({ outletId: 'FEJ12', problem: 'other', details: 'kits\uD800' });
 
     expect(missing).toMatchObject({ status: 422, body: { issues: [{ path: 'problem', message: 'Select what went wrong' }] } });
     expect(unknownOutlet).toMatchObject({ status: 422, body: { issues: [{ path: 'outletId', message: 'We could not find that outlet' }] } });
     expect(tooLong).toMatchObject({ status: 422, body: { issues: [{ path: 'details', message: 'Details must be 1000 characters or fewer' }] } });
-    expect(notJson.status).toBe(400);
+    expect(notJson.status).toBe(415);
+    expect(nullBody).toMatchObject({ status: 422, body: { issues: [{ path: '(root)', message: 'Send the report as a JSON object' }] } });
+    expect(noOutlet).toMatchObject({ status: 422, body: { issues: [{ path: 'outletId', message: 'Say which place the report is about' }] } });
+    expect(loneSurrogate).toMatchObject({ status: 422, body: { issues: [{ path: 'details', message: 'Details contain characters we cannot read' }] } });
     expect(await listReports('FEJ12')).toEqual([]);
     expect(await listReports('NOPE1')).toEqual([]);
   });

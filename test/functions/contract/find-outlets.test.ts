@@ -56,4 +56,17 @@ describe('findOutletsQuerySchema', () => {
     ]);
     expect(findOutletsQuerySchema.parse({ postcode: 'M1', kit: '', openNow: '' })).toEqual({ postcode: 'M1', limit: 10, radiusKm: 25 });
   });
+
+  it('refuses points outside the UK, which would also make a search plan thousands of cells', () => {
+    expect(issuesOf({ lat: '90', lng: '180' })).toEqual([{ path: 'lat', message: 'We can only search for places in the UK' }]);
+    expect(issuesOf({ lat: '48.85', lng: '2.35' })).toEqual([{ path: 'lat', message: 'We can only search for places in the UK' }]);
+    expect(issuesOf({ lat: '60.15', lng: '-1.15' })).toEqual([]);
+  });
+
+  it('explains a kit or place type it does not know in plain words', () => {
+    expect(issuesOf({ postcode: 'M1', kit: 'pills', type: 'shop' })).toEqual([
+      { path: 'kit', message: 'Choose nasal spray or injection' },
+      { path: 'type', message: 'Choose a type of place from the list' },
+    ]);
+  });
 });

@@ -5,10 +5,7 @@ import {
   encodeGeohash,
   geohashBox,
   geohashCellSize,
-  geohashChildren,
-  geohashNeighbours,
   geohashesCovering,
-  isGeohash,
 } from '../../../functions/core/geohash.js';
 
 const anyPoint = fc.record({
@@ -70,40 +67,6 @@ describe('geohash', () => {
     expect(corner).toBe('gcw2');
   });
 
-  it('finds the 8 neighbours across cell edges, sharing an edge or a corner', () => {
-    // Act
-    const neighbours = geohashNeighbours('gcw2');
-
-    // Assess
-    expect(neighbours.sort()).toEqual(['gcqp', 'gcqr', 'gcqx', 'gcw0', 'gcw1', 'gcw3', 'gcw8', 'gcw9']);
-    const centre = geohashBox('gcw2');
-    for (const neighbour of neighbours) {
-      const box = geohashBox(neighbour);
-      const touches =
-        box.minLat <= centre.maxLat && box.maxLat >= centre.minLat && box.minLng <= centre.maxLng && box.maxLng >= centre.minLng;
-      expect(touches).toBe(true);
-    }
-  });
-
-  it('wraps neighbours at the antimeridian and stops at the poles without failing', () => {
-    // Act
-    const east = geohashNeighbours(encodeGeohash({ lat: 0.1, lng: 179.99 }, 3));
-    const pole = geohashNeighbours(encodeGeohash({ lat: 89.99, lng: 0 }, 3));
-
-    // Assess
-    expect(east.map((hash) => geohashBox(hash).minLng)).toContain(-180);
-    expect(pole).toHaveLength(5);
-  });
-
-  it('lists children that tile the cell', () => {
-    // Act
-    const children = geohashChildren('gcw2');
-
-    // Assess
-    expect(children).toHaveLength(32);
-    expect(new Set(children.map((child) => encodeGeohash(decodeGeohash(child), 4)))).toEqual(new Set(['gcw2']));
-  });
-
   it('covers a box with every cell that meets it, also across the antimeridian', () => {
     // Prepare: the cells of a fine grid of points over the box, corners included
     const box = { minLat: 53.4, maxLat: 53.6, minLng: -2.5, maxLng: -2.0 };
@@ -126,11 +89,4 @@ describe('geohash', () => {
     expect(wrapped.map((hash) => Math.sign(geohashBox(hash).minLng)).sort()).toEqual([-1, 1]);
   });
 
-  it('rejects strings that are not geohashes', () => {
-    // Assess
-    expect(isGeohash('gcw2')).toBe(true);
-    expect(isGeohash('gcwa')).toBe(false);
-    expect(() => geohashBox('gcwa')).toThrow(RangeError);
-    expect(() => encodeGeohash({ lat: 0, lng: 0 }, 13)).toThrow(RangeError);
-  });
 });

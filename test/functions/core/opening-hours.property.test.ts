@@ -148,14 +148,17 @@ const hoursNear = (windowStart: string) =>
   fc
     .record({
       weekly: fc.array(fc.record({ byDay: fc.constantFrom(...weekdays), opensAt: clockTime(47), closesAt: clockTime(48) }), { maxLength: 14 }),
-      exceptions: fc.array(
-        fc.record({
-          date: fc.integer({ min: -1, max: 10 }).map((offset) => dateOfDayNumber(dayNumber(windowStart) + offset)),
-          closed: fc.boolean(),
-          sessions: fc.array(session, { maxLength: 2 }),
-        }),
-        { maxLength: 3 },
-      ),
+      // As the contract allows: one exception a date, and a closed day has no sessions.
+      exceptions: fc
+        .uniqueArray(
+          fc.record({
+            date: fc.integer({ min: -1, max: 10 }).map((offset) => dateOfDayNumber(dayNumber(windowStart) + offset)),
+            closed: fc.boolean(),
+            sessions: fc.array(session, { maxLength: 2 }),
+          }),
+          { maxLength: 3, selector: (exception) => exception.date },
+        )
+        .map((exceptions) => exceptions.map((exception) => (exception.closed ? { ...exception, sessions: [] } : exception))),
       bankHolidays: fc.constantFrom('closed' as const, 'as_usual' as const, 'unknown' as const),
       unknownDays: fc.option(fc.subarray([...weekdays], { maxLength: 2 }), { nil: undefined }),
     })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openStateSchema } from '../../../functions/contract/find-outlets.js';
 import type { OpeningHours } from '../../../functions/contract/outlet.js';
-import { isOpenAt, isOpenLate, nextChange, openStateAt } from '../../../functions/core/opening-hours.js';
+import { isOpenLate, openStateAt } from '../../../functions/core/opening-hours.js';
 import { closedOn, everyDay, openOn, weekOf, weekdaysOnly } from './opening-hours-builders.js';
 
 /** Every answer must also be valid against the API contract. */
@@ -332,34 +332,6 @@ describe('openStateAt: clocks going back, Sunday 25 October 2026', () => {
 
     expect(stateAt(hours, '2026-10-25T00:15:00Z').opensAt).toBe('2026-10-25T01:30:00+01:00');
     expect(stateAt(hours, '2026-10-25T00:45:00Z').status).toBe('open');
-  });
-});
-
-describe('isOpenAt and nextChange', () => {
-  it('isOpenAt is true only when known to be open', () => {
-    expect(isOpenAt(pharmacy, new Date('2026-11-23T10:00:00Z'))).toBe(true);
-    expect(isOpenAt(pharmacy, new Date('2026-11-23T13:30:00Z'))).toBe(false);
-    expect(isOpenAt(weekOf({}), new Date('2026-11-23T10:00:00Z'))).toBe(false);
-  });
-
-  it('nextChange gives the next opening or closing', () => {
-    expect(nextChange(pharmacy, new Date('2026-11-23T10:00:00Z'))).toEqual({ at: new Date('2026-11-23T13:00:00Z'), status: 'closed' });
-    expect(nextChange(pharmacy, new Date('2026-11-21T15:00:00Z'))).toEqual({ at: new Date('2026-11-23T08:30:00Z'), status: 'open' });
-  });
-
-  it('nextChange skips the join between back-to-back sessions', () => {
-    const hours = weekdaysOnly(['09:00-13:00', '13:00-17:00']);
-
-    expect(nextChange(hours, new Date('2026-11-23T10:00:00Z'))?.at).toEqual(new Date('2026-11-23T17:00:00Z'));
-  });
-
-  it('nextChange reports a change to unknown, and null when nothing changes', () => {
-    expect(nextChange({ ...pharmacy, bankHolidays: 'unknown' }, new Date('2026-12-26T13:00:00Z'))).toEqual({
-      at: new Date('2026-12-28T00:00:00Z'),
-      status: 'unknown',
-    });
-    expect(nextChange(everyDay(['00:00-24:00']), new Date('2026-11-23T10:00:00Z'))).toBeNull();
-    expect(nextChange(weekOf({}), new Date('2026-11-23T10:00:00Z'))).toBeNull();
   });
 });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   INVALID_POSTCODE_MESSAGE,
   UNKNOWN_POSTCODE_MESSAGE,
-  maskPostcode,
   normaliseOutwardCode,
   normalisePostcode,
   parsePostcodeInput,
@@ -68,16 +67,6 @@ describe('normalisePostcode and normaliseOutwardCode', () => {
 
     // Assess
     expect(values).toEqual(['M15 4AB', 'M15 4AB', null, 'M15', null]);
-  });
-});
-
-describe('maskPostcode', () => {
-  it('keeps only the outward code, and never echoes an invalid input', () => {
-    // Act
-    const masked = ['m15 4ab', 'M15', 'M15 4A'].map(maskPostcode);
-
-    // Assess
-    expect(masked).toEqual(['M15', 'M15', 'invalid']);
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   type LocationLookup,
-  fallbackNotice,
   locationForLog,
   resolveSearchLocation,
 } from '../../../functions/core/resolve-search-location.js';
@@ -134,24 +133,6 @@ describe('resolveSearchLocation', () => {
     // Assess
     expect(error.statusCode).toBe(400);
     expect(error.issues).toEqual([{ path: 'postcode', message: 'Enter a postcode or use your location' }]);
-  });
-});
-
-describe('fallbackNotice', () => {
-  it('says when a full postcode was searched by its district, and only then', () => {
-    // Prepare
-    const district = { lat: 53.466, lng: -2.253, source: 'outward_code' as const, label: 'M15' };
-    const postcode = { lat: 53.466, lng: -2.26, source: 'postcode' as const, label: 'M15 4AB' };
-
-    // Act
-    const notices = [
-      fallbackNotice({ postcode: 'm15 4zz' }, district),
-      fallbackNotice({ postcode: 'M15' }, district),
-      fallbackNotice({ postcode: 'M15 4AB' }, postcode),
-    ];
-
-    // Assess
-    expect(notices).toEqual(['We could not find M15 4ZZ, so these results are near the centre of M15', null, null]);
   });
 });
 

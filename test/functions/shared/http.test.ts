@@ -54,23 +54,33 @@ describe('parseQuery', () => {
 describe('parseBody', () => {
   const schema = z.object({ name: z.string().min(1, 'Enter a name') });
   const handler = handled('test', async (e) => json(200, parseBody(schema, e)));
+  const jsonEvent = (overrides: Partial<APIGatewayProxyEventV2>) =>
+    event({ headers: { 'content-type': 'application/json; charset=utf-8' }, ...overrides });
+
+  it('answers 415 when the body is not sent as JSON', async () => {
+    const plain = await handler(event({ headers: { 'content-type': 'text/plain' }, body: '{"name":"Ann"}' }));
+    const none = await handler(event({ body: '{"name":"Ann"}' }));
+
+    expect([plain.statusCode, none.statusCode]).toEqual([415, 415]);
+    expect(bodyOf(plain)).toMatchObject({ error: 'unsupported_media_type' });
+  });
 
   it('answers 400 when the body is not JSON', async () => {
-    const result = await handler(event({ body: '{nope' }));
+    const result = await handler(jsonEvent({ body: '{nope' }));
 
     expect(result.statusCode).toBe(400);
     expect(bodyOf(result).issues).toEqual([{ path: '(body)', message: 'Send a JSON body' }]);
   });
 
   it('answers 422 with field messages when JSON breaks the contract', async () => {
-    const result = await handler(event({ body: JSON.stringify({ name: '' }) }));
+    const result = await handler(jsonEvent({ body: JSON.stringify({ name: '' }) }));
 
     expect(result.statusCode).toBe(422);
     expect(bodyOf(result)).toMatchObject({ error: 'validation_failed', issues: [{ path: 'name', message: 'Enter a name' }] });
   });
 
   it('reads a base64-encoded body', async () => {
-    const result = await handler(event({ body: Buffer.from('{"name":"Ann"}').toString('base64'), isBase64Encoded: true }));
+    const result = await handler(jsonEvent({ body: Buffer.from('{"name":"Ann"}').toString('base64'), isBase64Encoded: true }));
 
     expect(bodyOf(result)).toEqual({ name: 'Ann' });
   });
