@@ -2,8 +2,8 @@
  * Builds the Astro site for the local finder, skipping the build when nothing it depends on has
  * changed since the last one (sources, the contract, or the PUBLIC_ settings baked into it).
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /** Newest modification time of any file below `path` (0 if it does not exist). */
 async function newestChange(path: string): Promise<number> {
@@ -25,15 +25,22 @@ function publicSettings(): string {
   );
 }
 
-/** Builds `siteRoot` into `siteRoot/dist` unless the last build is still current. Returns whether it built. */
+/**
+ * Builds `siteRoot` into `siteRoot/dist` unless the last build by this function is still current.
+ * Its stamp lives outside `dist` (nothing in `dist` is deployed that the site does not need) and
+ * records the built index page's time, so a build by other means (`npm run build:site`) is noticed.
+ * Returns whether it built.
+ */
 export async function buildSiteIfChanged(siteRoot: string, dependsOn: string[], log: (line: string) => void): Promise<boolean> {
-  const stampPath = join(siteRoot, 'dist', '.build-stamp.json');
+  const stampPath = join(siteRoot, '.astro', 'finder-build-stamp.json');
+  const indexPath = join(siteRoot, 'dist', 'index.html');
   const settings = publicSettings();
-  const sourcesChanged = Math.max(...(await Promise.all([siteRoot, ...dependsOn].map((path) => newestChange(path === siteRoot ? join(siteRoot, 'src') : path)))));
-  const configChanged = Math.max(await newestChange(join(siteRoot, 'astro.config.mjs')), await newestChange(join(siteRoot, 'public')));
+  const inputs = ['src', 'public', 'integrations', 'astro.config.mjs'].map((part) => join(siteRoot, part)).concat(dependsOn);
+  const sourcesChanged = Math.max(...(await Promise.all(inputs.map(newestChange))));
   try {
-    const stamp = JSON.parse(await readFile(stampPath, 'utf8')) as { builtAt: number; settings: string };
-    if (stamp.settings === settings && stamp.builtAt >= Math.max(sourcesChanged, configChanged)) return false;
+    const stamp = JSON.parse(await readFile(stampPath, 'utf8')) as { builtAt: number; settings: string; indexTime: number };
+    const indexTime = await newestChange(indexPath);
+    if (stamp.settings === settings && stamp.builtAt >= sourcesChanged && indexTime > 0 && stamp.indexTime === indexTime) return false;
   } catch {
     // No stamp yet: build.
   }
@@ -43,6 +50,7 @@ export async function buildSiteIfChanged(siteRoot: string, dependsOn: string[], 
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
   await build({ root: siteRoot, logLevel: 'warn' });
-  await writeFile(stampPath, JSON.stringify({ builtAt, settings }));
+  await mkdir(dirname(stampPath), { recursive: true });
+  await writeFile(stampPath, JSON.stringify({ builtAt, settings, indexTime: await newestChange(indexPath) }));
   return true;
 }
