@@ -2,7 +2,7 @@
  * BatchWriteItem with retries: for bulk loads (postcodes, seeding) where single conditional writes
  * would be needlessly slow. DynamoDB may accept only part of a batch (`UnprocessedItems`) when a
  * partition is busy; those items are sent again with exponential backoff and full jitter, a bounded
- * number of times, and the write fails loudly rather than silently dropping items.
+ * number of times (`batch-retry.ts`), and the write fails loudly rather than silently dropping items.
  *
  * Batch writes are unconditional puts and deletes: never use them where `version` checks matter.
  */
@@ -11,6 +11,7 @@ import {
   type BatchWriteCommandInput,
   type BatchWriteCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
+import { type BatchRetryOptions, sendInChunks } from './batch-retry.js';
 import { documents, tableName } from './client.js';
 
 /** DynamoDB's limit of requests in one BatchWriteItem call. */
@@ -24,14 +25,8 @@ export type BatchWriteRequest = { put: Item } | { delete: Item };
 /** Sends one BatchWriteItem call. */
 export type BatchWriteSender = (input: BatchWriteCommandInput) => Promise<BatchWriteCommandOutput>;
 
-/** Retry policy of {@link batchWrite}; the defaults suit on-demand tables. */
-export interface BatchWriteOptions {
-  /** Calls per chunk of 25, the first included, before giving up. Default 8. */
-  maxAttempts?: number;
-  /** Backoff before the first retry, doubled on each one (with full jitter). Default 50 ms. */
-  baseDelayMs?: number;
-  /** Longest wait between two attempts. Default 2,000 ms. */
-  maxDelayMs?: number;
+/** Retry policy and concurrency of {@link batchWrite} (see `BatchRetryOptions`), and how it sends. */
+export interface BatchWriteOptions extends BatchRetryOptions {
   /**
    * Sends one call; defaults to the shared document client. The embedded engine never leaves
    * items unprocessed, so tests pass a sender that wraps the real client and holds some back.
@@ -63,8 +58,6 @@ export interface BatchWriteResult {
 
 const defaultSend: BatchWriteSender = (input) => documents.send(new BatchWriteCommand(input));
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];
 
 /** The DynamoDB shape of one request. */
@@ -73,24 +66,21 @@ function toWriteRequest(request: BatchWriteRequest): WriteRequests[number] {
 }
 
 /**
- * Writes the requests to the table, 25 per call, one chunk after another. The caller must not put
- * two requests for the same key in one call of 25 (DynamoDB rejects the whole call).
+ * Writes the requests to the table, 25 per call (`options.concurrency` calls in flight, default one
+ * chunk after another). The caller must not put two requests for the same key in one call of 25
+ * (DynamoDB rejects the whole call).
  */
 export async function batchWrite(
   requests: readonly BatchWriteRequest[],
   options: BatchWriteOptions = {},
 ): Promise<BatchWriteResult> {
-  const { maxAttempts = 8, baseDelayMs = 50, maxDelayMs = 2_000, send = defaultSend } = options;
-  let calls = 0;
-  for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
-    let pending: WriteRequests = requests.slice(start, start + BATCH_WRITE_LIMIT).map(toWriteRequest);
-    for (let attempt = 1; pending.length > 0; attempt += 1) {
-      if (attempt > maxAttempts) throw new BatchWriteIncompleteError(pending.length, maxAttempts);
-      if (attempt > 1) await sleep(Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 2)));
-      const output = await send({ RequestItems: { [tableName]: pending } });
-      calls += 1;
-      pending = output.UnprocessedItems?.[tableName] ?? [];
-    }
-  }
+  const { send = defaultSend } = options;
+  const calls = await sendInChunks(
+    requests.map(toWriteRequest),
+    BATCH_WRITE_LIMIT,
+    options,
+    async (pending) => (await send({ RequestItems: { [tableName]: pending } })).UnprocessedItems?.[tableName] ?? [],
+    (unprocessed, attempts) => new BatchWriteIncompleteError(unprocessed, attempts),
+  );
   return { written: requests.length, calls };
 }

@@ -21,3 +21,17 @@ export const reportKey = (outletId: string, receivedAt: string, id: string) => (
   pk: `OUTLET#${outletId}`,
   sk: `REPORT#${receivedAt}#${id}`,
 });
+
+const geoCountPrefix = 'GEOCOUNT#';
+
+/** Sort key shared by every geo occupancy counter item (`geo-counters.ts`). */
+export const geoCountSortKey = 'GEOCOUNT';
+
+/** The occupancy counter of a 4-character geohash cell: `GEOCOUNT#gcw2`. */
+export const geoCountKey = (cell: string) => ({ pk: `${geoCountPrefix}${cell}`, sk: geoCountSortKey });
+
+/** The cell a counter item counts, from its keys; null if the item is not a counter. */
+export function cellOfGeoCountKey(item: Record<string, unknown>): string | null {
+  if (item.sk !== geoCountSortKey || typeof item.pk !== 'string' || !item.pk.startsWith(geoCountPrefix)) return null;
+  return item.pk.slice(geoCountPrefix.length);
+}

@@ -2,17 +2,23 @@
  * The nearest published outlets to a point, exactly, from the sparse `geo` index: the pure search
  * in `core/nearest-search.ts` with DynamoDB behind its two ports.
  *
- * - `countCells`: one BatchGetItem of the `GEOCOUNT#<cell>` counters (see `outlets.ts`).
+ * - `countCells`: the `geo-counters.ts` occupancy counters, one consistent BatchGetItem per 100
+ *   cells (unprocessed keys retried with backoff, see `batch-get.ts`).
  * - `readUnit`: a Query of the `geo` index on `geoCell`, narrowed with `begins_with(geoKey, …)`
  *   for a child cell, following `LastEvaluatedKey` pages.
+ *
+ * "Exactly" is over what the index holds when it is read. Queries of a GSI are always eventually
+ * consistent on DynamoDB, so for about a second after an outlet is published or moved a search may
+ * not find it (or find it where it was), and a just-withdrawn outlet may still be found. The
+ * counters are read consistently so that they never widen that window (see `geo-counters.ts`).
  */
-import { BatchGetCommand, type BatchGetCommandOutput, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Coordinates, Outlet } from '../contract/outlet.js';
-import { type Candidate, type CellOccupancy, defaultTuning, findNearest } from '../core/nearest-search.js';
-import { geohashAlphabet } from '../core/geohash.js';
+import { type Candidate, defaultTuning, findNearest } from '../core/nearest-search.js';
 import { logger } from '../shared/logger.js';
 import { documents, tableName } from './client.js';
-import { geoChildCountAttribute, geoCountKey, geoTotalCountAttribute, outletFromItem } from './outlets.js';
+import { readCellCounts } from './geo-counters.js';
+import { outletFromItem } from './outlets.js';
 import { geoCellPrecision, geoIndex } from './table-schema.js';
 
 export interface NearestOutletsRequest {
@@ -34,33 +40,7 @@ export interface NearestOutletsResult {
   stats: { itemsRead: number; requests: number };
 }
 
-/** Counter reads per BatchGetItem, the service's limit. */
-const batchGetLimit = 100;
-
 type Stats = NearestOutletsResult['stats'];
-
-function countOf(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-}
-
-async function readCellCounts(cells: string[], stats: Stats): Promise<Map<string, CellOccupancy>> {
-  const occupancy = new Map<string, CellOccupancy>();
-  for (let start = 0; start < cells.length; start += batchGetLimit) {
-    let keys: Record<string, unknown>[] | undefined = cells.slice(start, start + batchGetLimit).map(geoCountKey);
-    while (keys && keys.length > 0) {
-      stats.requests += 1;
-      const response: BatchGetCommandOutput = await documents.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
-      for (const item of response.Responses?.[tableName] ?? []) {
-        const cell = String(item.pk).slice('GEOCOUNT#'.length);
-        const children: Record<string, number> = {};
-        for (const char of geohashAlphabet) children[char] = countOf(item[geoChildCountAttribute(char)]);
-        occupancy.set(cell, { total: countOf(item[geoTotalCountAttribute]), children });
-      }
-      keys = response.UnprocessedKeys?.[tableName]?.Keys;
-    }
-  }
-  return occupancy;
-}
 
 /** A candidate from an index item: the location is checked cheaply now, the whole outlet only if it is needed. */
 function candidateOf(item: Record<string, unknown>): Candidate<Outlet> | null {
@@ -113,7 +93,11 @@ export async function findNearestOutlets(request: NearestOutletsRequest): Promis
     radiusKm: request.radiusKm,
     ...(request.accept ? { accept: request.accept } : {}),
     tuning: { ...defaultTuning, cellPrecision: geoCellPrecision },
-    countCells: (cells) => readCellCounts(cells, stats),
+    countCells: async (cells) => {
+      const { occupancy, calls } = await readCellCounts(cells);
+      stats.requests += calls;
+      return occupancy;
+    },
     readUnit: (prefix) => readUnit(prefix, stats),
   });
   return {

@@ -1,43 +1,26 @@
 /**
- * Outlet items and the geo occupancy counters that keep the nearest search exact.
+ * Outlet items: the contract's fields at the top level plus storage attributes: keys, `version`
+ * (optimistic concurrency), `updatedAt`, and, only while the outlet is published (status `active`),
+ * `geoCell`/`geoKey`, which put it in the sparse `geo` index.
  *
- * An outlet item holds the contract's fields at the top level plus storage attributes: keys,
- * `version` (optimistic concurrency), `updatedAt`, and, only while the outlet is published
- * (status `active`), `geoCell`/`geoKey`, which put it in the sparse `geo` index.
- *
- * Counters: `GEOCOUNT#<cell>` items count the published outlets per 4-character cell (`total`) and
- * per 5-character child (`c_<char>`). They may over-count but must never under-count, because the
- * search skips a cell or child whose count is 0. So a write increments the counter of the cell an
- * outlet enters BEFORE the outlet item is written, and decrements the cell it left AFTER: a crash
- * in between leaves an over-count (a wasted read later), never a hidden outlet. Every write is a
+ * Every write keeps the geo occupancy counters (`geo-counters.ts`) from under-counting: it counts
+ * the outlet into its new cell before the item is written and out of its old cell after, and takes
+ * an increment back only when the service proved the write was not applied. Every write is a
  * single-item conditional write or an `ADD`: the embedded engine has no transactions.
  */
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import { type Outlet, outletSchema } from '../contract/outlet.js';
 import { encodeGeohash } from '../core/geohash.js';
 import { conflict } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
+import { batchGet } from './batch-get.js';
+import { forEachLimited } from './batch-retry.js';
+import { batchWrite } from './batch-write.js';
 import { documents, tableName } from './client.js';
+import { countIn, countInBulk, countOut, undoCountIn } from './geo-counters.js';
 import { outletKey } from './keys.js';
 import { geoCellPrecision, geoChildPrecision, geoKeyPrecision } from './table-schema.js';
-
-/** The key of a cell's occupancy counter item. */
-export const geoCountKey = (cell: string) => ({ pk: `GEOCOUNT#${cell}`, sk: 'GEOCOUNT' });
-
-/** Attribute of a counter item holding the count of one child cell. */
-export const geoChildCountAttribute = (childChar: string) => `c_${childChar}`;
-
-/** Attribute of a counter item holding the cell's total. */
-export const geoTotalCountAttribute = 'total';
 
 /** Where a published outlet sits: its counted cell and child, and its index attributes. */
 interface GeoPlacement {
@@ -103,36 +86,21 @@ export function outletFromItem(item: Record<string, unknown>): Outlet | null {
   return null;
 }
 
-/** Adds `delta` to the counts of `child`, and to its cell's total when `withTotal`. */
-async function addToCount(child: string, delta: number, withTotal: boolean): Promise<void> {
-  const cell = child.slice(0, geoCellPrecision);
-  const childChar = child.slice(geoCellPrecision);
-  await documents.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: geoCountKey(cell),
-      UpdateExpression: withTotal ? 'ADD #child :delta, #total :delta' : 'ADD #child :delta',
-      ExpressionAttributeNames: {
-        '#child': geoChildCountAttribute(childChar),
-        ...(withTotal ? { '#total': geoTotalCountAttribute } : {}),
-      },
-      ExpressionAttributeValues: { ':delta': delta },
-    }),
-  );
-}
+/** The counted child cell (5-character geohash) of a placement, or null when unpublished. */
+const childOf = (placement: GeoPlacement | null) => placement?.child ?? null;
 
-const sameCell = (a: GeoPlacement, b: GeoPlacement) => a.geoCell === b.geoCell;
-
-/** Counts an outlet into `to` before it moves there from `from` (either may be null). */
-async function countIn(from: GeoPlacement | null, to: GeoPlacement | null, delta: 1 | -1): Promise<void> {
-  if (!to || (from && from.child === to.child)) return;
-  await addToCount(to.child, delta, !(from && sameCell(from, to)));
-}
-
-/** Counts an outlet out of `from` after it moved to `to`. */
-async function countOut(from: GeoPlacement | null, to: GeoPlacement | null): Promise<void> {
-  if (!from || (to && from.child === to.child)) return;
-  await addToCount(from.child, -1, !(to && sameCell(from, to)));
+/**
+ * True only when the error proves the Put was not applied: the service answered it with a client
+ * fault (4xx: condition failed, validation, item too large, throttling…) on the first and only
+ * attempt. A network error, a timeout or a 5xx leaves it open (the write may have landed), and so
+ * does an answer after the SDK's own retries: an earlier attempt may have been applied, and a
+ * conditional retry of an applied write fails its condition.
+ */
+function provesNotApplied(error: unknown): boolean {
+  if (!(error instanceof DynamoDBServiceException)) return false;
+  const status = error.$metadata?.httpStatusCode;
+  const clientFault = error.$fault === 'client' && (status === undefined || (status >= 400 && status < 500));
+  return clientFault && (error.$metadata?.attempts ?? 1) <= 1;
 }
 
 /** How often `putOutlet` retries when another write got in between its read and its write. */
@@ -158,7 +126,7 @@ export async function putOutlet(outlet: Outlet): Promise<void> {
     const to = placementOf(outlet);
     const currentVersion = typeof existing?.version === 'number' ? existing.version : undefined;
 
-    await countIn(from, to, 1);
+    await countIn(childOf(from), childOf(to));
     try {
       await documents.send(
         new PutCommand({
@@ -174,12 +142,13 @@ export async function putOutlet(outlet: Outlet): Promise<void> {
         }),
       );
     } catch (error) {
+      // Take our increment back only when the item is proved not to have entered the cell; when
+      // it may have, the over-count is the safe side. After a failed condition, read again.
+      if (provesNotApplied(error)) await undoCountIn(childOf(from), childOf(to));
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      // Our item never entered the cell: take back our own increment, then read again.
-      await countIn(from, to, -1);
       continue;
     }
-    await countOut(from, to);
+    await countOut(childOf(from), childOf(to));
     return;
   }
   throw conflict('The outlet was changed by someone else at the same time. Please try again.');
@@ -203,98 +172,32 @@ export async function getOutlet(id: string): Promise<Outlet | null> {
   return (await getStoredOutlet(id))?.outlet ?? null;
 }
 
-const batchGetLimit = 100;
-const batchWriteLimit = 25;
-const batchConcurrency = 4;
+/** Writes and reads in flight at once during bulk loads. */
+const bulkConcurrency = 4;
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
-}
-
-/** Runs `work` over `items` with at most `limit` at a time. */
-async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-async function existingIds(ids: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  await forEachLimited(chunks(ids, batchGetLimit), batchConcurrency, async (chunk) => {
-    let keys: Record<string, unknown>[] | undefined = chunk.map((id) => outletKey(id));
-    while (keys && keys.length > 0) {
-      const response: BatchGetCommandOutput = await documents.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ProjectionExpression: 'id' } } }),
-      );
-      for (const item of response.Responses?.[tableName] ?? []) if (typeof item.id === 'string') found.add(item.id);
-      keys = response.UnprocessedKeys?.[tableName]?.Keys;
-    }
-  });
-  return found;
+/** Which of these outlet ids are stored already. */
+async function storedOutletIds(ids: string[]): Promise<Set<string>> {
+  const { items } = await batchGet(ids.map(outletKey), { projection: 'id', concurrency: bulkConcurrency });
+  return new Set(items.flatMap((item) => (typeof item.id === 'string' ? [item.id] : [])));
 }
 
 /**
  * Creates or replaces many outlets (seeding, imports). Outlets already stored go through
- * `putOutlet` one by one; new ones are written in batches of 25 after their counters are
- * incremented in one `ADD` per cell, which keeps the over-count rule. The batches are not
- * conditional, so do not run this while something else creates the same outlets. Later
- * duplicates of an id in `outlets` win.
+ * `putOutlet` one by one. New ones are counted in first (one `ADD` per cell), then written in
+ * unconditional batches, which keeps the never-under-count rule; so do not run this while
+ * something else creates the same outlets. Later duplicates of an id in `outlets` win.
  */
 export async function putOutlets(outlets: Outlet[]): Promise<void> {
   const byId = new Map(outlets.map((outlet) => [outlet.id, outlet]));
-  const stored = await existingIds([...byId.keys()]);
+  const stored = await storedOutletIds([...byId.keys()]);
   const fresh = [...byId.values()].filter((outlet) => !stored.has(outlet.id));
+  const replaced = [...byId.values()].filter((outlet) => stored.has(outlet.id));
 
-  const counts = new Map<string, Map<string, number>>();
-  for (const outlet of fresh) {
-    const placement = placementOf(outlet);
-    if (!placement) continue;
-    const children = counts.get(placement.geoCell) ?? new Map<string, number>();
-    const childChar = placement.child.slice(geoCellPrecision);
-    children.set(childChar, (children.get(childChar) ?? 0) + 1);
-    counts.set(placement.geoCell, children);
-  }
-  await forEachLimited([...counts], batchConcurrency, async ([cell, children]) => {
-    const names: Record<string, string> = { '#total': geoTotalCountAttribute };
-    const values: Record<string, number> = {};
-    const adds = ['#total :total'];
-    let total = 0;
-    for (const [childChar, count] of children) {
-      names[`#c${childChar}`] = geoChildCountAttribute(childChar);
-      values[`:c${childChar}`] = count;
-      adds.push(`#c${childChar} :c${childChar}`);
-      total += count;
-    }
-    values[':total'] = total;
-    await documents.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: geoCountKey(cell),
-        UpdateExpression: `ADD ${adds.join(', ')}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
-  });
-
+  await countInBulk(fresh.flatMap((outlet) => childOf(placementOf(outlet)) ?? []));
   const updatedAt = new Date().toISOString();
-  await forEachLimited(chunks(fresh, batchWriteLimit), batchConcurrency, async (chunk) => {
-    let requests: Record<string, unknown>[] | undefined = chunk.map((outlet) => ({
-      PutRequest: { Item: outletItem(outlet, 1, updatedAt) },
-    }));
-    while (requests && requests.length > 0) {
-      const response: BatchWriteCommandOutput = await documents.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-      requests = response.UnprocessedItems?.[tableName];
-    }
-  });
-
-  await forEachLimited([...byId.values()].filter((outlet) => stored.has(outlet.id)), batchConcurrency, putOutlet);
+  await batchWrite(
+    fresh.map((outlet) => ({ put: outletItem(outlet, 1, updatedAt) })),
+    { concurrency: bulkConcurrency },
+  );
+  await forEachLimited(replaced, bulkConcurrency, putOutlet);
 }

@@ -1,10 +1,11 @@
+import { ConditionalCheckFailedException, InternalServerError } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { documents, tableName } from '../../../functions/data/client.js';
 import { ensureTable } from '../../../functions/data/create-table.js';
 import { findNearestOutlets } from '../../../functions/data/nearest-outlets.js';
+import { geoCountKey } from '../../../functions/data/keys.js';
 import {
-  geoCountKey,
   getOutlet,
   getStoredOutlet,
   outletItem,
@@ -38,9 +39,28 @@ const leeds = { lat: 53.7997, lng: -1.5492 };
 const cellOf = (point: { lat: number; lng: number }) => encodeGeohash(point, 4);
 const childCharOf = (point: { lat: number; lng: number }) => encodeGeohash(point, 5).slice(4);
 
+/**
+ * Makes the next outlet Put fail as `fault` says, around the real client: `after` sends it first
+ * (the write landed, then the answer was lost), `instead` never sends it.
+ */
+function failNextPut(fault: () => Error, when: 'after' | 'instead') {
+  const send = documents.send.bind(documents);
+  let failed = false;
+  vi.spyOn(documents, 'send').mockImplementation((async (command: Parameters<typeof send>[0]) => {
+    if (failed || !(command instanceof PutCommand)) return send(command);
+    failed = true;
+    if (when === 'after') await send(command);
+    throw fault();
+  }) as typeof documents.send);
+}
+
 describe('outlets', () => {
   beforeAll(async () => {
     await ensureTable();
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
 
   it('returns the outlet it stored, without storage attributes', async () => {
@@ -162,5 +182,76 @@ describe('outlets', () => {
     // Assess
     expect(read).toBeNull();
     expect(search.results.map((result) => result.outlet.id)).toEqual(['good']);
+  });
+
+  it('leaves the counters as they were when the service rejects a write (an item over 400 KB)', async () => {
+    // Prepare
+    const norwich = { lat: 52.6309, lng: 1.2974 };
+    const exeter = { lat: 50.7184, lng: -3.5339 };
+    await putOutlet(buildOutlet({ id: 'big-mover', location: norwich }));
+    await putOutlet(buildOutlet({ id: 'big-neighbour', location: exeter }));
+    const before = [await counter(cellOf(norwich)), await counter(cellOf(exeter))];
+    const huge = 'Step-free access. '.repeat(23_000);
+
+    // Act
+    const moved = putOutlet({ ...buildOutlet({ id: 'big-mover', location: exeter }), accessibility: huge });
+    const created = putOutlet({ ...buildOutlet({ id: 'big-new', location: norwich }), accessibility: huge });
+
+    // Assess
+    await expect(moved).rejects.toMatchObject({ name: 'ValidationException' });
+    await expect(created).rejects.toMatchObject({ name: 'ValidationException' });
+    expect([await counter(cellOf(norwich)), await counter(cellOf(exeter))]).toEqual(before);
+    expect((await getStoredOutlet('big-mover'))?.outlet.location).toEqual(norwich);
+    expect(await getOutlet('big-new')).toBeNull();
+  });
+
+  it('keeps the count when a write may have landed (the answer was lost)', async () => {
+    // Prepare
+    const hull = { lat: 53.7676, lng: -0.3274 };
+    failNextPut(() => Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }), 'after');
+
+    // Act
+    const write = putOutlet(buildOutlet({ id: 'lost-answer', location: hull }));
+
+    // Assess
+    await expect(write).rejects.toThrow('socket hang up');
+    expect(await getOutlet('lost-answer')).not.toBeNull();
+    expect(await counter(cellOf(hull))).toMatchObject({ total: 1, [`c_${childCharOf(hull)}`]: 1 });
+    expect((await findNearestOutlets({ point: hull, limit: 1, radiusKm: 1 })).results.map((r) => r.outlet.id)).toEqual(['lost-answer']);
+  });
+
+  it('keeps an over-count, never an under-count, when the service fails with a 5xx', async () => {
+    // Prepare
+    const carlisle = { lat: 54.8925, lng: -2.9329 };
+    failNextPut(() => new InternalServerError({ message: 'Internal server error', $metadata: { httpStatusCode: 500 } }), 'instead');
+
+    // Act
+    const write = putOutlet(buildOutlet({ id: 'server-fault', location: carlisle }));
+
+    // Assess
+    await expect(write).rejects.toThrow('Internal server error');
+    expect(await getOutlet('server-fault')).toBeNull();
+    expect(await counter(cellOf(carlisle))).toMatchObject({ total: 1 });
+  });
+
+  it('keeps its count when a retried write fails its condition because an earlier attempt landed', async () => {
+    // Prepare
+    const lincoln = { lat: 53.2307, lng: -0.5406 };
+    // As the SDK reports it: the first attempt timed out after the write landed, the retry found the item there.
+    failNextPut(
+      () =>
+        new ConditionalCheckFailedException({
+          message: 'The conditional request failed',
+          $metadata: { httpStatusCode: 400, attempts: 2 },
+        }),
+      'after',
+    );
+
+    // Act
+    await putOutlet(buildOutlet({ id: 'retried', location: lincoln }));
+
+    // Assess
+    expect((await getStoredOutlet('retried'))?.version).toBe(2);
+    expect(await counter(cellOf(lincoln))).toMatchObject({ total: 1, [`c_${childCharOf(lincoln)}`]: 1 });
   });
 });
