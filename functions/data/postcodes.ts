@@ -5,6 +5,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { type BatchWriteOptions, type BatchWriteResult, batchWrite } from './batch-write.js';
+import { logger } from '../shared/logger.js';
 import { documents, tableName } from './client.js';
 import { outwardCodeKey, postcodeKey } from './keys.js';
 
@@ -55,7 +56,16 @@ async function getLocation(key: { pk: string; sk: string }): Promise<PostcodeLoc
     new GetCommand({ TableName: tableName, Key: key, ProjectionExpression: 'lat, lng, localAuthorityCode' }),
   );
   if (!Item) return null;
-  const { lat, lng, localAuthorityCode } = locationItemSchema.parse(Item);
+  const parsed = locationItemSchema.safeParse(Item);
+  if (!parsed.success) {
+    // A damaged item is treated as unknown, so the search falls back or says so, never a 500.
+    logger.error('Stored postcode item is malformed; treating it as unknown', {
+      key: key.pk.startsWith('POSTCODE#') ? 'POSTCODE#(full postcode withheld)' : key.pk,
+      fields: parsed.error.issues.map((issue) => issue.path.join('.')),
+    });
+    return null;
+  }
+  const { lat, lng, localAuthorityCode } = parsed.data;
   return localAuthorityCode ? { lat, lng, localAuthorityCode } : { lat, lng };
 }
 

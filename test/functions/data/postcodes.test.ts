@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BatchWriteIncompleteError,
@@ -60,6 +60,17 @@ describe('postcode locations', () => {
 
     // Assess
     expect(found).toEqual([{ lat: 53.456, lng: -2.26514 }, { lat: 53.456, lng: -2.26514 }, null, null]);
+  });
+
+  it('treats a damaged item as unknown rather than failing', async () => {
+    // Prepare: an item whose latitude is text, as a bad manual edit could leave it.
+    await documents.send(new PutCommand({ TableName: tableName, Item: { pk: 'POSTCODE#M99ZZ', sk: 'POSTCODE', lat: 'north', lng: -2.2 } }));
+
+    // Act
+    const found = await getPostcodeLocation('M9 9ZZ');
+
+    // Assess
+    expect(found).toBeNull();
   });
 
   it('stores more than one batch, and the last of two rows with the same postcode', async () => {
