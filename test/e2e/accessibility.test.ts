@@ -45,7 +45,7 @@ const pageStates: { name: string; path: () => string; ready: (page: Page) => Pro
   { name: 'find-error', path: () => '/?postcode=HELLO', ready: (page) => page.locator('[data-error-summary]').waitFor(), onPhone: true },
   { name: 'find-nothing-nearby', path: () => '/?postcode=TR1', ready: (page) => page.locator('[data-no-results]').waitFor(), onPhone: false },
   { name: 'outlet', path: () => `/outlet/?id=${outletId}`, ready: (page) => page.locator('[data-outlet] h1').waitFor(), onPhone: true },
-  { name: 'outlet-not-found', path: () => '/outlet/?id=NOPE0', ready: (page) => page.locator('[data-outlet-not-found]').waitFor(), onPhone: false },
+  { name: 'outlet-not-found', path: () => '/outlet/?id=NOPE0', ready: (page) => page.locator('[data-place-not-found]').waitFor(), onPhone: false },
   { name: 'report', path: () => `/report/?id=${outletId}`, ready: (page) => page.locator('[data-report-form]').waitFor(), onPhone: true },
   { name: 'not-found', path: () => '/no-such-page', ready: (page) => page.locator('h1').waitFor(), onPhone: false },
 ];
@@ -60,12 +60,30 @@ describe.each([
     const page = await guarded.context.newPage();
     await page.goto(`${finder.url}${path()}`);
     await ready(page);
-    if (name === 'find-results' && screen === 'desktop') await page.locator('[data-outlet-marker], [data-cluster-count]').first().waitFor();
+    if (name === 'find-results') {
+      // The map is opt-in: check the page with it shown, markers and all.
+      await page.getByRole('button', { name: 'Show map' }).click();
+      await page.locator('[data-outlet-marker], [data-cluster-count]').first().waitFor();
+    }
 
     const call = page.locator('a[href="tel:999"]').first();
     expect(await call.textContent()).toBe('Call 999');
     expect(await call.isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `${name}-${screen}`, { fullPage: false });
+  });
+});
+
+describe('reflow at 320 CSS pixels (WCAG 1.4.10)', () => {
+  it.each([
+    { name: 'find-results', path: () => '/?postcode=M15+4AB', ready: (page: Page) => page.locator('[data-results-list] > li').first().waitFor() },
+    { name: 'outlet', path: () => `/outlet/?id=${outletId}`, ready: (page: Page) => page.locator('[data-outlet] h1').waitFor() },
+  ])('$name: nothing is wider than the screen', async ({ path, ready }) => {
+    guarded = await newGuardedContext(browser, { viewport: { width: 320, height: 640 } });
+    const page = await guarded.context.newPage();
+    await page.goto(`${finder.url}${path()}`);
+    await ready(page);
+
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 });

@@ -71,16 +71,33 @@ describe('find page', () => {
     expect(await first.textContent()).toMatch(/Nasal spray \(Nyxoid\)|Injection \(Prenoxad\)|Kit type not known/);
     expect(await first.locator('.app-tag').textContent()).toMatch(/^Demo/);
     expect(await page.locator('[data-demo-notice]').isVisible()).toBe(true);
+    // The search was asked for: focus moves to the results heading, bringing it into view.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
 
-    // Wide screen: the map is on by default, loaded on demand, with one marker per result.
+    // The map is off until asked for, even on a wide screen: the tile server would see the area.
+    expect(await page.locator('[data-map-panel]').isHidden()).toBe(true);
+    expect(guarded!.tileRequests).toEqual([]);
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('results-map')))).toBe(false);
+    await page.getByRole('button', { name: 'Show map' }).click();
+
+    // Loaded on demand, with one marker per result.
     await page.locator('[data-outlet-marker], [data-cluster-count]').first().waitFor();
     await expect.poll(() => placesOnMap(page)).toBe(count);
     expect(guarded!.tileRequests.length).toBeGreaterThan(0);
     expect(await page.locator('.leaflet-control-attribution').textContent()).toContain('OpenStreetMap');
-    // The search was asked for: focus moves to the results heading, bringing it into view.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
     await screenshot(page, 'find-results-map-desktop', { fullPage: false });
     await screenshot(page, 'find-results-full-desktop');
+  });
+
+  it('says who sees what: the tile server only once the map is shown; someone else “may” be able to get a kit', async () => {
+    const page = await openPage({ viewport: phone });
+
+    expect(await page.locator('.app-lead').textContent()).toMatch(/you may be able to get one for someone else\./);
+    const privacy = (await page.locator('footer [data-map-privacy]').textContent())!.replace(/\s+/g, ' ');
+    expect(privacy).toContain('The map is off until you choose “Show map”.');
+    // The e2e build's tile server, named as configured.
+    expect(privacy).toContain('127.0.0.1:58213');
+    expect(privacy).toContain('receives your IP address');
   });
 
   it('loads at most 60 KB of JavaScript (gzip) before a search, and no map code', async () => {
@@ -103,6 +120,7 @@ describe('find page', () => {
 
   it('selecting a marker highlights its place in the list', async () => {
     const page = await openPage({ viewport: desktop }, '/?postcode=M15+4AB');
+    await page.getByRole('button', { name: 'Show map' }).click();
     const marker = page.locator('[data-outlet-marker]').first();
     await marker.waitFor();
     const id = await marker.getAttribute('data-outlet-marker');
@@ -126,13 +144,43 @@ describe('find page', () => {
     expect(sent.has('postcode')).toBe(false);
     await expect.poll(() => page.locator('[data-results-status]').textContent()).toMatch(/^\d+ places? found near your location$/);
     expect(await page.locator('[data-results-list] > li').count()).toBeGreaterThan(0);
-    // Phone: the map stays off (and unloaded) until asked for.
+    // The map stays off (and unloaded) until asked for.
     expect(await page.locator('[data-map-panel]').isHidden()).toBe(true);
     await screenshot(page, 'find-results-full-phone');
   });
 
+  it('keeps a location search out of the URL, while back and forward still replay it', async () => {
+    const page = await openPage({ viewport: phone, geolocation: manchester, permissions: ['geolocation'] });
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await expect.poll(() => page.locator('[data-results-status]').textContent()).toMatch(/near your location$/);
+    expect(page.url()).toBe(`${finder.url}/`);
+
+    await searchPostcode(page, 'M15 4AB');
+    await expect.poll(() => page.locator('[data-results-status]').textContent()).toContain('near M15 4AB');
+    await page.goBack();
+
+    await expect.poll(() => page.locator('[data-results-status]').textContent()).toMatch(/near your location$/);
+    expect(page.url()).toBe(`${finder.url}/`);
+    expect(await page.getByLabel('Postcode').inputValue()).toBe('');
+    await page.goBack();
+    await expect.poll(() => page.locator('[data-results]').isHidden()).toBe(true);
+    await page.goForward();
+    await expect.poll(() => page.locator('[data-results-status]').textContent()).toMatch(/near your location$/);
+    expect(page.url()).toBe(`${finder.url}/`);
+  });
+
+  it('takes coordinates out of an old link, and still searches there', async () => {
+    const page = await openPage({ viewport: phone }, '/?lat=53.478&lng=-2.245');
+
+    await expect.poll(() => page.locator('[data-results-status]').textContent()).toMatch(/near your location$/);
+    expect(page.url()).toBe(`${finder.url}/`);
+  });
+
   it('says plainly when the location cannot be used', async () => {
     const page = await openPage({ viewport: phone });
+    // The live region is on the page (rendered, though empty) before anything is said in it.
+    const region = page.locator('[role="status"]:has([data-location-status])');
+    expect(await region.evaluate((element) => getComputedStyle(element).display)).not.toBe('none');
 
     await page.getByRole('button', { name: 'Use my location' }).click();
 
@@ -219,6 +267,10 @@ describe('find page', () => {
     expect(await none.textContent()).toContain('post a free naloxone kit');
     const widen = page.getByRole('link', { name: /Search further away/ });
     expect(new URL(await widen.getAttribute('href') ?? '', finder.url).searchParams.get('radiusKm')).toBe('100');
+    // TR1 is a postcode area, searched from its middle: said here too, not only above a list.
+    expect(await none.locator('[data-no-results-note]').textContent()).toBe('We searched from the middle of the TR1 postcode area.');
+    expect(await none.textContent()).toContain('This demonstration only lists places in Greater Manchester.');
+    expect(await none.textContent()).toContain('In Scotland, Wales and Northern Ireland the rules and services are different.');
   });
 
   it('keeps the last results and the 999 link when the finder stops answering', async () => {
@@ -229,11 +281,186 @@ describe('find page', () => {
 
     await searchPostcode(page, 'M16 0RA');
 
-    const problem = page.locator('[data-problem]');
+    const problem = page.locator('[data-service-problem]');
     await problem.waitFor();
     expect(await problem.textContent()).toContain('Sorry, the finder is not working right now');
     expect(await page.locator('[data-problem-kept]').isVisible()).toBe(true);
     expect(await page.locator('[data-results-list] > li').count()).toBe(before);
     expect(await page.locator('a[href="tel:999"]').first().isVisible()).toBe(true);
   });
+
+  it('says the device is offline, with the guides that still work, rather than that the finder is broken', async () => {
+    const page = await openPage({ viewport: phone }, '/?postcode=M15+4AB');
+    await page.locator('[data-results-list] > li').first().waitFor();
+    await guarded!.context.setOffline(true);
+
+    await searchPostcode(page, 'M16 0RA');
+
+    const offline = page.locator('[data-service-problem-offline]');
+    await offline.waitFor();
+    expect(await offline.textContent()).toContain('You’re offline');
+    expect(await page.locator('[data-service-problem-down]').isHidden()).toBe(true);
+    expect(await offline.locator('a[href^="/how-to-give-naloxone/"]').count()).toBe(4);
+    expect(await page.locator('[data-service-problem]').textContent()).toContain('Phone calls work without the internet');
+    await guarded!.context.setOffline(false);
+  });
+
+  it('error summary links move focus to the field without searching again', async () => {
+    const page = await openPage({ viewport: phone });
+    const searches = countSearches(page);
+    await searchPostcode(page, 'HELLO');
+    const summary = page.locator('[data-error-summary]');
+    await summary.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
+    expect(searches()).toBe(1);
+
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#postcode');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('postcode');
+    // The label is on screen above the field, and the URL (so the history) did not change.
+    expect(await page.locator('label[for="postcode"]').evaluate((label) => label.getBoundingClientRect().top)).toBeGreaterThanOrEqual(-1);
+    expect(new URL(page.url()).hash).toBe('');
+    await page.waitForTimeout(300);
+    expect(searches()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('postcode');
+  });
+
+  it('skip link goes to the content without searching again', async () => {
+    const page = await openPage({ viewport: phone }, '/?postcode=M15+4AB');
+    await page.locator('[data-results-list] > li').first().waitFor();
+    const searches = countSearches(page);
+
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main-content');
+    await page.keyboard.press('Enter');
+
+    await page.waitForTimeout(300);
+    expect(searches()).toBe(0);
+    expect(await page.locator('[data-results-list] > li').count()).toBeGreaterThan(0);
+  });
+
+  it('skip link after a location search keeps the results', async () => {
+    const page = await openPage({ viewport: phone, geolocation: manchester, permissions: ['geolocation'] });
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await expect.poll(() => page.locator('[data-results-status]').textContent()).toMatch(/near your location$/);
+    const searches = countSearches(page);
+
+    await page.locator('.app-skip-link').focus();
+    await page.keyboard.press('Enter');
+
+    await page.waitForTimeout(300);
+    expect(searches()).toBe(0);
+    expect(await page.locator('[data-results]').isVisible()).toBe(true);
+  });
+
+  it('on a phone, opens the map right under "Show map", and "Show on map" brings it into view', async () => {
+    const page = await openPage({ viewport: phone }, '/?postcode=M15+4AB');
+    await page.locator('[data-results-list] > li').first().waitFor();
+    const toggle = page.locator('[data-map-toggle]');
+    await toggle.scrollIntoViewIfNeeded();
+
+    await toggle.click();
+
+    await page.locator('[data-outlet-marker], [data-cluster-count]').first().waitFor();
+    const [button, map] = await Promise.all([toggle.boundingBox(), page.locator('[data-map]').boundingBox()]);
+    expect(map!.y - (button!.y + button!.height)).toBeLessThan(400);
+    expect(map!.y + map!.height).toBeLessThanOrEqual(phone.height);
+
+    // From a place far down the list, "Show on map" scrolls back up to the map.
+    const last = page.locator('[data-results-list] > li').last();
+    await last.scrollIntoViewIfNeeded();
+    await last.getByRole('button', { name: /Show on map/ }).click();
+    await expect.poll(() => page.locator('[data-map]').evaluate((element) => element.getBoundingClientRect().top)).toBeGreaterThanOrEqual(-1);
+    expect(await page.locator('[data-map]').evaluate((element) => element.getBoundingClientRect().bottom)).toBeLessThanOrEqual(phone.height);
+    await screenshot(page, 'find-map-phone', { fullPage: false });
+  });
+
+  it('says so in the map panel when the map code cannot be loaded', async () => {
+    const page = await openPage({ viewport: desktop }, '/?postcode=M15+4AB');
+    await page.locator('[data-results-list] > li').first().waitFor();
+    // As after a new build: the chunk the page asks for is gone.
+    await page.route(/results-map[^/]*\.js/, (route) => route.fulfill({ status: 404, body: '' }));
+
+    await page.getByRole('button', { name: 'Show map' }).click();
+
+    const failed = page.locator('[data-map-failed]');
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain('the map could not be loaded');
+    expect(await page.locator('[data-map]').isHidden()).toBe(true);
+    expect(await page.getByRole('button', { name: /Show on map/ }).count()).toBe(0);
+  });
+
+  it('lets Tab reach the markers in the list’s order, after zooming too, with no animation when motion is reduced', async () => {
+    const page = await openPage({ viewport: desktop, reducedMotion: 'reduce' }, '/?postcode=M15+4AB');
+    await page.getByRole('button', { name: 'Show map' }).click();
+    await page.locator('[data-outlet-marker], [data-cluster-count]').first().waitFor();
+    expect(await page.locator('.leaflet-container').getAttribute('class')).not.toContain('leaflet-fade-anim');
+    // Leaflet makes its zoom animation proxy only when it animates zooms.
+    expect(await page.locator('.leaflet-proxy').count()).toBe(0);
+
+    /** The list number of each marker (a cluster: its first place's), in the order Tab reaches them. */
+    const tabOrder = () =>
+      page.locator('.leaflet-marker-pane').evaluate((pane) =>
+        [...pane.children]
+          .map((element) => {
+            const cluster = element.querySelector<HTMLElement>('[data-cluster-first]');
+            return Number(cluster ? cluster.dataset.clusterFirst : (element as HTMLElement).dataset.markerPosition);
+          })
+          .filter((position) => position > 0),
+      );
+    const ascending = (numbers: number[]) => numbers.every((value, index) => index === 0 || value > numbers[index - 1]!);
+
+    for (const zoom of ['Zoom out', 'Zoom in', 'Zoom in', 'Zoom in']) {
+      await page.getByRole('button', { name: zoom, exact: true }).click();
+      await page.waitForTimeout(150);
+      const order = await tabOrder();
+      expect(order.length).toBeGreaterThan(0);
+      expect(ascending(order), `${zoom}: ${order.join(', ')}`).toBe(true);
+    }
+  });
+
+  it('goes back from a listing to the same place in the list', async () => {
+    const page = await openPage({ viewport: phone }, '/?postcode=M15+4AB');
+    const cards = page.locator('[data-results-list] > li');
+    await cards.first().waitFor();
+    const link = cards.nth(6).locator('[data-result-link]');
+    await link.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(1000);
+
+    await link.click();
+    await page.waitForURL(/\/outlet\//);
+    await page.locator('[data-outlet] h1').waitFor();
+    await page.goBack();
+
+    await cards.first().waitFor();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 50);
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(before + 50);
+  });
+
+  it('keeps the heading outline: the demo notice is not a heading between the results and their names', async () => {
+    const page = await openPage({ viewport: phone }, '/?postcode=M15+4AB');
+    await page.locator('[data-results-list] > li').first().waitFor();
+
+    const levels = await page.locator('[data-results]').evaluate((section) =>
+      [...section.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => h.tagName),
+    );
+    expect(levels[0]).toBe('H2');
+    expect(levels.slice(1).every((level) => level === 'H3')).toBe(true);
+    // The notice names everything made up, not only kits and stock.
+    const notice = (await page.locator('[data-demo-notice]').textContent())?.replace(/\s+/g, ' ');
+    expect(notice).toContain('names, addresses and opening hours come from 2025 NHS data');
+    expect(notice).toMatch(/whether they give it out, the kits, the stock, what to expect when you go, and when the listing was confirmed/);
+  });
 });
+
+/** Counts `GET /outlets` searches the page sends from now on. */
+function countSearches(page: Page): () => number {
+  let count = 0;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/outlets') count += 1;
+  });
+  return () => count;
+}

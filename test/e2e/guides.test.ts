@@ -33,9 +33,9 @@ afterAll(async () => {
 
 /** Each guide, with the number of its numbered steps. */
 const guidePages = [
-  { name: 'guide-overview', path: '/how-to-give-naloxone/', heading: 'How to give naloxone', steps: 4 },
-  { name: 'guide-nasal-spray', path: '/how-to-give-naloxone/nasal-spray/', heading: 'How to give a naloxone nasal spray (Nyxoid)', steps: 9 },
-  { name: 'guide-injection', path: '/how-to-give-naloxone/injection/', heading: 'How to give a naloxone injection (Prenoxad)', steps: 9 },
+  { name: 'guide-overview', path: '/how-to-give-naloxone/', heading: 'How to give naloxone', steps: 6 },
+  { name: 'guide-nasal-spray', path: '/how-to-give-naloxone/nasal-spray/', heading: 'How to give a naloxone nasal spray (Nyxoid)', steps: 10 },
+  { name: 'guide-injection', path: '/how-to-give-naloxone/injection/', heading: 'How to give a naloxone injection (Prenoxad)', steps: 10 },
   { name: 'guide-recovery-position', path: '/how-to-give-naloxone/recovery-position/', heading: 'How to put someone in the recovery position', steps: 8 },
 ] as const;
 
@@ -80,6 +80,32 @@ describe('the guides', () => {
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `${name}-${screen}`, { fullPage: screen === 'phone' });
     }
+  });
+
+  it('puts someone in the recovery position only if they are breathing normally, and says CPR otherwise', async () => {
+    const page = await openPage('/how-to-give-naloxone/');
+    for (const guide of guidePages.slice(0, 3)) {
+      await page.goto(`${finder.url}${guide.path}`);
+      const steps = (await page.locator('main ol.app-steps > li').allTextContents()).map((step) => step.replace(/\s+/g, ' ').trim());
+      const recovery = steps.find((step) => step.includes('recovery position'));
+      expect(recovery, guide.path).toMatch(/^Check their breathing\. If they are breathing normally, put them in the recovery position/);
+      expect(steps.some((step) => /not breathing normally.*999 call handler.*CPR \(chest compressions and rescue breaths\)/.test(step)), guide.path).toBe(true);
+    }
+
+    await page.goto(`${finder.url}/how-to-give-naloxone/nasal-spray/`);
+    const nasal = (await page.locator('main ol.app-steps').textContent())!.replace(/\s+/g, ' ');
+    expect(nasal).toContain('If they do not respond after 2 to 3 minutes, give the second spray in the other nostril.');
+    expect(nasal).toContain('You can give it while they are in the recovery position.');
+    expect(nasal).toMatch(/wake up and then get worse again.*give the second spray in the other nostril straight away/);
+    expect(nasal).not.toMatch(/Lay them on their back to give it/);
+
+    await page.goto(`${finder.url}/how-to-give-naloxone/injection/`);
+    const injection = (await page.locator('main ol.app-steps').textContent())!.replace(/\s+/g, ' ');
+    expect(injection).toContain('Keep going between doses');
+    expect(injection).toMatch(/give another 0\.4 ml.*every 2 to 3 minutes.*up to 5 doses/);
+
+    await page.goto(`${finder.url}/how-to-give-naloxone/recovery-position/`);
+    expect(await page.locator('main').textContent()).toMatch(/If they are not breathing normally, do not put them in the recovery position/);
   });
 
   it('lets a keyboard user reach every link, in reading order', async () => {
@@ -167,9 +193,12 @@ describe('offline', () => {
     // A page never saved: the offline page, pointing to the guides and to 999.
     await page.goto(`${finder.url}/report/`);
     expect(await page.locator('h1').textContent()).toBe('No internet connection');
-    // The find page's shell is saved; a search says plainly that it cannot work.
+    // The find page's shell is saved; a search says plainly that the device is offline, and
+    // points to the guides that work.
     await page.goto(`${finder.url}/?postcode=M15+4AB`);
-    await page.locator('[data-problem]').waitFor();
-    expect(await page.locator('[data-problem]').textContent()).toContain('not working right now');
+    const offline = page.locator('[data-service-problem-offline]');
+    await offline.waitFor();
+    expect(await offline.textContent()).toContain('You’re offline');
+    expect(await offline.locator('a[href^="/how-to-give-naloxone/"]').count()).toBe(guidePages.length);
   });
 });

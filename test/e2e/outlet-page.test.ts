@@ -79,20 +79,48 @@ describe('outlet page', () => {
     await screenshot(page, 'outlet-phone');
   });
 
-  it('says so when the outlet does not exist', async () => {
+  it('says so when the place does not exist', async () => {
     const page = await openPage('/outlet/?id=NOPE0');
 
-    await page.getByRole('heading', { name: 'We could not find that outlet' }).waitFor();
-    expect(await page.title()).toBe('Outlet not found – Find free naloxone');
+    await page.getByRole('heading', { name: 'We could not find that place', level: 1 }).waitFor();
+    expect(await page.title()).toBe('Place not found – Find free naloxone');
     expect(await page.locator('[data-demo-notice]').isHidden()).toBe(true);
   });
 
   it('treats a missing or malformed id as not found', async () => {
     for (const path of ['/outlet/', '/outlet/?id=not%20an%20id']) {
       const page = await openPage(path);
-      await page.getByRole('heading', { name: 'We could not find that outlet' }).waitFor();
+      await page.getByRole('heading', { name: 'We could not find that place', level: 1 }).waitFor();
       await guarded!.context.close();
       guarded = undefined;
     }
+  });
+
+  it('prints the API’s week: days whose hours could not be read say so, never "Closed"', async () => {
+    // Noble & Peacock (FVW83) writes its weekday hours in a form the import cannot read.
+    const page = await openPage('/outlet/?id=FVW83');
+
+    const rows = page.locator('[data-weekly-hours] tbody tr');
+    await rows.first().waitFor();
+    expect(await page.locator('[data-outlet] h1').textContent()).toContain('Noble & Peacock');
+    const week = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector('th')!.firstChild!.textContent!.trim(), tr.querySelector('td')!.textContent!.trim()]),
+    );
+    expect(week.slice(0, 5)).toEqual(
+      ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day) => [day, 'Hours unknown – call ahead']),
+    );
+    expect(week.map(([, text]) => text)).not.toContain('Closed');
+    // Today's row is still picked out.
+    expect(await page.locator('[data-weekly-hours] tr.app-table__today').count()).toBe(1);
+  });
+
+  it('has an h1 saying the finder is not working when the API does not answer', async () => {
+    guarded = await newGuardedContext(browser, { viewport: phone });
+    const page = await guarded.context.newPage();
+    await page.route('**/outlets/*', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{}' }));
+    await page.goto(`${finder.url}/outlet/?id=FVW83`);
+
+    await page.getByRole('heading', { name: 'Sorry, the finder is not working right now', level: 1 }).waitFor();
+    expect(await page.locator('a[href="tel:999"]').last().isVisible()).toBe(true);
   });
 });

@@ -241,12 +241,12 @@ describe('report a problem with a listing', () => {
     await screenshot(page, 'report-unavailable-phone');
   });
 
-  it('says so when the outlet does not exist or no id is given', async () => {
+  it('says so when the place does not exist or no id is given', async () => {
     for (const path of ['/report/?id=NOPE0', '/report/', '/report/?id=not%20an%20id']) {
       const page = await openPage(path);
 
-      await page.getByRole('heading', { name: 'We could not find that outlet' }).waitFor();
-      expect(await page.title()).toBe('Outlet not found – Find free naloxone');
+      await page.getByRole('heading', { name: 'We could not find that place', level: 1 }).waitFor();
+      expect(await page.title()).toBe('Place not found – Find free naloxone');
       expect(await page.getByRole('link', { name: 'Search for free naloxone near you' }).getAttribute('href')).toBe('/');
       expect(await page.locator('[data-report-form]').isHidden()).toBe(true);
 
@@ -305,7 +305,7 @@ describe.each([
     await screenshot(page, `report-sent-${screen}`, { fullPage: false });
 
     await page.goto(`${finder.url}/report/?id=NOPE0`);
-    await page.locator('[data-report-not-found]').waitFor();
+    await page.locator('[data-place-not-found]').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `report-not-found-${screen}`, { fullPage: false });
   });

@@ -22,8 +22,8 @@ export function charactersLeftInWords(remaining: number): string {
   return remaining >= 0 ? `You have ${count} ${characters} remaining` : `You have ${count} ${characters} too many`;
 }
 
-/** Adds the live count to one group. Returns a function that stops it (for a form that goes away). */
-export function enhanceCharacterCount(group: HTMLElement): () => void {
+/** Adds the live count to one group. */
+export function enhanceCharacterCount(group: HTMLElement): void {
   const textarea = required<HTMLTextAreaElement>(group, 'textarea');
   const message = required<HTMLElement>(group, '[data-character-count-message]');
   const maxLength = Number(group.dataset.maxlength);
@@ -56,9 +56,4 @@ export function enhanceCharacterCount(group: HTMLElement): () => void {
   textarea.addEventListener('input', onInput);
   // Text the browser put back (after going back to the page) counts from the start.
   showCount();
-
-  return () => {
-    clearTimeout(timer);
-    textarea.removeEventListener('input', onInput);
-  };
 }

@@ -24,10 +24,15 @@ export function required<E extends Element>(root: ParentNode, selector: string):
   return found;
 }
 
-/** Shows the demo notice when (and only when) demo listings are on screen. */
-export function showDemoNotice(visible: boolean): void {
-  const notice = document.querySelector<HTMLElement>('[data-demo-notice]');
+/** Shows the page's demo notice (inside `root`) when (and only when) demo listings are on screen. */
+export function showDemoNotice(root: ParentNode, visible: boolean): void {
+  const notice = root.querySelector<HTMLElement>('[data-demo-notice]');
   if (notice) notice.hidden = !visible;
+}
+
+/** One row of a summary list (`<dl class="app-summary">`): a term and its value. */
+export function summaryRow(term: string, ...value: (Node | string)[]): HTMLElement {
+  return el('div', { class: 'app-summary__row' }, el('dt', {}, term), el('dd', {}, ...value));
 }
 
 /** The "Demo" tag on a listing. */

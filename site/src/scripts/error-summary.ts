@@ -1,6 +1,10 @@
 /**
  * GOV.UK error pattern: "There is a problem" summary at the top with a link per error, the same
  * words next to the field, and `Error: ` before the page title.
+ *
+ * The summary's links work as GOV.UK Frontend's do: instead of following `#field` (a history entry,
+ * and a jump that hides the field's label above the top of the screen), they move focus to the
+ * field and scroll its label – or its question, for radios and checkboxes – into view.
  */
 import { el, required } from './dom.js';
 
@@ -25,6 +29,12 @@ export function showErrors(errors: readonly PageError[]): void {
   clearErrors();
   const summary = required<HTMLElement>(document, '[data-error-summary]');
   const list = required<HTMLUListElement>(summary, '[data-error-summary-list]');
+  if (!summary.hasAttribute('data-error-summary-enhanced')) {
+    summary.setAttribute('data-error-summary-enhanced', '');
+    summary.addEventListener('click', (event) => {
+      if (focusTarget(event.target)) event.preventDefault();
+    });
+  }
   for (const error of errors) {
     list.append(el('li', {}, el('a', { href: `#${error.fieldId}` }, error.message)));
     markField(error.fieldId, error.message);
@@ -88,4 +98,30 @@ function setDescribedBy(field: HTMLElement, id: string | undefined, present: boo
   if (present) ids.push(id);
   if (ids.length) field.setAttribute('aria-describedby', ids.join(' '));
   else field.removeAttribute('aria-describedby');
+}
+
+/** Focuses the field a summary link points to; false when it is not such a link. */
+function focusTarget(target: EventTarget | null): boolean {
+  const link = target instanceof Element ? target.closest('a') : null;
+  if (!link?.hash) return false;
+  const field = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  if (!field) return false;
+  (labelOrLegend(field) ?? field).scrollIntoView();
+  field.focus({ preventScroll: true });
+  return true;
+}
+
+/**
+ * What to show above the field: its question (the legend) for a radio or checkbox, or for a field
+ * whose legend is close enough to fit on screen with it; otherwise its label.
+ */
+function labelOrLegend(field: HTMLElement): HTMLElement | null {
+  const legend = field.closest('fieldset')?.querySelector('legend');
+  if (legend) {
+    if (field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')) return legend;
+    const legendTop = legend.getBoundingClientRect().top;
+    const fieldBox = field.getBoundingClientRect();
+    if (fieldBox.height && window.innerHeight && fieldBox.top + fieldBox.height - legendTop < window.innerHeight / 2) return legend;
+  }
+  return document.querySelector<HTMLElement>(`label[for="${CSS.escape(field.id)}"]`) ?? field.closest('label');
 }

@@ -37,8 +37,6 @@ const stockWords: Record<StockStatus, string> = {
   out: 'Out of stock',
   unknown: 'Stock not known',
 };
-export const stockStatusInWords = (status: StockStatus): string => stockWords[status];
-
 /** "today", "yesterday", "12 days ago". */
 export function daysAgo(days: number): string {
   if (days <= 0) return 'today';
@@ -100,7 +98,7 @@ export function eligibilityHighlights(eligibility: Eligibility): string {
   return points.join(', ');
 }
 
-export const weekdayNames: Record<Weekday, string> = {
+const weekdayNames: Record<Weekday, string> = {
   monday: 'Monday',
   tuesday: 'Tuesday',
   wednesday: 'Wednesday',
@@ -111,12 +109,7 @@ export const weekdayNames: Record<Weekday, string> = {
 };
 
 /** Days in the contract's Monday-first order, typed against it. */
-export const weekdayOrder = Object.keys(weekdayNames) as Weekday[];
-
-/** "24:00" is how the contract says midnight. */
-export function clockTime(time: string): string {
-  return time === '24:00' || time === '00:00' ? 'midnight' : time;
-}
+const weekdayOrder = Object.keys(weekdayNames) as Weekday[];
 
 const londonDate = new Intl.DateTimeFormat('en-GB', {
   weekday: 'long',

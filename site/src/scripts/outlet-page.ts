@@ -3,12 +3,10 @@
  * renders it, or says plainly that it cannot be found.
  */
 import type { HoursChange, OutletDetail } from '@contract/find-outlets.js';
-import type { Session } from '@contract/outlet.js';
 import { getOutlet } from './api.js';
-import { demoTag, el, hiddenText, required, showDemoNotice } from './dom.js';
+import { demoTag, el, hiddenText, required, showDemoNotice, summaryRow } from './dom.js';
 import {
   addressInOneLine,
-  clockTime,
   dateInWords,
   daysAgo,
   directionsUrl,
@@ -17,18 +15,16 @@ import {
   stockInWords,
   telUrl,
   weekdayInLondon,
-  weekdayNames,
-  weekdayOrder,
 } from './format.js';
 import { guideForKit, guidesOverview } from './guides.js';
-import { reportPageUrl } from './result-card.js';
-
-const siteName = 'Find free naloxone';
+import { pageTitle } from './page-title.js';
+import { showServiceProblem } from './service-problem.js';
+import { reportPageUrl } from './site-urls.js';
 
 export async function enhanceOutletPage(root: HTMLElement): Promise<void> {
   const status = required<HTMLElement>(root, '[data-outlet-status]');
-  const notFound = required<HTMLElement>(root, '[data-outlet-not-found]');
-  const problem = required<HTMLElement>(root, '[data-outlet-problem]');
+  const notFound = required<HTMLElement>(root, '[data-place-not-found]');
+  const problem = required<HTMLElement>(root, '[data-service-problem]');
   const article = required<HTMLElement>(root, '[data-outlet]');
 
   const id = new URLSearchParams(location.search).get('id');
@@ -38,19 +34,15 @@ export async function enhanceOutletPage(root: HTMLElement): Promise<void> {
   if (result?.kind === 'ok') {
     article.replaceChildren(...outletSections(result.data));
     article.hidden = false;
-    document.title = `${result.data.name} – ${siteName}`;
-    showDemoNotice(result.data.demo);
+    document.title = pageTitle(result.data.name);
+    showDemoNotice(root, result.data.demo);
   } else if (result === null || result.kind === 'rejected') {
     // A malformed id (400) and an unknown one (404) mean the same thing to the person.
     notFound.hidden = false;
-    document.title = `Outlet not found – ${siteName}`;
+    document.title = pageTitle('Place not found');
   } else {
-    problem.hidden = false;
+    showServiceProblem(problem);
   }
-}
-
-function row(term: string, ...value: (Node | string)[]): HTMLElement {
-  return el('div', { class: 'app-summary__row' }, el('dt', {}, term), el('dd', {}, ...value));
 }
 
 function outletSections(outlet: OutletDetail): HTMLElement[] {
@@ -86,17 +78,17 @@ function outletSections(outlet: OutletDetail): HTMLElement[] {
       el(
         'dl',
         { class: 'app-summary' },
-        row('Kits', kitTypesInWords(outlet.kitTypes)),
-        row(
+        summaryRow('Kits', kitTypesInWords(outlet.kitTypes)),
+        summaryRow(
           'Stock',
           stockInWords(outlet.stock.status, outlet.stockAgeDays),
           outlet.stock.updatedAt ? ` (set on ${dateInWords(outlet.stock.updatedAt)})` : '',
         ),
-        row(
+        summaryRow(
           'Listing last confirmed',
           outlet.assuredAt && outlet.assuredAgeDays !== null
             ? `${dateInWords(outlet.assuredAt)} (${daysAgo(outlet.assuredAgeDays)})`
-            : 'Not confirmed by the outlet – call ahead',
+            : 'Not confirmed by the place – call ahead',
         ),
       ),
       guideLinks(outlet),
@@ -114,8 +106,8 @@ function outletSections(outlet: OutletDetail): HTMLElement[] {
       el(
         'dl',
         { class: 'app-summary' },
-        row('Languages', outlet.languages.length ? outlet.languages.join(', ') : 'Not listed – call ahead'),
-        row('Accessibility', outlet.accessibility ?? 'Not listed – call ahead'),
+        summaryRow('Languages', outlet.languages.length ? outlet.languages.join(', ') : 'Not listed – call ahead'),
+        summaryRow('Accessibility', outlet.accessibility ?? 'Not listed – call ahead'),
       ),
     ),
     el(
@@ -147,36 +139,36 @@ function expectations(outlet: OutletDetail): string[] {
   return points;
 }
 
-const sessionsInWords = (sessions: readonly Session[]): string =>
-  sessions.map((session) => `${clockTime(session.opensAt)} to ${clockTime(session.closesAt)}`).join(' and ');
-
+/**
+ * The usual week as the API words it (`weeklyHours`): a day whose hours could not be read says
+ * "Hours unknown – call ahead", never "Closed", and the page says exactly what "open now" computes.
+ */
 function hoursSection(outlet: OutletDetail): HTMLElement {
-  const { hours } = outlet;
+  const { hours, weeklyHours } = outlet;
   const section = el('section', { class: 'app-section', 'aria-labelledby': 'hours-heading' }, el('h2', { id: 'hours-heading' }, 'Opening hours'));
-  if (hours.weekly.length === 0) {
+  if (hours.weekly.length === 0 && !hours.unknownDays?.length) {
     section.append(el('p', { 'data-hours-unknown': '' }, 'Hours unknown – call ahead'));
     return section;
   }
   const today = weekdayInLondon();
-  const body = el('tbody', {});
-  for (const day of weekdayOrder) {
-    const sessions = hours.weekly.filter((row) => row.byDay === day).sort((a, b) => a.opensAt.localeCompare(b.opensAt));
-    body.append(
-      el(
-        'tr',
-        { class: day === today ? 'app-table__today' : undefined },
-        el('th', { scope: 'row' }, weekdayNames[day], day === today ? hiddenText(' (today)') : null),
-        el('td', {}, sessions.length ? sessionsInWords(sessions) : 'Closed'),
-      ),
-    );
-  }
   section.append(
     el(
       'table',
       { class: 'app-table', 'data-weekly-hours': '' },
       el('caption', { class: 'app-visually-hidden' }, 'Usual weekly opening hours'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Day'), el('th', { scope: 'col' }, 'Hours'))),
-      body,
+      el(
+        'tbody',
+        {},
+        ...weeklyHours.map((row) =>
+          el(
+            'tr',
+            { class: row.day === today ? 'app-table__today' : undefined },
+            el('th', { scope: 'row' }, row.dayName, row.day === today ? hiddenText(' (today)') : null),
+            el('td', {}, row.text),
+          ),
+        ),
+      ),
     ),
   );
 

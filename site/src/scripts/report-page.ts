@@ -15,9 +15,9 @@ import { enhanceCharacterCount } from './character-count.js';
 import { required } from './dom.js';
 import { clearErrors, showErrors, type PageError } from './error-summary.js';
 import { addressInOneLine } from './format.js';
-import { outletPageUrl } from './result-card.js';
-
-const siteName = 'Find free naloxone';
+import { pageTitle } from './page-title.js';
+import { showServiceProblem } from './service-problem.js';
+import { outletPageUrl } from './site-urls.js';
 
 /** The control each field of the report links to from the error summary: the first radio, the textarea. */
 const fieldForIssue: Record<string, string> = {
@@ -27,8 +27,8 @@ const fieldForIssue: Record<string, string> = {
 
 export async function enhanceReportPage(root: HTMLElement): Promise<void> {
   const status = required<HTMLElement>(root, '[data-report-status]');
-  const notFound = required<HTMLElement>(root, '[data-report-not-found]');
-  const unavailable = required<HTMLElement>(root, '[data-report-unavailable]');
+  const notFound = required<HTMLElement>(root, '[data-place-not-found]');
+  const unavailable = required<HTMLElement>(root, '[data-service-problem]');
   const journey = required<HTMLElement>(root, '[data-report-journey]');
   const outletName = required<HTMLElement>(root, '[data-report-outlet-name]');
   const outletAddress = required<HTMLElement>(root, '[data-report-outlet-address]');
@@ -47,7 +47,7 @@ export async function enhanceReportPage(root: HTMLElement): Promise<void> {
     // A missing, malformed (400) or unknown (404) id all mean the same thing to the person.
     showNotFound();
   } else {
-    unavailable.hidden = false;
+    showServiceProblem(unavailable);
   }
 
   function showForm(outlet: OutletDetail): void {
@@ -114,14 +114,14 @@ export async function enhanceReportPage(root: HTMLElement): Promise<void> {
     }
     journey.hidden = true;
     sent.hidden = false;
-    document.title = `Report sent – ${siteName}`;
+    document.title = pageTitle('Report sent');
     // The form they were in has gone: start them at the top of what replaced it.
     required<HTMLElement>(sent, 'h1').focus();
   }
 
   function showNotFound(): void {
     notFound.hidden = false;
-    document.title = `Outlet not found – ${siteName}`;
+    document.title = pageTitle('Place not found');
   }
 }
 

@@ -3,7 +3,7 @@
  * hurry needs it – name, distance, open or not, kits and stock, then call or get directions.
  */
 import type { NearbyOutlet } from '@contract/find-outlets.js';
-import { demoTag, el, hiddenText } from './dom.js';
+import { demoTag, el, hiddenText, summaryRow } from './dom.js';
 import {
   addressInOneLine,
   daysAgo,
@@ -15,13 +15,7 @@ import {
   stockInWords,
   telUrl,
 } from './format.js';
-
-export const outletPageUrl = (id: string): string => `/outlet/?id=${encodeURIComponent(id)}`;
-export const reportPageUrl = (id: string): string => `/report/?id=${encodeURIComponent(id)}`;
-
-function summaryRow(term: string, value: string): HTMLElement {
-  return el('div', { class: 'app-summary__row' }, el('dt', {}, term), el('dd', {}, value));
-}
+import { outletPageUrl, reportPageUrl } from './site-urls.js';
 
 /** The `<li>` for one result; `position` is the number shared with its map marker. */
 export function resultCard(outlet: NearbyOutlet, position: number): HTMLLIElement {
@@ -52,7 +46,7 @@ export function resultCard(outlet: NearbyOutlet, position: number): HTMLLIElemen
       summaryRow('What to expect', eligibilityHighlights(outlet.eligibility)),
       summaryRow(
         'Listing checked',
-        outlet.assuredAgeDays === null ? 'Not confirmed by the outlet' : `Confirmed ${daysAgo(outlet.assuredAgeDays)}`,
+        outlet.assuredAgeDays === null ? 'Not confirmed by the place' : `Confirmed ${daysAgo(outlet.assuredAgeDays)}`,
       ),
     ),
     el(

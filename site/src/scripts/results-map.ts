@@ -3,7 +3,12 @@
  * page's first load stays small and the list never waits for it.
  *
  * Markers are `divIcon`s (Leaflet's default marker images 404 once bundled) numbered like the
- * list. Each is a focusable button whose accessible name comes from hidden text inside it.
+ * list. Each is a focusable button whose accessible name comes from hidden text inside it. Leaflet
+ * and the cluster plugin add marker elements in whatever order their own trees give, so after every
+ * change the elements are put back in the list's order: Tab then goes 1, 2, 3… as the numbers do.
+ *
+ * With `prefers-reduced-motion: reduce`, the map jumps rather than glides: no zoom, fade or
+ * cluster animations.
  *
  * Leaflet's stylesheets come in as text and are added with the map: imported as plain CSS, Astro
  * would link them from the find page's head, and every visit would wait for 12 KB of map styles.
@@ -49,24 +54,64 @@ function addMapStyles(): void {
 
 export function createResultsMap(container: HTMLElement, options: ResultsMapOptions): ResultsMap {
   addMapStyles();
-  const map = L.map(container, { scrollWheelZoom: false, zoomSnap: 0.5 });
+  const animate = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const map = L.map(container, {
+    scrollWheelZoom: false,
+    zoomSnap: 0.5,
+    zoomAnimation: animate,
+    fadeAnimation: animate,
+    markerZoomAnimation: animate,
+  });
   L.tileLayer(options.tileUrl, { attribution: osmAttribution, maxZoom: 19 }).addTo(map);
+
+  /** Each marker's number in the list. */
+  const positions = new WeakMap<L.Marker, number>();
+  const positionOf = (marker: L.Marker) => positions.get(marker) ?? Number.MAX_SAFE_INTEGER;
 
   const clusters = L.markerClusterGroup({
     // Only cluster markers that would overlap: a person should see each place when they can.
     maxClusterRadius: 30,
     showCoverageOnHover: false,
     spiderfyOnMaxZoom: true,
+    animate,
+    animateAddingMarkers: false,
     iconCreateFunction: (cluster) => {
       const count = cluster.getChildCount();
+      const first = Math.min(...cluster.getAllChildMarkers().map(positionOf));
       return L.divIcon({
         className: 'app-map-cluster',
         iconSize: L.point(40, 40),
-        html: `<span aria-hidden="true" data-cluster-count="${count}">${count}</span><span class="app-visually-hidden">${count} places here. Select to zoom in.</span>`,
+        html: `<span aria-hidden="true" data-cluster-count="${count}" data-cluster-first="${first}">${count}</span><span class="app-visually-hidden">${count} places here. Select to zoom in.</span>`,
       });
     },
   });
   clusters.addTo(map);
+
+  let origin: L.Marker | null = null;
+  /** In the list's order. */
+  const markers = new Map<string, L.Marker>();
+  let selectedId: string | null = null;
+
+  /**
+   * Puts the elements of the markers and clusters on screen in the list's order (a cluster where
+   * its first place would be). Leaflet positions and stacks them with inline styles, so moving an
+   * element changes only the Tab order, never what is seen.
+   */
+  const orderForKeyboard = () => {
+    const done = new Set<L.Layer>();
+    for (const marker of markers.values()) {
+      const shown = clusters.getVisibleParent(marker) as L.Marker | null;
+      if (!shown || done.has(shown)) continue;
+      done.add(shown);
+      const element = shown.getElement();
+      element?.parentElement?.append(element);
+    }
+  };
+  // After the cluster plugin has redrawn: on every zoom and pan, after its animations, and when it
+  // fans a cluster out.
+  const reorderSoon = () => requestAnimationFrame(orderForKeyboard);
+  map.on('zoomend moveend', reorderSoon);
+  clusters.on('animationend spiderfied unspiderfied', reorderSoon);
 
   /**
    * Leaflet gives markers `role="button"` but only acts on Enter when a popup is bound: make Enter
@@ -85,10 +130,6 @@ export function createResultsMap(container: HTMLElement, options: ResultsMapOpti
     if (map.getZoom() >= map.getMaxZoom()) cluster.spiderfy();
     else cluster.zoomToBounds({ padding: [30, 30] });
   });
-
-  let origin: L.Marker | null = null;
-  const markers = new Map<string, L.Marker>();
-  let selectedId: string | null = null;
 
   /** Markers in clusters are created and dropped as the map zooms: re-apply the highlight each time. */
   const paint = (id: string, marker: L.Marker) =>
@@ -120,8 +161,10 @@ export function createResultsMap(container: HTMLElement, options: ResultsMapOpti
           }),
           riseOnHover: true,
         });
+        positions.set(marker, index + 1);
         marker.on('add', () => {
           marker.getElement()?.setAttribute('data-outlet-marker', outlet.id);
+          marker.getElement()?.setAttribute('data-marker-position', String(index + 1));
           paint(outlet.id, marker);
         });
         marker.on('click', () => options.onSelect(outlet.id));
@@ -136,6 +179,7 @@ export function createResultsMap(container: HTMLElement, options: ResultsMapOpti
 
       const points = [here, ...response.results.map((outlet) => L.latLng(outlet.location.lat, outlet.location.lng))];
       map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 16 });
+      orderForKeyboard();
     },
 
     select(id, { reveal = false } = {}) {
@@ -145,7 +189,8 @@ export function createResultsMap(container: HTMLElement, options: ResultsMapOpti
       if (!marker || !reveal) return;
       clusters.zoomToShowLayer(marker, () => {
         paint(id!, marker);
-        marker.getElement()?.focus();
+        // The map is already in view; scrolling to the marker would shift Leaflet's panes.
+        marker.getElement()?.focus({ preventScroll: true });
       });
     },
 

@@ -1,6 +1,10 @@
 /**
  * A search as the page's URL holds it, so results can be shared and the back button works.
  * Values stay as typed strings: the API validates them and words the errors.
+ *
+ * A search near the device's location is the exception: its point (home, to about 100 m) is never
+ * put in the page URL, where it would be kept in the browser's history and shared with a copied
+ * link. The find page keeps it in `history.state` instead.
  */
 
 export type SearchPlace =
@@ -21,7 +25,6 @@ export interface SearchQuery {
 }
 
 export const filterNames = ['openNow', 'openLate', 'noId', 'walkIn'] as const;
-export type FilterName = (typeof filterNames)[number];
 
 /** How many results to ask for: enough to choose from on a phone. */
 export const resultLimit = 10;
@@ -46,8 +49,8 @@ export function queryFromUrl(params: URLSearchParams): SearchQuery | null {
   };
 }
 
-/** The query string for the page URL (what the HTML form would send, minus empty values). */
-export function pageParams(query: SearchQuery): URLSearchParams {
+/** The whole search as a query string, coordinates included: for the API, never the page URL. */
+function searchParams(query: SearchQuery): URLSearchParams {
   const params = new URLSearchParams();
   if (query.place.kind === 'postcode') params.set('postcode', query.place.postcode);
   else {
@@ -60,11 +63,42 @@ export function pageParams(query: SearchQuery): URLSearchParams {
   return params;
 }
 
+/**
+ * The page URL for a search (what the HTML form would send, minus empty values); for a search near
+ * the device's location, the bare page path.
+ */
+export function pageUrl(query: SearchQuery, path: string): string {
+  return query.place.kind === 'postcode' ? `${path}?${searchParams(query)}` : path;
+}
+
+/** Two searches are the same search (same place, filters and radius). */
+export const sameSearch = (a: SearchQuery | null, b: SearchQuery | null): boolean =>
+  (a === null ? '' : searchParams(a).toString()) === (b === null ? '' : searchParams(b).toString());
+
 /** The query string for `GET /outlets`. */
 export function apiParams(query: SearchQuery): URLSearchParams {
-  const params = pageParams(query);
+  const params = searchParams(query);
   params.set('limit', String(resultLimit));
   return params;
 }
 
 export const hasFilters = (query: SearchQuery): boolean => query.kit !== '' || filterNames.some((name) => query[name]);
+
+/** The search a find-page history entry holds in `history.state` (a location search), checked rather than cast. */
+export function queryFromState(state: unknown): SearchQuery | null {
+  const query = (state as { query?: unknown } | null)?.query as Record<string, unknown> | undefined;
+  if (typeof query !== 'object' || query === null) return null;
+  const place = query.place as Record<string, unknown> | undefined;
+  if (place?.kind !== 'location' || typeof place.lat !== 'string' || typeof place.lng !== 'string') return null;
+  if (typeof query.kit !== 'string' || typeof query.radiusKm !== 'string') return null;
+  if (!filterNames.every((name) => typeof query[name] === 'boolean')) return null;
+  return {
+    place: { kind: 'location', lat: place.lat, lng: place.lng },
+    kit: query.kit,
+    openNow: query.openNow === true,
+    openLate: query.openLate === true,
+    noId: query.noId === true,
+    walkIn: query.walkIn === true,
+    radiusKm: query.radiusKm,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The find page's results area: the list, "nothing found" with its help, and the "not working" or
+ * "offline" message. It draws what it is given; the search itself (state, history, requests) is
+ * `find-page.ts`'s, the map `map-controller.ts`'s.
+ */
+import type { FindOutletsResponse, ResolvedLocation } from '@contract/find-outlets.js';
+import { required, showDemoNotice } from './dom.js';
+import { radiusInWords } from './format.js';
+import { pageTitle } from './page-title.js';
+import { resultCard } from './result-card.js';
+import { hasFilters, pageUrl, type SearchQuery } from './search-query.js';
+import { showServiceProblem } from './service-problem.js';
+
+/** The widest search the "search further away" button offers. */
+export const widestRadiusKm = 100;
+
+export interface ResultsView {
+  /** Draws a response. Returns the heading to move focus to, when the person asked for the search. */
+  render(query: SearchQuery, response: FindOutletsResponse): HTMLElement;
+  /** Says "Searching…" to screen readers. */
+  searching(): void;
+  /** Nothing on screen: no results, help or problem. */
+  clear(): void;
+  /** The finder did not answer: says so (or that the device is offline) and keeps the last results. */
+  showProblem(): void;
+  /** Marks one result as the one chosen (on the map, or pointed at). */
+  highlight(id: string | null): void;
+  /** Moves focus to a result's link. */
+  focusResult(id: string): void;
+}
+
+export interface ResultsViewOptions {
+  /** The person chose "Search further away". */
+  onWiden(): void;
+}
+
+export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOptions): ResultsView {
+  const status = required<HTMLElement>(root, '[data-results-status]');
+  const problem = required<HTMLElement>(root, '[data-service-problem]');
+  const problemKept = required<HTMLElement>(root, '[data-problem-kept]');
+  const results = required<HTMLElement>(root, '[data-results]');
+  const heading = required<HTMLElement>(root, '[data-results-heading]');
+  const note = required<HTMLElement>(root, '[data-results-note]');
+  const list = required<HTMLOListElement>(root, '[data-results-list]');
+  const noResults = required<HTMLElement>(root, '[data-no-results]');
+  const noResultsHeading = required<HTMLElement>(root, '[data-no-results-heading]');
+  const noResultsText = required<HTMLElement>(root, '[data-no-results-text]');
+  const noResultsNote = required<HTMLElement>(root, '[data-no-results-note]');
+  const noResultsFilters = required<HTMLElement>(root, '[data-no-results-filters]');
+  const widen = required<HTMLElement>(root, '[data-widen]');
+  const widenLink = required<HTMLAnchorElement>(root, '[data-widen-link]');
+
+  widenLink.addEventListener('click', (event) => {
+    event.preventDefault();
+    onWiden();
+  });
+
+  function clear(): void {
+    results.hidden = true;
+    noResults.hidden = true;
+    problem.hidden = true;
+    status.textContent = '';
+    showDemoNotice(root, false);
+  }
+
+  return {
+    render(query, response) {
+      problem.hidden = true;
+      const where = placeInWords(response.location);
+      const count = response.results.length;
+      document.title = pageTitle(`${count ? 'Places' : 'No places'} near ${where}`);
+      const fromArea = areaNote(response.location);
+
+      if (count === 0) {
+        results.hidden = true;
+        noResults.hidden = false;
+        noResultsHeading.textContent = `No places found near ${where}`;
+        noResultsText.textContent = `We could not find anywhere giving out free naloxone within ${radiusInWords(response.searchedRadiusKm)} of ${where}.`;
+        noResultsNote.textContent = fromArea;
+        noResultsNote.hidden = fromArea === '';
+        noResultsFilters.hidden = !hasFilters(query);
+        widen.hidden = response.searchedRadiusKm >= widestRadiusKm;
+        widenLink.href = pageUrl({ ...query, radiusKm: String(widestRadiusKm) }, location.pathname);
+        status.textContent = `No places found near ${where}`;
+        showDemoNotice(root, false);
+        return noResultsHeading;
+      }
+
+      noResults.hidden = true;
+      results.hidden = false;
+      heading.textContent = `Places near ${where}`;
+      note.textContent = `${fromArea ? `${fromArea} ` : ''}Nearest first. Distances are in a straight line.`;
+      list.replaceChildren(...response.results.map((outlet, index) => resultCard(outlet, index + 1)));
+      status.textContent = `${count} ${count === 1 ? 'place' : 'places'} found near ${where}`;
+      showDemoNotice(root, response.results.some((outlet) => outlet.demo));
+      return heading;
+    },
+
+    searching() {
+      status.textContent = 'Searching…';
+    },
+
+    clear,
+
+    showProblem() {
+      status.textContent = '';
+      problemKept.hidden = results.hidden;
+      showServiceProblem(problem);
+    },
+
+    highlight(id) {
+      for (const card of list.querySelectorAll<HTMLElement>('[data-outlet-id]')) {
+        card.classList.toggle('app-result--selected', card.dataset.outletId === id);
+      }
+    },
+
+    focusResult(id) {
+      document.getElementById(`result-${id}`)?.querySelector<HTMLElement>('[data-result-link]')?.focus();
+    },
+  };
+}
+
+/** "M15 4AB", "M15" or "your location", for headings and announcements. */
+function placeInWords(location: ResolvedLocation): string {
+  if (location.source === 'coordinates') return 'your location';
+  return location.label ?? 'the place you searched';
+}
+
+/** When a postcode was not found and its area was used instead, says so; otherwise ''. */
+function areaNote(location: ResolvedLocation): string {
+  return location.source === 'outward_code' ? `We searched from the middle of the ${location.label ?? ''} postcode area.` : '';
+}
