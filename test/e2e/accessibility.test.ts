@@ -3,34 +3,17 @@
  * practices included), no cookies, nothing fetched from beyond this machine. Also saves phone and
  * desktop screenshots of each page into test-results/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, desktop, launchBrowser, newGuardedContext, phone, screenshot, type GuardedContext } from './support/browser.js';
-import { startTestFinder, type RunningFinder } from './support/finder.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, desktop, phone, screenshot } from './support/browser.js';
+import { useE2eSession } from './support/session.js';
 
-let finder: RunningFinder;
-let browser: Browser;
-let guarded: GuardedContext | undefined;
+const e2e = useE2eSession();
 let outletId: string;
 
 beforeAll(async () => {
-  [finder, browser] = await Promise.all([startTestFinder(), launchBrowser()]);
-  const response = await fetch(`${finder.url}/outlets?postcode=M15%204AB&limit=1`);
+  const response = await fetch(`${e2e.finder.url}/outlets?postcode=M15%204AB&limit=1`);
   outletId = ((await response.json()) as { results: { id: string }[] }).results[0]!.id;
-});
-
-afterEach(async () => {
-  if (guarded) {
-    expect(guarded.offMachineRequests).toEqual([]);
-    expect(await guarded.context.cookies()).toEqual([]);
-    await guarded.context.close();
-    guarded = undefined;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await finder?.close();
 });
 
 /** Each state of each page, and what to wait for before checking it. */
@@ -56,9 +39,7 @@ describe.each([
   { screen: 'phone', viewport: phone, states: pageStates.filter((state) => state.onPhone) },
 ])('every page on a $screen screen', ({ screen, viewport, states }) => {
   it.each(states)('$name: has the 999 link and no axe violations', async ({ name, path, ready }) => {
-    guarded = await newGuardedContext(browser, { viewport });
-    const page = await guarded.context.newPage();
-    await page.goto(`${finder.url}${path()}`);
+    const page = await e2e.openPage(path(), { viewport });
     await ready(page);
     if (name === 'find-results') {
       // The map is opt-in: check the page with it shown, markers and all.
@@ -79,9 +60,7 @@ describe('reflow at 320 CSS pixels (WCAG 1.4.10)', () => {
     { name: 'find-results', path: () => '/?postcode=M15+4AB', ready: (page: Page) => page.locator('[data-results-list] > li').first().waitFor() },
     { name: 'outlet', path: () => `/outlet/?id=${outletId}`, ready: (page: Page) => page.locator('[data-outlet] h1').waitFor() },
   ])('$name: nothing is wider than the screen', async ({ path, ready }) => {
-    guarded = await newGuardedContext(browser, { viewport: { width: 320, height: 640 } });
-    const page = await guarded.context.newPage();
-    await page.goto(`${finder.url}${path()}`);
+    const page = await e2e.openPage(path(), { viewport: { width: 320, height: 640 } });
     await ready(page);
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

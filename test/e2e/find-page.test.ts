@@ -2,40 +2,12 @@
  * The find page in a real browser against the real finder (handlers, embedded DynamoDB, demo
  * pharmacies): searching by postcode and by location, errors, keyboard use, the map, the URL.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { desktop, launchBrowser, manchester, newGuardedContext, phone, screenshot, type GuardedContext } from './support/browser.js';
-import { startTestFinder, type RunningFinder } from './support/finder.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { desktop, manchester, phone, screenshot } from './support/browser.js';
+import { useE2eSession } from './support/session.js';
 
-let finder: RunningFinder;
-let browser: Browser;
-let guarded: GuardedContext | undefined;
-
-beforeAll(async () => {
-  [finder, browser] = await Promise.all([startTestFinder(), launchBrowser()]);
-});
-
-afterEach(async () => {
-  // Every test: nothing asked of any host but this machine, and no cookies.
-  if (guarded) {
-    expect(guarded.offMachineRequests).toEqual([]);
-    expect(await guarded.context.cookies()).toEqual([]);
-    await guarded.context.close();
-    guarded = undefined;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await finder?.close();
-});
-
-async function openPage(options: Parameters<typeof newGuardedContext>[1] = {}, path = '/'): Promise<Page> {
-  guarded = await newGuardedContext(browser, options);
-  const page = await guarded.context.newPage();
-  await page.goto(`${finder.url}${path}`);
-  return page;
-}
+const e2e = useE2eSession();
 
 async function searchPostcode(page: Page, postcode: string): Promise<void> {
   await page.getByLabel('Postcode').fill(postcode);
@@ -56,7 +28,7 @@ async function placesOnMap(page: Page): Promise<number> {
 
 describe('find page', () => {
   it('lists the places near a postcode and shows the same places on the map', async () => {
-    const page = await openPage({ viewport: desktop });
+    const page = await e2e.openPage('/', { viewport: desktop });
 
     await searchPostcode(page, 'M15 4AB');
 
@@ -76,21 +48,21 @@ describe('find page', () => {
 
     // The map is off until asked for, even on a wide screen: the tile server would see the area.
     expect(await page.locator('[data-map-panel]').isHidden()).toBe(true);
-    expect(guarded!.tileRequests).toEqual([]);
+    expect(e2e.guarded.tileRequests).toEqual([]);
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('results-map')))).toBe(false);
     await page.getByRole('button', { name: 'Show map' }).click();
 
     // Loaded on demand, with one marker per result.
     await page.locator('[data-outlet-marker], [data-cluster-count]').first().waitFor();
     await expect.poll(() => placesOnMap(page)).toBe(count);
-    expect(guarded!.tileRequests.length).toBeGreaterThan(0);
+    expect(e2e.guarded.tileRequests.length).toBeGreaterThan(0);
     expect(await page.locator('.leaflet-control-attribution').textContent()).toContain('OpenStreetMap');
     await screenshot(page, 'find-results-map-desktop', { fullPage: false });
     await screenshot(page, 'find-results-full-desktop');
   });
 
   it('says who sees what: the tile server only once the map is shown; someone else “may” be able to get a kit', async () => {
-    const page = await openPage({ viewport: phone });
+    const page = await e2e.openPage('/', { viewport: phone });
 
     expect(await page.locator('.app-lead').textContent()).toMatch(/you may be able to get one for someone else\./);
     const privacy = (await page.locator('footer [data-map-privacy]').textContent())!.replace(/\s+/g, ' ');
@@ -101,8 +73,7 @@ describe('find page', () => {
   });
 
   it('loads at most 60 KB of JavaScript (gzip) before a search, and no map code', async () => {
-    guarded = await newGuardedContext(browser, { viewport: desktop });
-    const page = await guarded.context.newPage();
+    const page = await e2e.newPage({ viewport: desktop });
     const scripts: { url: string; bytes: number }[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() !== 'script') return;
@@ -110,16 +81,16 @@ describe('find page', () => {
       scripts.push({ url: response.url(), bytes: Number(response.headers()['content-length'] ?? Infinity) });
     });
 
-    await page.goto(finder.url, { waitUntil: 'networkidle' });
+    await page.goto(e2e.finder.url, { waitUntil: 'networkidle' });
 
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.reduce((sum, script) => sum + script.bytes, 0)).toBeLessThanOrEqual(60 * 1024);
     expect(scripts.some((script) => script.url.includes('results-map'))).toBe(false);
-    expect(guarded.tileRequests).toEqual([]);
+    expect(e2e.guarded.tileRequests).toEqual([]);
   });
 
   it('selecting a marker highlights its place in the list', async () => {
-    const page = await openPage({ viewport: desktop }, '/?postcode=M15+4AB');
+    const page = await e2e.openPage('/?postcode=M15+4AB', { viewport: desktop });
     await page.getByRole('button', { name: 'Show map' }).click();
     const marker = page.locator('[data-outlet-marker]').first();
     await marker.waitFor();
@@ -134,7 +105,7 @@ describe('find page', () => {
   });
 
   it('searches near the rounded location when the person uses their location', async () => {
-    const page = await openPage({ viewport: phone, geolocation: manchester, permissions: ['geolocation'] });
+    const page = await e2e.openPage('/', { viewport: phone, geolocation: manchester, permissions: ['geolocation'] });
     const apiCall = page.waitForRequest((request) => new URL(request.url()).pathname === '/outlets');
 
     await page.getByRole('button', { name: 'Use my location' }).click();
@@ -150,34 +121,34 @@ describe('find page', () => {
   });
 
   it('keeps a location search out of the URL, while back and forward still replay it', async () => {
-    const page = await openPage({ viewport: phone, geolocation: manchester, permissions: ['geolocation'] });
+    const page = await e2e.openPage('/', { viewport: phone, geolocation: manchester, permissions: ['geolocation'] });
     await page.getByRole('button', { name: 'Use my location' }).click();
     await expect.poll(() => page.locator('[data-results-status]').textContent()).toMatch(/near your location$/);
-    expect(page.url()).toBe(`${finder.url}/`);
+    expect(page.url()).toBe(`${e2e.finder.url}/`);
 
     await searchPostcode(page, 'M15 4AB');
     await expect.poll(() => page.locator('[data-results-status]').textContent()).toContain('near M15 4AB');
     await page.goBack();
 
     await expect.poll(() => page.locator('[data-results-status]').textContent()).toMatch(/near your location$/);
-    expect(page.url()).toBe(`${finder.url}/`);
+    expect(page.url()).toBe(`${e2e.finder.url}/`);
     expect(await page.getByLabel('Postcode').inputValue()).toBe('');
     await page.goBack();
     await expect.poll(() => page.locator('[data-results]').isHidden()).toBe(true);
     await page.goForward();
     await expect.poll(() => page.locator('[data-results-status]').textContent()).toMatch(/near your location$/);
-    expect(page.url()).toBe(`${finder.url}/`);
+    expect(page.url()).toBe(`${e2e.finder.url}/`);
   });
 
   it('takes coordinates out of an old link, and still searches there', async () => {
-    const page = await openPage({ viewport: phone }, '/?lat=53.478&lng=-2.245');
+    const page = await e2e.openPage('/?lat=53.478&lng=-2.245', { viewport: phone });
 
     await expect.poll(() => page.locator('[data-results-status]').textContent()).toMatch(/near your location$/);
-    expect(page.url()).toBe(`${finder.url}/`);
+    expect(page.url()).toBe(`${e2e.finder.url}/`);
   });
 
   it('says plainly when the location cannot be used', async () => {
-    const page = await openPage({ viewport: phone });
+    const page = await e2e.openPage('/', { viewport: phone });
     // The live region is on the page (rendered, though empty) before anything is said in it.
     const region = page.locator('[role="status"]:has([data-location-status])');
     expect(await region.evaluate((element) => getComputedStyle(element).display)).not.toBe('none');
@@ -189,7 +160,7 @@ describe('find page', () => {
   });
 
   it('shows the error summary and the same message at the field for a postcode that is not real', async () => {
-    const page = await openPage({ viewport: phone });
+    const page = await e2e.openPage('/', { viewport: phone });
 
     await searchPostcode(page, 'HELLO');
 
@@ -215,7 +186,7 @@ describe('find page', () => {
   });
 
   it('works with the keyboard alone: postcode, Enter, then Tab to the first result', async () => {
-    const page = await openPage({ viewport: desktop });
+    const page = await e2e.openPage('/', { viewport: desktop });
 
     // From the top of the page: the skip link, the 999 link, the header link, then the field.
     for (let tabs = 0; tabs < 10; tabs++) {
@@ -237,7 +208,7 @@ describe('find page', () => {
   });
 
   it('keeps the search in the URL, so back and forward replay it', async () => {
-    const page = await openPage({ viewport: phone });
+    const page = await e2e.openPage('/', { viewport: phone });
     await searchPostcode(page, 'M15 4AB');
     await expect.poll(() => page.locator('[data-results-status]').textContent()).toContain('near M15 4AB');
     await page.locator('summary', { hasText: 'Filter results' }).click();
@@ -259,14 +230,14 @@ describe('find page', () => {
 
   it('says kindly when nothing is nearby and offers a wider search', async () => {
     // Truro: a real postcode district, far from the Greater Manchester demo pharmacies.
-    const page = await openPage({ viewport: phone }, '/?postcode=TR1');
+    const page = await e2e.openPage('/?postcode=TR1', { viewport: phone });
 
     const none = page.locator('[data-no-results]');
     await none.waitFor();
     expect(await none.locator('h2').textContent()).toBe('No places found near TR1');
     expect(await none.textContent()).toContain('post a free naloxone kit');
     const widen = page.getByRole('link', { name: /Search further away/ });
-    expect(new URL(await widen.getAttribute('href') ?? '', finder.url).searchParams.get('radiusKm')).toBe('100');
+    expect(new URL(await widen.getAttribute('href') ?? '', e2e.finder.url).searchParams.get('radiusKm')).toBe('100');
     // TR1 is a postcode area, searched from its middle: said here too, not only above a list.
     expect(await none.locator('[data-no-results-note]').textContent()).toBe('We searched from the middle of the TR1 postcode area.');
     expect(await none.textContent()).toContain('This demonstration only lists places in Greater Manchester.');
@@ -274,7 +245,7 @@ describe('find page', () => {
   });
 
   it('keeps the last results and the 999 link when the finder stops answering', async () => {
-    const page = await openPage({ viewport: phone }, '/?postcode=M15+4AB');
+    const page = await e2e.openPage('/?postcode=M15+4AB', { viewport: phone });
     await page.locator('[data-results-list] > li').first().waitFor();
     const before = await page.locator('[data-results-list] > li').count();
     await page.route('**/outlets?*', (route) => route.abort('connectionrefused'));
@@ -290,9 +261,9 @@ describe('find page', () => {
   });
 
   it('says the device is offline, with the guides that still work, rather than that the finder is broken', async () => {
-    const page = await openPage({ viewport: phone }, '/?postcode=M15+4AB');
+    const page = await e2e.openPage('/?postcode=M15+4AB', { viewport: phone });
     await page.locator('[data-results-list] > li').first().waitFor();
-    await guarded!.context.setOffline(true);
+    await e2e.guarded.context.setOffline(true);
 
     await searchPostcode(page, 'M16 0RA');
 
@@ -302,11 +273,11 @@ describe('find page', () => {
     expect(await page.locator('[data-service-problem-down]').isHidden()).toBe(true);
     expect(await offline.locator('a[href^="/how-to-give-naloxone/"]').count()).toBe(4);
     expect(await page.locator('[data-service-problem]').textContent()).toContain('Phone calls work without the internet');
-    await guarded!.context.setOffline(false);
+    await e2e.guarded.context.setOffline(false);
   });
 
   it('error summary links move focus to the field without searching again', async () => {
-    const page = await openPage({ viewport: phone });
+    const page = await e2e.openPage('/', { viewport: phone });
     const searches = countSearches(page);
     await searchPostcode(page, 'HELLO');
     const summary = page.locator('[data-error-summary]');
@@ -328,7 +299,7 @@ describe('find page', () => {
   });
 
   it('skip link goes to the content without searching again', async () => {
-    const page = await openPage({ viewport: phone }, '/?postcode=M15+4AB');
+    const page = await e2e.openPage('/?postcode=M15+4AB', { viewport: phone });
     await page.locator('[data-results-list] > li').first().waitFor();
     const searches = countSearches(page);
 
@@ -342,7 +313,7 @@ describe('find page', () => {
   });
 
   it('skip link after a location search keeps the results', async () => {
-    const page = await openPage({ viewport: phone, geolocation: manchester, permissions: ['geolocation'] });
+    const page = await e2e.openPage('/', { viewport: phone, geolocation: manchester, permissions: ['geolocation'] });
     await page.getByRole('button', { name: 'Use my location' }).click();
     await expect.poll(() => page.locator('[data-results-status]').textContent()).toMatch(/near your location$/);
     const searches = countSearches(page);
@@ -356,7 +327,7 @@ describe('find page', () => {
   });
 
   it('on a phone, opens the map right under "Show map", and "Show on map" brings it into view', async () => {
-    const page = await openPage({ viewport: phone }, '/?postcode=M15+4AB');
+    const page = await e2e.openPage('/?postcode=M15+4AB', { viewport: phone });
     await page.locator('[data-results-list] > li').first().waitFor();
     const toggle = page.locator('[data-map-toggle]');
     await toggle.scrollIntoViewIfNeeded();
@@ -378,10 +349,13 @@ describe('find page', () => {
   });
 
   it('says so in the map panel when the map code cannot be loaded', async () => {
-    const page = await openPage({ viewport: desktop }, '/?postcode=M15+4AB');
-    await page.locator('[data-results-list] > li').first().waitFor();
+    // The service worker would answer the chunk itself, out of the route's reach: keep it out, and
+    // set the route before the page loads so no early request slips past it.
+    const page = await e2e.newPage({ viewport: desktop, serviceWorkers: 'block' });
     // As after a new build: the chunk the page asks for is gone.
     await page.route(/results-map[^/]*\.js/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${e2e.finder.url}/?postcode=M15+4AB`);
+    await page.locator('[data-results-list] > li').first().waitFor();
 
     await page.getByRole('button', { name: 'Show map' }).click();
 
@@ -393,7 +367,7 @@ describe('find page', () => {
   });
 
   it('lets Tab reach the markers in the list’s order, after zooming too, with no animation when motion is reduced', async () => {
-    const page = await openPage({ viewport: desktop, reducedMotion: 'reduce' }, '/?postcode=M15+4AB');
+    const page = await e2e.openPage('/?postcode=M15+4AB', { viewport: desktop, reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Show map' }).click();
     await page.locator('[data-outlet-marker], [data-cluster-count]').first().waitFor();
     expect(await page.locator('.leaflet-container').getAttribute('class')).not.toContain('leaflet-fade-anim');
@@ -422,7 +396,7 @@ describe('find page', () => {
   });
 
   it('goes back from a listing to the same place in the list', async () => {
-    const page = await openPage({ viewport: phone }, '/?postcode=M15+4AB');
+    const page = await e2e.openPage('/?postcode=M15+4AB', { viewport: phone });
     const cards = page.locator('[data-results-list] > li');
     await cards.first().waitFor();
     const link = cards.nth(6).locator('[data-result-link]');
@@ -441,7 +415,7 @@ describe('find page', () => {
   });
 
   it('keeps the heading outline: the demo notice is not a heading between the results and their names', async () => {
-    const page = await openPage({ viewport: phone }, '/?postcode=M15+4AB');
+    const page = await e2e.openPage('/?postcode=M15+4AB', { viewport: phone });
     await page.locator('[data-results-list] > li').first().waitFor();
 
     const levels = await page.locator('[data-results]').evaluate((section) =>

@@ -2,47 +2,19 @@
  * The outlet page in a real browser against the real finder: a listing's hours, naloxone details
  * and demo label, and the not-found state.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newGuardedContext, phone, screenshot, type GuardedContext } from './support/browser.js';
-import { startTestFinder, type RunningFinder } from './support/finder.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
+import { useE2eSession } from './support/session.js';
 
-let finder: RunningFinder;
-let browser: Browser;
-let guarded: GuardedContext | undefined;
-
-beforeAll(async () => {
-  [finder, browser] = await Promise.all([startTestFinder(), launchBrowser()]);
-});
-
-afterEach(async () => {
-  if (guarded) {
-    expect(guarded.offMachineRequests).toEqual([]);
-    expect(await guarded.context.cookies()).toEqual([]);
-    await guarded.context.close();
-    guarded = undefined;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await finder?.close();
-});
-
-async function openPage(path: string): Promise<Page> {
-  guarded = await newGuardedContext(browser, { viewport: phone });
-  const page = await guarded.context.newPage();
-  await page.goto(`${finder.url}${path}`);
-  return page;
-}
+const e2e = useE2eSession();
 
 /** The nearest demo pharmacy to a postcode, asked of the API directly. */
 async function nearestOutlet(postcode: string): Promise<{ id: string; name: string; hasHours: boolean; changes: { dateLabel: string }[] }> {
-  const response = await fetch(`${finder.url}/outlets?postcode=${encodeURIComponent(postcode)}&limit=1`);
+  const response = await fetch(`${e2e.finder.url}/outlets?postcode=${encodeURIComponent(postcode)}&limit=1`);
   const { results } = (await response.json()) as { results: { id: string; name: string }[] };
   const first = results[0];
   if (!first) throw new Error(`No outlet near ${postcode}`);
-  const detail = (await (await fetch(`${finder.url}/outlets/${first.id}`)).json()) as {
+  const detail = (await (await fetch(`${e2e.finder.url}/outlets/${first.id}`)).json()) as {
     hours: { weekly: unknown[] };
     upcomingHoursChanges: { dateLabel: string }[];
   };
@@ -54,7 +26,7 @@ describe('outlet page', () => {
     const outlet = await nearestOutlet('M15 4AB');
     expect(outlet.hasHours).toBe(true);
 
-    const page = await openPage(`/outlet/?id=${outlet.id}`);
+    const page = await e2e.openPage(`/outlet/?id=${outlet.id}`);
 
     const heading = page.locator('[data-outlet] h1');
     await expect.poll(() => heading.textContent()).toContain(outlet.name);
@@ -80,7 +52,7 @@ describe('outlet page', () => {
   });
 
   it('says so when the place does not exist', async () => {
-    const page = await openPage('/outlet/?id=NOPE0');
+    const page = await e2e.openPage('/outlet/?id=NOPE0');
 
     await page.getByRole('heading', { name: 'We could not find that place', level: 1 }).waitFor();
     expect(await page.title()).toBe('Place not found – Find free naloxone');
@@ -89,16 +61,16 @@ describe('outlet page', () => {
 
   it('treats a missing or malformed id as not found', async () => {
     for (const path of ['/outlet/', '/outlet/?id=not%20an%20id']) {
-      const page = await openPage(path);
+      const page = await e2e.openPage(path);
       await page.getByRole('heading', { name: 'We could not find that place', level: 1 }).waitFor();
-      await guarded!.context.close();
-      guarded = undefined;
+      // Checked and closed before the next path, which gets a fresh context.
+      await e2e.closeContext();
     }
   });
 
   it('prints the API’s week: days whose hours could not be read say so, never "Closed"', async () => {
     // Noble & Peacock (FVW83) writes its weekday hours in a form the import cannot read.
-    const page = await openPage('/outlet/?id=FVW83');
+    const page = await e2e.openPage('/outlet/?id=FVW83');
 
     const rows = page.locator('[data-weekly-hours] tbody tr');
     await rows.first().waitFor();
@@ -115,10 +87,9 @@ describe('outlet page', () => {
   });
 
   it('has an h1 saying the finder is not working when the API does not answer', async () => {
-    guarded = await newGuardedContext(browser, { viewport: phone });
-    const page = await guarded.context.newPage();
+    const page = await e2e.newPage();
     await page.route('**/outlets/*', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{}' }));
-    await page.goto(`${finder.url}/outlet/?id=FVW83`);
+    await page.goto(`${e2e.finder.url}/outlet/?id=FVW83`);
 
     await page.getByRole('heading', { name: 'Sorry, the finder is not working right now', level: 1 }).waitFor();
     expect(await page.locator('a[href="tel:999"]').last().isVisible()).toBe(true);

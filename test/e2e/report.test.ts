@@ -3,53 +3,28 @@
  * embedded DynamoDB, demo pharmacies): from a search result to a stored report, the GOV.UK error
  * pattern, the character count, the API being down, keyboard use and axe-core in every state.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { maxReportDetailsLength, reportProblemLabels, reportProblemSchema } from '../../functions/contract/report.js';
-import { axeViolations, desktop, launchBrowser, newGuardedContext, phone, screenshot, type GuardedContext } from './support/browser.js';
-import { startTestFinder, type RunningFinder } from './support/finder.js';
+import { axeViolations, desktop, phone, screenshot } from './support/browser.js';
+import { useE2eSession } from './support/session.js';
 
-let finder: RunningFinder;
-let browser: Browser;
-let guarded: GuardedContext | undefined;
+const e2e = useE2eSession();
 /** The finder's data layer. Imported once the finder has set the table's environment. */
 let reports: typeof import('../../functions/data/reports.js');
 let outlet: { id: string; name: string };
 
 beforeAll(async () => {
-  [finder, browser] = await Promise.all([startTestFinder(), launchBrowser()]);
   reports = await import('../../functions/data/reports.js');
-  const response = await fetch(`${finder.url}/outlets?postcode=M15%204AB&limit=1`);
+  const response = await fetch(`${e2e.finder.url}/outlets?postcode=M15%204AB&limit=1`);
   const first = ((await response.json()) as { results: { id: string; name: string }[] }).results[0];
   if (!first) throw new Error('No demo outlet near M15 4AB');
   outlet = first;
 });
 
-afterEach(async () => {
-  // Every test: nothing asked of any host but this machine, and no cookies.
-  if (guarded) {
-    expect(guarded.offMachineRequests).toEqual([]);
-    expect(await guarded.context.cookies()).toEqual([]);
-    await guarded.context.close();
-    guarded = undefined;
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await finder?.close();
-});
-
-async function openPage(path: string, viewport: { width: number; height: number } = phone): Promise<Page> {
-  guarded = await newGuardedContext(browser, { viewport });
-  const page = await guarded.context.newPage();
-  await page.goto(`${finder.url}${path}`);
-  return page;
-}
-
 /** The report form for the demo outlet, once its listing has loaded. */
-async function openForm(viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await openPage(`/report/?id=${outlet.id}`, viewport);
+async function openForm(viewport: { width: number; height: number } = phone): Promise<Page> {
+  const page = await e2e.openPage(`/report/?id=${outlet.id}`, { viewport });
   await page.locator('[data-report-form]').waitFor();
   return page;
 }
@@ -77,7 +52,7 @@ function reportPosts(page: Page): string[] {
 
 describe('report a problem with a listing', () => {
   it('opens the form for the outlet chosen in the search results', async () => {
-    const page = await openPage('/?postcode=M15+4AB');
+    const page = await e2e.openPage('/?postcode=M15+4AB');
     const card = page.locator('[data-results-list] > li').first();
     await card.waitFor();
     const cardId = await card.getAttribute('data-outlet-id');
@@ -100,7 +75,7 @@ describe('report a problem with a listing', () => {
   });
 
   it('links to the report form from the outlet page with the outlet id', async () => {
-    const page = await openPage(`/outlet/?id=${outlet.id}`);
+    const page = await e2e.openPage(`/outlet/?id=${outlet.id}`);
 
     const link = page.getByRole('link', { name: 'Report a problem with this listing' });
     await link.waitFor();
@@ -128,7 +103,7 @@ describe('report a problem with a listing', () => {
   });
 
   it('sends the report, shows the reference and stores it', async () => {
-    const page = await openPage('/?postcode=M15+4AB');
+    const page = await e2e.openPage('/?postcode=M15+4AB');
     const card = page.locator('[data-results-list] > li').first();
     await card.getByRole('link', { name: /^Report a problem/ }).click();
     await page.locator('[data-report-form]').waitFor();
@@ -147,7 +122,7 @@ describe('report a problem with a listing', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Report sent');
     expect(await panel.textContent()).toContain('We do not reply to reports');
     expect(await panel.getByRole('link', { name: 'Go back to your search results' }).getAttribute('href')).toBe(
-      `${finder.url}/?postcode=M15+4AB`,
+      `${e2e.finder.url}/?postcode=M15+4AB`,
     );
     expect(await panel.getByRole('link', { name: 'Search for free naloxone near you' }).getAttribute('href')).toBe('/');
     const stored = await reports.listReports(outletId);
@@ -243,16 +218,15 @@ describe('report a problem with a listing', () => {
 
   it('says so when the place does not exist or no id is given', async () => {
     for (const path of ['/report/?id=NOPE0', '/report/', '/report/?id=not%20an%20id']) {
-      const page = await openPage(path);
+      const page = await e2e.openPage(path);
 
       await page.getByRole('heading', { name: 'We could not find that place', level: 1 }).waitFor();
       expect(await page.title()).toBe('Place not found – Find free naloxone');
       expect(await page.getByRole('link', { name: 'Search for free naloxone near you' }).getAttribute('href')).toBe('/');
       expect(await page.locator('[data-report-form]').isHidden()).toBe(true);
 
-      expect(guarded!.offMachineRequests).toEqual([]);
-      await guarded!.context.close();
-      guarded = undefined;
+      // Checked (nothing off the machine, no cookie) and closed before the next path.
+      await e2e.closeContext();
     }
   });
 
@@ -304,7 +278,7 @@ describe.each([
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `report-sent-${screen}`, { fullPage: false });
 
-    await page.goto(`${finder.url}/report/?id=NOPE0`);
+    await page.goto(`${e2e.finder.url}/report/?id=NOPE0`);
     await page.locator('[data-place-not-found]').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `report-not-found-${screen}`, { fullPage: false });
