@@ -96,7 +96,8 @@ export const scheduleExceptionSchema = z
 export type ScheduleException = z.infer<typeof scheduleExceptionSchema>;
 
 /**
- * Opening hours. `weekly` empty means the hours are unknown ("call ahead"), never "closed".
+ * Opening hours. `weekly` empty (and no `unknownDays`) means the hours are unknown ("call ahead"),
+ * never "closed"; with `unknownDays`, the other days were read and have no sessions: closed.
  * `bankHolidays` says what happens on England and Wales bank holidays when no exception is given.
  */
 export const openingHoursSchema = z

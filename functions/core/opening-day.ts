@@ -25,6 +25,15 @@ export interface OpeningHoursOptions {
 }
 
 /**
+ * Whether the outlet gave no weekly hours at all, so every day is "hours unknown – call ahead".
+ * Some days being unreadable (`unknownDays`) is not that: the days that were read, open or closed,
+ * are still known.
+ */
+export function hasNoWeeklySchedule(hours: OpeningHours): boolean {
+  return hours.weekly.length === 0 && (hours.unknownDays?.length ?? 0) === 0;
+}
+
+/**
  * The hours that apply on `date` (`YYYY-MM-DD`, a London calendar date), in this order:
  * 1. a dated exception for the date (the first, if several): `closed: true` closes the day whatever
  *    its sessions; `closed: false` with no sessions says nothing usable, so the day is unknown;
@@ -50,7 +59,7 @@ export function dayPlanOn(hours: OpeningHours, date: string, options: OpeningHou
   if (bankHoliday !== undefined && hours.bankHolidays === 'unknown') return { kind: 'unknown', because: 'bank_holiday', bankHoliday };
   const weekday = weekdayOf(date);
   if (hours.unknownDays?.includes(weekday)) return { kind: 'unknown', because: 'day_unknown', ...extra };
-  if (hours.weekly.length === 0) return { kind: 'unknown', because: 'no_schedule', ...extra };
+  if (hasNoWeeklySchedule(hours)) return { kind: 'unknown', because: 'no_schedule', ...extra };
   const sessions = hours.weekly.filter((row) => row.byDay === weekday).map(({ opensAt, closesAt }) => ({ opensAt, closesAt }));
   if (sessions.length === 0) return { kind: 'closed', because: 'weekly', ...extra };
   return { kind: 'sessions', sessions: sortSessions(sessions), because: 'weekly', ...extra };

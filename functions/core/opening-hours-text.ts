@@ -6,7 +6,7 @@
 import type { HoursChange, WeeklyHoursRow } from '../contract/find-outlets.js';
 import type { OpeningHours, Session, Weekday } from '../contract/outlet.js';
 import { weekdays } from '../contract/outlet.js';
-import { dayPlanOn, sessionMinutes, type DayPlan, type OpeningHoursOptions } from './opening-day.js';
+import { dayPlanOn, hasNoWeeklySchedule, sessionMinutes, type DayPlan, type OpeningHoursOptions } from './opening-day.js';
 import { addDays, formatMinuteOfDay, londonWallClock } from './london-time.js';
 
 /** Options for {@link upcomingHoursChanges}. */
@@ -23,7 +23,7 @@ export function describeWeeklyHours(hours: OpeningHours): WeeklyHoursRow[] {
     const dayName = day.charAt(0).toUpperCase() + day.slice(1);
     const sessions = hours.weekly.filter((row) => row.byDay === day);
     let text: string;
-    if (hours.weekly.length === 0 || hours.unknownDays?.includes(day)) text = unknownText;
+    if (hasNoWeeklySchedule(hours) || hours.unknownDays?.includes(day)) text = unknownText;
     else if (sessions.length === 0) text = 'Closed';
     else text = sessionsText(sessions);
     return { day, dayName, text, line: `${dayName}: ${text}` };

@@ -89,7 +89,8 @@ function planOn(hours: OpeningHours, date: string): Plan {
   if (calendar.has(date) && hours.bankHolidays === 'unknown') return { kind: 'unknown' };
   const weekday = weekdays[(new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7];
   if (weekday === undefined || hours.unknownDays?.includes(weekday)) return { kind: 'unknown' };
-  if (hours.weekly.length === 0) return { kind: 'unknown' };
+  // No weekly rows at all means no schedule was given; with some days marked unknown, the rest were read.
+  if (hours.weekly.length === 0 && (hours.unknownDays ?? []).length === 0) return { kind: 'unknown' };
   return { kind: 'sessions', sessions: hours.weekly.filter((row) => row.byDay === weekday) };
 }
 

@@ -353,3 +353,18 @@ describe('isOpenLate', () => {
     expect(isOpenLate(weekOf({}, { exceptions: [openOn('2026-11-23', ['20:00-23:00'])] }))).toBe(false);
   });
 });
+
+describe('a week whose weekdays could not be read', () => {
+  // As the NHS list gives Noble & Peacock: weekdays unreadable, Saturday and Sunday CLOSED.
+  const hours: OpeningHours = { weekly: [], exceptions: [], bankHolidays: 'unknown', unknownDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] };
+
+  it('keeps the weekend closed and the weekdays unknown', () => {
+    // Saturday 28 November 2026, noon; Monday 30 November, noon.
+    const saturday = openStateAt(hours, new Date('2026-11-28T12:00:00Z'));
+    const monday = openStateAt(hours, new Date('2026-11-30T12:00:00Z'));
+
+    expect(saturday.status).toBe('closed');
+    expect(saturday.opensAt).toBeNull();
+    expect(monday.status).toBe('unknown');
+  });
+});
