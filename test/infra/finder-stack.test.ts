@@ -1,61 +1,26 @@
 /**
- * The stack, synthesised once for the whole file (synthesis bundles the Lambda with esbuild), with
- * a fixture site and a fixture group entry so the test does not wait on the real site build.
+ * The stack's data, functions, HTTP API and outputs, asserted on its synthesised template. The
+ * site's bucket and CDN are in `finder-stack-site.test.ts`.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
 import { geoIndex, tableKeys } from '../../functions/data/table-schema.js';
-import { apiPathPrefixes, routeGroups, routeKey, routes } from '../../functions/routes.js';
-import { FinderStack } from '../../infra/finder-stack.js';
-import { projectRoot } from '../../infra/project-paths.js';
+import { routeGroups, routeKey, routes } from '../../functions/routes.js';
 import { allRouteGroups } from '../../infra/route-plan.js';
+import { type Resource, useSynthesisedStack } from './support/synthesised-stack.js';
 
-const fixtures = join(projectRoot, 'test', 'infra', 'fixtures');
-const tileUrl = 'https://{s}.tiles.example.org/{z}/{x}/{y}.png';
-
-/** CloudFront's managed policies, by their fixed ids. */
-const cachingDisabled = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
-const allViewerExceptHostHeader = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+const stack = useSynthesisedStack();
 
 const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-
-type Resource = {
-  Type: string;
-  Properties: Record<string, any>;
-  DependsOn?: string[];
-  DeletionPolicy?: string;
-  UpdateReplacePolicy?: string;
-};
-
-let outdir: string;
-let template: Template;
-
-beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'finder-stack-'));
-  // The same feature flags as `cdk synth`, so the test sees what would be deployed.
-  const { context } = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8'));
-  const app = new App({ outdir, context });
-  const stack = new FinderStack(app, 'FinderTest', {
-    env: { account: '111111111111', region: 'eu-west-2' },
-    siteAssetPath: join(fixtures, 'site'),
-    lambdaEntryDir: join(fixtures, 'lambdas'),
-    tileUrl,
-  });
-  template = Template.fromJSON(app.synth().getStackByName(stack.stackName).template);
-});
-
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 /** The logical id and resource of the one function serving `group`. */
 function groupFunction(group: keyof typeof routeGroups): [string, Resource] {
   const found = Object.entries(
-    template.findResources('AWS::Lambda::Function', { Properties: { Description: routeGroups[group].description } }),
+    stack.template.findResources('AWS::Lambda::Function', { Properties: { Description: routeGroups[group].description } }),
   );
   expect(found).toHaveLength(1);
   return found[0] as [string, Resource];
@@ -64,7 +29,7 @@ function groupFunction(group: keyof typeof routeGroups): [string, Resource] {
 describe('the table', () => {
   it('is on demand, recoverable, protected from deletion and retained with the stack', () => {
     // Prepare
-    const tables = template.findResources('AWS::DynamoDB::Table');
+    const tables = stack.template.findResources('AWS::DynamoDB::Table');
 
     // Act
     const [table] = Object.values(tables) as Resource[];
@@ -95,7 +60,7 @@ describe('the table', () => {
     };
 
     // Act
-    const [table] = Object.values(template.findResources('AWS::DynamoDB::Table')) as Resource[];
+    const [table] = Object.values(stack.template.findResources('AWS::DynamoDB::Table')) as Resource[];
 
     // Assess
     expect(table?.Properties.KeySchema).toEqual(keySchema);
@@ -109,7 +74,7 @@ describe('the functions', () => {
     const groups = allRouteGroups();
 
     // Act
-    const withTable = template.findResources('AWS::Lambda::Function', {
+    const withTable = stack.template.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { TABLE_NAME: Match.anyValue() } } },
     });
 
@@ -120,7 +85,7 @@ describe('the functions', () => {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.Handler).toBe('index.handler');
-      expect(fn.Properties.Environment.Variables.TABLE_NAME).toEqual({ Ref: Object.keys(template.findResources('AWS::DynamoDB::Table'))[0] });
+      expect(fn.Properties.Environment.Variables.TABLE_NAME).toEqual({ Ref: Object.keys(stack.template.findResources('AWS::DynamoDB::Table'))[0] });
     }
   });
 
@@ -132,7 +97,7 @@ describe('the functions', () => {
     const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
 
     // Assess
-    expect(template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(30);
+    expect(stack.template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(30);
   });
 
   /** The IAM statements attached to a group function's role. */
@@ -140,7 +105,7 @@ describe('the functions', () => {
     const [, fn] = groupFunction(group);
     const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
     const policies = Object.values(
-      template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
+      stack.template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
     ) as Resource[];
     return policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
   }
@@ -170,7 +135,7 @@ describe('the functions', () => {
   it('bundle to an ES module that answers its routes', async () => {
     // Prepare
     const [, fn] = groupFunction('public-api');
-    const assetDir = join(outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
+    const assetDir = join(stack.outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
     const invoke = `
       const { handler } = await import('./index.mjs');
       const found = await handler({ routeKey: 'GET /outlets/{id}', pathParameters: { id: 'abc' } });
@@ -192,8 +157,8 @@ describe('the functions', () => {
 describe('the HTTP API', () => {
   it('has exactly the routes of the route table, each to its group function, none signed-in', () => {
     // Prepare
-    const resources = template.toJSON().Resources as Record<string, Resource>;
-    const apiRoutes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+    const resources = stack.template.toJSON().Resources as Record<string, Resource>;
+    const apiRoutes = Object.values(stack.template.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
 
     // Act
     const served = apiRoutes.map((route) => {
@@ -212,7 +177,7 @@ describe('the HTTP API', () => {
 
   it('throttles the default stage and logs no IP addresses', () => {
     // Prepare
-    const stages = Object.values(template.findResources('AWS::ApiGatewayV2::Stage')) as Resource[];
+    const stages = Object.values(stack.template.findResources('AWS::ApiGatewayV2::Stage')) as Resource[];
 
     // Act
     const [stage] = stages;
@@ -227,7 +192,7 @@ describe('the HTTP API', () => {
 
   it('allows no cross-origin calls', () => {
     // Prepare
-    const apis = Object.values(template.findResources('AWS::ApiGatewayV2::Api')) as Resource[];
+    const apis = Object.values(stack.template.findResources('AWS::ApiGatewayV2::Api')) as Resource[];
 
     // Act
     const cors = apis.map((api) => api.Properties.CorsConfiguration);
@@ -237,195 +202,10 @@ describe('the HTTP API', () => {
   });
 });
 
-describe('the site', () => {
-  it('keeps its bucket private, encrypted and reachable only over TLS', () => {
-    // Prepare
-    const buckets = Object.values(template.findResources('AWS::S3::Bucket')) as Resource[];
-
-    // Act
-    const [bucket] = buckets;
-
-    // Assess
-    expect(buckets).toHaveLength(1);
-    expect(bucket?.Properties.PublicAccessBlockConfiguration).toEqual({
-      BlockPublicAcls: true,
-      BlockPublicPolicy: true,
-      IgnorePublicAcls: true,
-      RestrictPublicBuckets: true,
-    });
-    expect(bucket?.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual({
-      SSEAlgorithm: 'AES256',
-    });
-    template.hasResourceProperties('AWS::S3::BucketPolicy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
-      },
-    });
-  });
-
-  it('serves the bucket through CloudFront with origin access control over HTTPS', () => {
-    // Prepare
-    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as Resource[];
-
-    // Act
-    const config = distribution?.Properties.DistributionConfig;
-    const s3Origin = config.Origins.find((origin: Record<string, any>) => origin.S3OriginConfig);
-
-    // Assess
-    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
-    expect(s3Origin.OriginAccessControlId).toBeDefined();
-    expect(s3Origin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
-    expect(config.DefaultRootObject).toBe('index.html');
-    expect(config.DefaultCacheBehavior.TargetOriginId).toBe(s3Origin.Id);
-    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
-    expect(config.Logging).toBeUndefined();
-  });
-
-  it('sends the API paths to the HTTP API uncached with every method', () => {
-    // Prepare
-    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as Resource[];
-    const config = distribution?.Properties.DistributionConfig;
-    const apiOrigin = config.Origins.find((origin: Record<string, any>) =>
-      JSON.stringify(origin.DomainName).includes('.execute-api.eu-west-2.'),
-    );
-
-    // Act
-    const behaviors = new Map<string, Record<string, any>>(
-      config.CacheBehaviors.map((behavior: Record<string, any>) => [behavior.PathPattern, behavior]),
-    );
-
-    // Assess
-    expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
-    for (const pattern of apiPathPrefixes().flatMap((prefix) => [prefix, `${prefix}/*`])) {
-      expect(behaviors.get(pattern)).toMatchObject({
-        TargetOriginId: apiOrigin.Id,
-        CachePolicyId: cachingDisabled,
-        OriginRequestPolicyId: allViewerExceptHostHeader,
-        ViewerProtocolPolicy: 'redirect-to-https',
-      });
-      expect(behaviors.get(pattern)?.AllowedMethods).toHaveLength(7);
-    }
-  });
-
-  it('answers with security headers and a CSP that allows only the tile server besides itself', () => {
-    // Prepare
-    const policies = template.findResources('AWS::CloudFront::ResponseHeadersPolicy');
-    const [policyId, policy] = Object.entries(policies)[0] as [string, Resource];
-    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as Resource[];
-
-    // Act
-    const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
-    const behaviors = [
-      distribution?.Properties.DistributionConfig.DefaultCacheBehavior,
-      ...distribution?.Properties.DistributionConfig.CacheBehaviors,
-    ];
-
-    // Assess
-    expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true });
-    expect(headers.ContentTypeOptions).toEqual({ Override: true });
-    expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
-    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true });
-    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain("img-src 'self' data: https://*.tiles.example.org;");
-    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain("script-src 'self';");
-    for (const behavior of behaviors) expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
-  });
-
-  /** The distribution's behaviours: the default one, and the API's by path pattern. */
-  function behaviors(): { site: Record<string, any>; api: Array<Record<string, any>> } {
-    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as Resource[];
-    const config = distribution?.Properties.DistributionConfig;
-    return { site: config.DefaultCacheBehavior, api: config.CacheBehaviors };
-  }
-
-  /** The source of the CloudFront function associated with `eventType` on the site's behaviour. */
-  function siteFunctionCode(eventType: string): string {
-    const association = behaviors().site.FunctionAssociations.find(
-      (candidate: Record<string, any>) => candidate.EventType === eventType,
-    );
-    const functionId = association.FunctionARN['Fn::GetAtt'][0] as string;
-    return template.toJSON().Resources[functionId].Properties.FunctionCode as string;
-  }
-
-  it('runs a viewer-request and a viewer-response function on the site behaviour and none on the API', () => {
-    // Act
-    const { site, api } = behaviors();
-
-    // Assess
-    expect(site.FunctionAssociations.map((association: Record<string, any>) => association.EventType)).toEqual([
-      'viewer-request',
-      'viewer-response',
-    ]);
-    template.resourceCountIs('AWS::CloudFront::Function', 2);
-    expect(api.length).toBeGreaterThan(0);
-    for (const behavior of api) expect(behavior.FunctionAssociations).toBeUndefined();
-  });
-
-  it('sends unknown paths of the deployed site to its 404 page, with status 404', () => {
-    // Prepare
-    const viewerRequest = new Function(`${siteFunctionCode('viewer-request')}; return handler;`)();
-    const viewerResponse = new Function(`${siteFunctionCode('viewer-response')}; return handler;`)();
-
-    // Act
-    const rewritten = ['/outlet/', '/_astro/outlet.Fx1a2b3c.js', '/no-such-page'].map((uri) => viewerRequest({ request: { uri } }).uri);
-    const status = viewerResponse({ request: { uri: '/no-such-page' }, response: { statusCode: 200 } }).statusCode;
-
-    // Assess
-    expect(rewritten).toEqual(['/outlet/index.html', '/_astro/outlet.Fx1a2b3c.js', '/404.html']);
-    expect(status).toBe(404);
-  });
-
-  /** The site's two deployments, told apart by whether they prune. */
-  function deployments(): { revalidated: [string, Resource]; fingerprinted: [string, Resource] } {
-    const all = Object.entries(template.findResources('Custom::CDKBucketDeployment')) as Array<[string, Resource]>;
-    expect(all).toHaveLength(2);
-    const revalidated = all.find(([, deployment]) => deployment.Properties.Prune !== false);
-    const fingerprinted = all.find(([, deployment]) => deployment.Properties.Prune === false);
-    if (!revalidated || !fingerprinted) throw new Error('expected one pruning and one non-pruning deployment');
-    return { revalidated, fingerprinted };
-  }
-
-  it('deploys pages and the service worker with no-cache, pruning all but /_astro/, and clears the CDN cache', () => {
-    // Act
-    const [, deployment] = deployments().revalidated;
-
-    // Assess
-    expect(deployment.Properties.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
-    expect(deployment.Properties.Exclude).toEqual(['_astro/*']);
-    expect(deployment.Properties.Include).toBeUndefined();
-    expect(deployment.Properties.Prune).toBe(true);
-    expect(deployment.Properties.DistributionPaths).toEqual(['/*']);
-  });
-
-  it('deploys only /_astro/ files as immutable for a year, keeping old ones, before the pages', () => {
-    // Prepare
-    const { revalidated, fingerprinted } = deployments();
-
-    // Act
-    const [fingerprintedId, deployment] = fingerprinted;
-
-    // Assess
-    expect(deployment.Properties.SystemMetadata).toEqual({ 'cache-control': 'public, max-age=31536000, immutable' });
-    expect(deployment.Properties.Exclude).toEqual(['*']);
-    expect(deployment.Properties.Include).toEqual(['_astro/*']);
-    expect(deployment.Properties.DistributionPaths).toBeUndefined();
-    expect(revalidated[1].DependsOn).toContain(fingerprintedId);
-  });
-
-  it('deploys both parts from the one site asset', () => {
-    // Act
-    const { revalidated, fingerprinted } = deployments();
-
-    // Assess
-    expect(fingerprinted[1].Properties.SourceObjectKeys).toEqual(revalidated[1].Properties.SourceObjectKeys);
-  });
-});
-
 describe('the outputs', () => {
   it('give the site URL, API URL and table name', () => {
     // Prepare
-    const outputs = template.toJSON().Outputs as Record<string, unknown>;
+    const outputs = stack.template.toJSON().Outputs as Record<string, unknown>;
 
     // Act
     const names = Object.keys(outputs);

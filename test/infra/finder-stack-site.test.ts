@@ -1,0 +1,195 @@
+/**
+ * The site's side of the stack: a private bucket behind CloudFront, the API's paths on the same
+ * origin, security headers, the 404 page and how the files are deployed.
+ */
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { apiPathPrefixes } from '../../functions/routes.js';
+import { type Resource, allViewerExceptHostHeader, cachingDisabled, useSynthesisedStack } from './support/synthesised-stack.js';
+
+const stack = useSynthesisedStack();
+
+describe('the site', () => {
+  it('keeps its bucket private, encrypted and reachable only over TLS', () => {
+    // Prepare
+    const buckets = Object.values(stack.template.findResources('AWS::S3::Bucket')) as Resource[];
+
+    // Act
+    const [bucket] = buckets;
+
+    // Assess
+    expect(buckets).toHaveLength(1);
+    expect(bucket?.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket?.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual({
+      SSEAlgorithm: 'AES256',
+    });
+    stack.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('serves the bucket through CloudFront with origin access control over HTTPS', () => {
+    // Prepare
+    const [distribution] = Object.values(stack.template.findResources('AWS::CloudFront::Distribution')) as Resource[];
+
+    // Act
+    const config = distribution?.Properties.DistributionConfig;
+    const s3Origin = config.Origins.find((origin: Record<string, any>) => origin.S3OriginConfig);
+
+    // Assess
+    stack.template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    expect(s3Origin.OriginAccessControlId).toBeDefined();
+    expect(s3Origin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.DefaultCacheBehavior.TargetOriginId).toBe(s3Origin.Id);
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.Logging).toBeUndefined();
+  });
+
+  it('sends the API paths to the HTTP API uncached with every method', () => {
+    // Prepare
+    const [distribution] = Object.values(stack.template.findResources('AWS::CloudFront::Distribution')) as Resource[];
+    const config = distribution?.Properties.DistributionConfig;
+    const apiOrigin = config.Origins.find((origin: Record<string, any>) =>
+      JSON.stringify(origin.DomainName).includes('.execute-api.eu-west-2.'),
+    );
+
+    // Act
+    const behaviors = new Map<string, Record<string, any>>(
+      config.CacheBehaviors.map((behavior: Record<string, any>) => [behavior.PathPattern, behavior]),
+    );
+
+    // Assess
+    expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+    for (const pattern of apiPathPrefixes().flatMap((prefix) => [prefix, `${prefix}/*`])) {
+      expect(behaviors.get(pattern)).toMatchObject({
+        TargetOriginId: apiOrigin.Id,
+        CachePolicyId: cachingDisabled,
+        OriginRequestPolicyId: allViewerExceptHostHeader,
+        ViewerProtocolPolicy: 'redirect-to-https',
+      });
+      expect(behaviors.get(pattern)?.AllowedMethods).toHaveLength(7);
+    }
+  });
+
+  it('answers with security headers and a CSP that allows only the tile server besides itself', () => {
+    // Prepare
+    const policies = stack.template.findResources('AWS::CloudFront::ResponseHeadersPolicy');
+    const [policyId, policy] = Object.entries(policies)[0] as [string, Resource];
+    const [distribution] = Object.values(stack.template.findResources('AWS::CloudFront::Distribution')) as Resource[];
+
+    // Act
+    const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const behaviors = [
+      distribution?.Properties.DistributionConfig.DefaultCacheBehavior,
+      ...distribution?.Properties.DistributionConfig.CacheBehaviors,
+    ];
+
+    // Assess
+    expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true });
+    expect(headers.ContentTypeOptions).toEqual({ Override: true });
+    expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true });
+    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain("img-src 'self' data: https://*.tiles.example.org;");
+    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain("script-src 'self';");
+    for (const behavior of behaviors) expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+  });
+
+  /** The distribution's behaviours: the default one, and the API's by path pattern. */
+  function behaviors(): { site: Record<string, any>; api: Array<Record<string, any>> } {
+    const [distribution] = Object.values(stack.template.findResources('AWS::CloudFront::Distribution')) as Resource[];
+    const config = distribution?.Properties.DistributionConfig;
+    return { site: config.DefaultCacheBehavior, api: config.CacheBehaviors };
+  }
+
+  /** The source of the CloudFront function associated with `eventType` on the site's behaviour. */
+  function siteFunctionCode(eventType: string): string {
+    const association = behaviors().site.FunctionAssociations.find(
+      (candidate: Record<string, any>) => candidate.EventType === eventType,
+    );
+    const functionId = association.FunctionARN['Fn::GetAtt'][0] as string;
+    return stack.template.toJSON().Resources[functionId].Properties.FunctionCode as string;
+  }
+
+  it('runs a viewer-request and a viewer-response function on the site behaviour and none on the API', () => {
+    // Act
+    const { site, api } = behaviors();
+
+    // Assess
+    expect(site.FunctionAssociations.map((association: Record<string, any>) => association.EventType)).toEqual([
+      'viewer-request',
+      'viewer-response',
+    ]);
+    stack.template.resourceCountIs('AWS::CloudFront::Function', 2);
+    expect(api.length).toBeGreaterThan(0);
+    for (const behavior of api) expect(behavior.FunctionAssociations).toBeUndefined();
+  });
+
+  it('sends unknown paths of the deployed site to its 404 page, with status 404', () => {
+    // Prepare
+    const viewerRequest = new Function(`${siteFunctionCode('viewer-request')}; return handler;`)();
+    const viewerResponse = new Function(`${siteFunctionCode('viewer-response')}; return handler;`)();
+
+    // Act
+    const rewritten = ['/outlet/', '/_astro/outlet.Fx1a2b3c.js', '/no-such-page'].map((uri) => viewerRequest({ request: { uri } }).uri);
+    const status = viewerResponse({ request: { uri: '/no-such-page' }, response: { statusCode: 200 } }).statusCode;
+
+    // Assess
+    expect(rewritten).toEqual(['/outlet/index.html', '/_astro/outlet.Fx1a2b3c.js', '/404.html']);
+    expect(status).toBe(404);
+  });
+
+  /** The site's two deployments, told apart by whether they prune. */
+  function deployments(): { revalidated: [string, Resource]; fingerprinted: [string, Resource] } {
+    const all = Object.entries(stack.template.findResources('Custom::CDKBucketDeployment')) as Array<[string, Resource]>;
+    expect(all).toHaveLength(2);
+    const revalidated = all.find(([, deployment]) => deployment.Properties.Prune !== false);
+    const fingerprinted = all.find(([, deployment]) => deployment.Properties.Prune === false);
+    if (!revalidated || !fingerprinted) throw new Error('expected one pruning and one non-pruning deployment');
+    return { revalidated, fingerprinted };
+  }
+
+  it('deploys pages and the service worker with no-cache, pruning all but /_astro/, and clears the CDN cache', () => {
+    // Act
+    const [, deployment] = deployments().revalidated;
+
+    // Assess
+    expect(deployment.Properties.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    expect(deployment.Properties.Exclude).toEqual(['_astro/*']);
+    expect(deployment.Properties.Include).toBeUndefined();
+    expect(deployment.Properties.Prune).toBe(true);
+    expect(deployment.Properties.DistributionPaths).toEqual(['/*']);
+  });
+
+  it('deploys only /_astro/ files as immutable for a year, keeping old ones, before the pages', () => {
+    // Prepare
+    const { revalidated, fingerprinted } = deployments();
+
+    // Act
+    const [fingerprintedId, deployment] = fingerprinted;
+
+    // Assess
+    expect(deployment.Properties.SystemMetadata).toEqual({ 'cache-control': 'public, max-age=31536000, immutable' });
+    expect(deployment.Properties.Exclude).toEqual(['*']);
+    expect(deployment.Properties.Include).toEqual(['_astro/*']);
+    expect(deployment.Properties.DistributionPaths).toBeUndefined();
+    expect(revalidated[1].DependsOn).toContain(fingerprintedId);
+  });
+
+  it('deploys both parts from the one site asset', () => {
+    // Act
+    const { revalidated, fingerprinted } = deployments();
+
+    // Assess
+    expect(fingerprinted[1].Properties.SourceObjectKeys).toEqual(revalidated[1].Properties.SourceObjectKeys);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The finder stack, synthesised once per test file (synthesis bundles the Lambdas with esbuild),
+ * with a fixture site and fixture group entries so the tests do not wait on the real site build.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll } from 'vitest';
+import { FinderStack } from '../../../infra/finder-stack.js';
+import { projectRoot } from '../../../infra/project-paths.js';
+
+export const fixtures = join(projectRoot, 'test', 'infra', 'fixtures');
+export const tileUrl = 'https://{s}.tiles.example.org/{z}/{x}/{y}.png';
+
+/** CloudFront's managed policies, by their fixed ids. */
+export const cachingDisabled = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+export const allViewerExceptHostHeader = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+/** A resource of the synthesised template, loosely typed for assertions. */
+export type Resource = {
+  Type: string;
+  Properties: Record<string, any>;
+  DependsOn?: string[];
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
+
+export interface SynthesisedStack {
+  /** The template; read it inside tests, after the file's `beforeAll` has run. */
+  readonly template: Template;
+  /** The cloud assembly folder, holding the bundled Lambda assets. */
+  readonly outdir: string;
+}
+
+/** Registers hooks that synthesise the stack before the file's tests and clean up after them. */
+export function useSynthesisedStack(): SynthesisedStack {
+  let template: Template | undefined;
+  let outdir: string | undefined;
+  beforeAll(() => {
+    outdir = mkdtempSync(join(tmpdir(), 'finder-stack-'));
+    // The same feature flags as `cdk synth`, so the tests see what would be deployed.
+    const { context } = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8'));
+    const app = new App({ outdir, context });
+    const stack = new FinderStack(app, 'FinderTest', {
+      env: { account: '111111111111', region: 'eu-west-2' },
+      siteAssetPath: join(fixtures, 'site'),
+      lambdaEntryDir: join(fixtures, 'lambdas'),
+      tileUrl,
+    });
+    template = Template.fromJSON(app.synth().getStackByName(stack.stackName).template);
+  });
+  afterAll(() => {
+    if (outdir) rmSync(outdir, { recursive: true, force: true });
+  });
+  return {
+    get template() {
+      if (!template) throw new Error('The stack is synthesised in beforeAll: read the template inside a test');
+      return template;
+    },
+    get outdir() {
+      if (!outdir) throw new Error('The stack is synthesised in beforeAll: read outdir inside a test');
+      return outdir;
+    },
+  };
+}
