@@ -16,7 +16,8 @@ try {
   process.exit(1);
 }
 
-new FinderStack(app, 'NaloxoneFinder', {
+// The id is the stack name, so a second copy (`-c stackName=…`) deploys as a stack of its own.
+new FinderStack(app, settings.stackName, {
   description: 'Naloxone finder: free take-home naloxone near you',
   env: settings.env,
   siteAssetPath: settings.siteAssetPath,

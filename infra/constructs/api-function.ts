@@ -4,14 +4,24 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { TableAccess } from '../../functions/routes.js';
 import { lockFile, projectRoot } from '../project-paths.js';
 
-/** How much of the table a function may touch. */
-export type TableAccess = 'read' | 'readWrite';
+/**
+ * The DynamoDB actions each level of `TableAccess` allows, and whether on the indexes too. Nothing
+ * else: no Scan (a public search must never read the whole table), no stream actions, no
+ * DescribeTable (the SDK does not need it), and for `append` nothing that changes or deletes an
+ * existing item.
+ */
+const tableAccessGrants: Record<TableAccess, { readonly actions: readonly string[]; readonly indexes: boolean }> = {
+  read: { actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], indexes: true },
+  append: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: false },
+};
 
 /** The log levels `functions/shared/config.ts` accepts. */
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
@@ -86,10 +96,21 @@ export class ApiFunction extends Construct {
     });
   }
 
-  /** Grants the function `access` to the table and tells it the table's name, in one step. */
+  /**
+   * Grants the function exactly the actions of `access` (see `tableAccessGrants`) and tells it the
+   * table's name, in one step.
+   *
+   * Not `table.grant(...)`: on a table with indexes it always adds `<table>/index/*` as well, so
+   * `append` could not be kept to the table alone. The table is encrypted with an AWS-managed key,
+   * which needs no key grant.
+   */
   bindTable(table: ITable, access: TableAccess): void {
-    if (access === 'read') table.grantReadData(this.function);
-    else table.grantReadWriteData(this.function);
+    const { actions, indexes } = tableAccessGrants[access];
+    Grant.addToPrincipal({
+      grantee: this.function,
+      actions: [...actions],
+      resourceArns: indexes ? [table.tableArn, `${table.tableArn}/index/*`] : [table.tableArn],
+    });
     this.function.addEnvironment('TABLE_NAME', table.tableName);
   }
 }

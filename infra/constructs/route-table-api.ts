@@ -5,6 +5,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -24,7 +25,7 @@ export interface RouteTableApiProps {
   readonly routes: readonly Route[];
   /** The function of each group that has routes. */
   readonly functions: Partial<Record<RouteGroup, IFunction>>;
-  /** Applies to every route of the default stage. */
+  /** Applies to every route of the default stage that sets no `throttle` of its own. */
   readonly throttle: ThrottleSettings;
   /** @default RetentionDays.ONE_MONTH */
   readonly accessLogRetention?: RetentionDays;
@@ -44,7 +45,10 @@ export const accessLogFields = {
   integrationError: '$context.integrationErrorMessage',
 } as const;
 
-/** An HTTP API whose routes are exactly the route table's, on a throttled `$default` stage. */
+/**
+ * An HTTP API whose routes are exactly the route table's, on a throttled `$default` stage, with a
+ * route's own `throttle` in place of the stage's where it has one.
+ */
 export class RouteTableApi extends Construct {
   /** The HTTP API; `apiId` and `apiEndpoint` locate it. */
   readonly api: HttpApi;
@@ -64,7 +68,7 @@ export class RouteTableApi extends Construct {
       retention: props.accessLogRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    this.api.addStage('DefaultStage', {
+    const stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       throttle: props.throttle,
@@ -74,6 +78,10 @@ export class RouteTableApi extends Construct {
       },
     });
 
+    // HttpStage takes only the stage-wide throttle, so per-route limits go on its CloudFormation
+    // resource: `RouteSettings`, keyed by route key. The L1 property is untyped JSON, passed to
+    // CloudFormation as it is, so it is written in CloudFormation's own case.
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     const integrations = new Map<RouteGroup, HttpLambdaIntegration>();
     for (const route of props.routes) {
       const handler = props.functions[route.group];
@@ -83,13 +91,23 @@ export class RouteTableApi extends Construct {
         integration = new HttpLambdaIntegration(`${route.group}-integration`, handler);
         integrations.set(route.group, integration);
       }
-      this.api.addRoutes({
+      const apiRoutes = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
         authorizer: authorizerFor(route),
       });
+      if (route.throttle) {
+        routeSettings[routeKey(route)] = {
+          ThrottlingRateLimit: route.throttle.rateLimit,
+          ThrottlingBurstLimit: route.throttle.burstLimit,
+        };
+        // API Gateway refuses a stage whose route settings name a route that does not exist yet
+        // ("Unable to find Route by key … within the provided RouteSettings").
+        for (const apiRoute of apiRoutes) stage.node.addDependency(apiRoute);
+      }
     }
+    if (Object.keys(routeSettings).length > 0) (stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
   }
 }
 

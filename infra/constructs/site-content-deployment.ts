@@ -8,6 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { fingerprintedFolder } from './site-files.js';
 
 /**
  * Pages, the service worker and everything else without a content hash in its name: browsers
@@ -23,7 +24,7 @@ export const revalidatedCacheControl = 'no-cache';
 export const fingerprintedCacheControl = 'public, max-age=31536000, immutable';
 
 /** The sync filter for Astro's fingerprinted files, relative to the site folder. */
-const fingerprinted = '_astro/*';
+const fingerprinted = `${fingerprintedFolder}/*`;
 
 /** What to deploy where. */
 export interface SiteContentDeploymentProps {

@@ -9,6 +9,7 @@
  * anything unknown to `/404.html`, and a viewer-response function makes that answer a real 404.
  */
 import { directoryIndexCode } from './directory-index.js';
+import { fingerprintedFolder } from './site-files.js';
 
 /** The page served, with status 404, for any path that is not a deployed file. */
 export const notFoundPage = '/404.html';
@@ -44,11 +45,17 @@ export type SiteRoutingCode = NotFoundRoutingCode | DirectoryIndexOnlyCode;
  * Only exact matches against the list count, after percent-decoding (S3 decodes the path into the
  * key the same way), so `..`, `//`, encoded slashes and wrong case all get the 404 page rather than
  * a guess. Undecodable URIs get it too.
+ *
+ * The one exception is the fingerprinted folder (`/_astro/`): it keeps earlier builds' files, which
+ * this build's list does not name, so its paths go to S3 as they are. S3 takes keys literally
+ * (`/_astro/../index.html` is a missing key, not `/index.html`), so the worst a made-up path there
+ * gets is S3's 403, which no page shows anyone.
  */
 function resolverCode(sitePaths: readonly string[]): string {
   return `
 var files = ${JSON.stringify(sitePaths)};
 var notFoundPage = ${JSON.stringify(notFoundPage)};
+var keptFolder = ${JSON.stringify(`/${fingerprintedFolder}/`)};
 function indexSuffix(uri) {
   if (uri.endsWith('/')) return 'index.html';
   if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) return '/index.html';
@@ -62,6 +69,7 @@ function isDeployed(uri) {
   }
 }
 function resolve(uri) {
+  if (uri.startsWith(keptFolder)) return uri;
   var target = uri + indexSuffix(uri);
   return isDeployed(target) ? target : notFoundPage;
 }`;

@@ -15,11 +15,13 @@ import {
   OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
+  S3OriginAccessControl,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { accountUniqueName, cloudFrontNameLimits } from './account-unique-name.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 import { SiteContentDeployment } from './site-content-deployment.js';
 import { SiteRouting } from './site-routing.js';
@@ -59,7 +61,10 @@ export class StaticSite extends Construct {
       autoDeleteObjects: true,
     });
 
+    // CloudFront names these per account, and CDK's generated names leave out the region, so the
+    // same stack in a second region would clash with the first: they are named here instead.
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      responseHeadersPolicyName: accountUniqueName(this, 'SecurityHeaders', cloudFrontNameLimits.responseHeadersPolicy),
       comment: 'Naloxone finder: security headers and CSP',
       securityHeadersBehavior: {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
@@ -78,6 +83,11 @@ export class StaticSite extends Construct {
       },
     });
 
+    const originAccessControl = new S3OriginAccessControl(this, 'OriginAccessControl', {
+      originAccessControlName: accountUniqueName(this, 'OriginAccessControl', cloudFrontNameLimits.originAccessControl),
+      description: 'Naloxone finder: CloudFront reads the site bucket',
+    });
+
     const routing = new SiteRouting(this, 'Routing', { siteAssetPath: props.siteAssetPath });
 
     this.distribution = new Distribution(this, 'Distribution', {
@@ -89,7 +99,7 @@ export class StaticSite extends Construct {
       // No custom error pages either: they would apply to the API's paths too and hide its JSON errors.
       // The site's own 404 page comes from its behaviour's functions (`SiteRouting`) instead.
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessControl }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: securityHeaders,
@@ -113,6 +123,10 @@ export class StaticSite extends Construct {
  * One pair of behaviours per API prefix: `/outlets` itself and everything under it. Nothing is
  * cached at the edge (answers depend on the query and listings change), and every viewer header
  * but Host is forwarded, because API Gateway routes on its own host name.
+ *
+ * Plain HTTP gets a 403 rather than the site's redirect: a browser follows a 301 to a POST with a
+ * GET and no body, so a report sent over http would be lost without a word. The site calls the API
+ * on its own origin from https pages (HSTS keeps them so), so only a misconfigured client meets it.
  */
 function apiBehaviors(
   api: StaticSiteProps['api'],
@@ -120,7 +134,7 @@ function apiBehaviors(
 ): Record<string, BehaviorOptions> {
   const behavior: BehaviorOptions = {
     origin: new HttpOrigin(api.domainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
-    viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+    viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
     allowedMethods: AllowedMethods.ALLOW_ALL,
     cachePolicy: CachePolicy.CACHING_DISABLED,
     originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,

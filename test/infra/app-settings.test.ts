@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SettingsError, appSettings, defaultRegion, offlineAccount } from '../../infra/app-settings.js';
+import { SettingsError, appSettings, defaultRegion, defaultStackName, offlineAccount } from '../../infra/app-settings.js';
 import { defaultTileUrl } from '../../infra/constructs/content-security-policy.js';
 import { projectRoot } from '../../infra/project-paths.js';
 
@@ -16,6 +16,7 @@ describe('appSettings', () => {
 
     // Assess
     expect(settings).toEqual({
+      stackName: defaultStackName,
       env: { account: offlineAccount, region: defaultRegion },
       siteAssetPath: builtSite,
       tileUrl: defaultTileUrl,
@@ -59,6 +60,32 @@ describe('appSettings', () => {
     // Assess
     expect(settings.env.region).toBe('eu-west-1');
     expect(settings.tileUrl).toBe('https://b.example.org/{z}/{x}/{y}.png');
+  });
+
+  it('names the stack NaloxoneFinder unless context asks for another copy', () => {
+    // Prepare
+    const defaults = (key: string) => (key === 'siteDist' ? builtSite : undefined);
+    const staging = (key: string) => ({ siteDist: builtSite, stackName: 'NaloxoneFinderStaging' })[key];
+
+    // Act
+    const names = [appSettings({ context: defaults, env: {} }), appSettings({ context: staging, env: {} })].map(
+      (settings) => settings.stackName,
+    );
+
+    // Assess
+    expect(names).toEqual(['NaloxoneFinder', 'NaloxoneFinderStaging']);
+  });
+
+  it.each(['naloxone_finder', '1finder', `N${'a'.repeat(128)}`])('refuses the stack name %s, which CloudFormation would', (stackName) => {
+    // Prepare
+    const context = (key: string) => ({ siteDist: builtSite, stackName })[key];
+
+    // Act
+    const act = () => appSettings({ context, env: {} });
+
+    // Assess
+    expect(act).toThrow(SettingsError);
+    expect(act).toThrow(/is not one CloudFormation accepts/);
   });
 
   it('tells the user to build the site when it is not built', () => {

@@ -55,7 +55,7 @@ describe('the site', () => {
     expect(config.Logging).toBeUndefined();
   });
 
-  it('sends the API paths to the HTTP API uncached with every method', () => {
+  it('sends the API paths to the HTTP API uncached with every method, refusing plain HTTP rather than redirecting', () => {
     // Prepare
     const [distribution] = Object.values(stack.template.findResources('AWS::CloudFront::Distribution')) as Resource[];
     const config = distribution?.Properties.DistributionConfig;
@@ -75,7 +75,8 @@ describe('the site', () => {
         TargetOriginId: apiOrigin.Id,
         CachePolicyId: cachingDisabled,
         OriginRequestPolicyId: allViewerExceptHostHeader,
-        ViewerProtocolPolicy: 'redirect-to-https',
+        // A redirect would turn a POST into a GET without its body.
+        ViewerProtocolPolicy: 'https-only',
       });
       expect(behaviors.get(pattern)?.AllowedMethods).toHaveLength(7);
     }
@@ -146,6 +147,21 @@ describe('the site', () => {
     // Assess
     expect(rewritten).toEqual(['/outlet/index.html', '/_astro/outlet.Fx1a2b3c.js', '/404.html']);
     expect(status).toBe(404);
+  });
+
+  it('passes an earlier build\'s /_astro/ file, which deployments keep, through to the bucket with its 200', () => {
+    // Prepare
+    const viewerRequest = new Function(`${siteFunctionCode('viewer-request')}; return handler;`)();
+    const viewerResponse = new Function(`${siteFunctionCode('viewer-response')}; return handler;`)();
+    const previousBuild = '/_astro/old.abc123.js';
+
+    // Act
+    const uri = viewerRequest({ request: { uri: previousBuild } }).uri;
+    const status = viewerResponse({ request: { uri: previousBuild }, response: { statusCode: 200 } }).statusCode;
+
+    // Assess
+    expect(uri).toBe(previousBuild);
+    expect(status).toBe(200);
   });
 
   /** The site's two deployments, told apart by whether they prune. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Route, routeGroups } from '../../functions/routes.js';
+import { routeGroups } from '../../functions/routes.js';
 import { allRouteGroups, constructIdOf, tableAccessOf } from '../../infra/route-plan.js';
 
 describe('route plan', () => {
@@ -14,29 +14,15 @@ describe('route plan', () => {
     expect(groups).toEqual(expected);
   });
 
-  it('gives a group that only answers GET read access', () => {
+  it('takes each group\'s table access from the route table, not from its methods', () => {
     // Prepare
-    const routes: Route[] = [{ method: 'GET', path: '/outlets', group: 'public-api', handler: 'findOutlets', access: 'public' }];
+    const groups = allRouteGroups();
 
     // Act
-    const access = tableAccessOf('public-api', routes);
+    const access = Object.fromEntries(groups.map((group) => [group, tableAccessOf(group)]));
 
     // Assess
-    expect(access).toBe('read');
-  });
-
-  it('gives a group with any other method read and write access', () => {
-    // Prepare
-    const routes: Route[] = [
-      { method: 'GET', path: '/outlets', group: 'public-api', handler: 'findOutlets', access: 'public' },
-      { method: 'POST', path: '/reports', group: 'public-api', handler: 'report', access: 'public' },
-    ];
-
-    // Act
-    const access = tableAccessOf('public-api', routes);
-
-    // Assess
-    expect(access).toBe('readWrite');
+    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append' });
   });
 
   it('names constructs after their group', () => {

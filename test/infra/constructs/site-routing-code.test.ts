@@ -65,7 +65,7 @@ describe('the viewer-request function', () => {
   it.each([
     '/no-such-page',
     '/no-such-page/',
-    '/_astro/results-map.OLDHASH1.js',
+    '/_ASTRO/results-map.BNHqwj7s.js',
     '/Outlet/',
     '/outlet/index.htm',
     '/report/extra',
@@ -76,6 +76,18 @@ describe('the viewer-request function', () => {
     // Assess
     expect(request.uri).toBe('/404.html');
   });
+
+  // Deployments never prune /_astro/, so a page from the previous build still finds its scripts there.
+  it.each(['/_astro/old.abc123.js', '/_astro/results-map.OLDHASH1.js', '/_astro/old.abc123.css'])(
+    'passes the earlier build\'s fingerprinted file %s through to the bucket',
+    (uri) => {
+      // Act
+      const request = viewerRequest({ request: { uri } });
+
+      // Assess
+      expect(request.uri).toBe(uri);
+    },
+  );
 
   it.each([
     '/../index.html',
@@ -146,6 +158,17 @@ describe('the viewer-response function', () => {
       expect(answer).toEqual({ statusCode: 200, statusDescription: 'OK' });
     },
   );
+
+  it('leaves the 200 for an earlier build\'s fingerprinted file alone', () => {
+    // Prepare
+    const response: Response = { statusCode: 200, statusDescription: 'OK' };
+
+    // Act
+    const answer = viewerResponse({ request: { uri: '/_astro/old.abc123.js' }, response });
+
+    // Assess
+    expect(answer).toEqual({ statusCode: 200, statusDescription: 'OK' });
+  });
 
   it('leaves a 304 to a revalidating browser alone', () => {
     // Prepare

@@ -1,0 +1,61 @@
+/**
+ * `ApiFunction` bundling the real `functions/lambdas/public-api.ts`, not a fixture: the stack tests
+ * bundle stand-ins, so without this a change that only the real handlers' imports trip over (ES
+ * module output, `import.meta`, the bundled AWS SDK, a CommonJS dependency) would pass the suite and
+ * fail in Lambda.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiFunction } from '../../../infra/constructs/api-function.js';
+import { lambdaEntryDir, projectRoot } from '../../../infra/project-paths.js';
+
+let outdir: string | undefined;
+let assetDir: string | undefined;
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'api-function-'));
+  const { context } = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8'));
+  const app = new App({ outdir, context });
+  const stack = new Stack(app, 'ApiFunctionTest', { env: { account: '111111111111', region: 'eu-west-2' } });
+  new ApiFunction(stack, 'PublicApi', { entry: join(lambdaEntryDir, 'public-api.ts') });
+  const [fn] = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as Array<{
+    Properties: { Code: { S3Key: string } };
+  }>;
+  assetDir = join(outdir, `asset.${String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
+});
+
+afterAll(() => {
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
+
+describe('ApiFunction', () => {
+  it('bundles the real public API into a module that loads and answers an unknown route with a JSON 404', async () => {
+    // Prepare: the environment Lambda gives it; the table is never reached for an unknown route.
+    const invoke = `
+      const { handler } = await import('./index.mjs');
+      const answer = await handler({ routeKey: 'GET /nowhere', rawPath: '/nowhere', headers: {} });
+      console.log(JSON.stringify(answer));`;
+    const env = {
+      PATH: process.env.PATH,
+      TABLE_NAME: 'bundle-test',
+      AWS_REGION: 'eu-west-2',
+      LOG_LEVEL: 'SILENT',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+
+    // Act
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', invoke], { cwd: assetDir, env });
+    const answer = JSON.parse(stdout);
+
+    // Assess
+    expect(answer.statusCode).toBe(404);
+    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'not_found' });
+  });
+});
