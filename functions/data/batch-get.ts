@@ -6,7 +6,7 @@
  * item here would read as "none" (no outlet, an empty cell).
  */
 import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { type BatchRetryOptions, sendInChunks } from './batch-retry.js';
+import { BatchIncompleteError, type BatchRetryOptions, sendInChunks } from './batch-retry.js';
 import { documents, tableName } from './client.js';
 
 /** DynamoDB's limit of keys in one BatchGetItem call. */
@@ -33,16 +33,9 @@ export interface BatchGetOptions extends BatchRetryOptions {
 }
 
 /** Thrown when keys are still unprocessed after the last attempt. */
-export class BatchGetIncompleteError extends Error {
-  constructor(
-    readonly unprocessed: number,
-    readonly attempts: number,
-  ) {
-    super(
-      `BatchGetItem left ${unprocessed} key(s) unprocessed in table ${tableName} after ${attempts} attempts; ` +
-        'the table may be throttled: try again later',
-    );
-    this.name = 'BatchGetIncompleteError';
+export class BatchGetIncompleteError extends BatchIncompleteError {
+  constructor(unprocessed: number, attempts: number) {
+    super('BatchGetItem', unprocessed, attempts, tableName);
   }
 }
 

@@ -18,6 +18,23 @@ export interface BatchRetryOptions {
   concurrency?: number;
 }
 
+/** Thrown when a batch call still leaves work unprocessed after its last attempt. */
+export class BatchIncompleteError extends Error {
+  constructor(
+    readonly operation: 'BatchGetItem' | 'BatchWriteItem',
+    readonly unprocessed: number,
+    readonly attempts: number,
+    table: string,
+  ) {
+    const what = operation === 'BatchGetItem' ? 'key(s)' : 'item(s)';
+    super(
+      `${operation} left ${unprocessed} ${what} unprocessed in table ${table} after ${attempts} attempts; ` +
+        'the table may be throttled: try again later',
+    );
+    this.name = `${operation === 'BatchGetItem' ? 'BatchGet' : 'BatchWrite'}IncompleteError`;
+  }
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs `work` over `items` with at most `limit` at a time; the first failure rejects. */

@@ -11,7 +11,7 @@ import {
   type BatchWriteCommandInput,
   type BatchWriteCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { type BatchRetryOptions, sendInChunks } from './batch-retry.js';
+import { BatchIncompleteError, type BatchRetryOptions, sendInChunks } from './batch-retry.js';
 import { documents, tableName } from './client.js';
 
 /** DynamoDB's limit of requests in one BatchWriteItem call. */
@@ -35,16 +35,9 @@ export interface BatchWriteOptions extends BatchRetryOptions {
 }
 
 /** Thrown when items are still unprocessed after the last attempt. */
-export class BatchWriteIncompleteError extends Error {
-  constructor(
-    readonly unprocessed: number,
-    readonly attempts: number,
-  ) {
-    super(
-      `BatchWriteItem left ${unprocessed} item(s) unprocessed in table ${tableName} after ${attempts} attempts; ` +
-        'the table may be throttled: try again later',
-    );
-    this.name = 'BatchWriteIncompleteError';
+export class BatchWriteIncompleteError extends BatchIncompleteError {
+  constructor(unprocessed: number, attempts: number) {
+    super('BatchWriteItem', unprocessed, attempts, tableName);
   }
 }
 

@@ -27,7 +27,8 @@ export const findOutlets: ApiHandler = async (event) => {
   });
   const body: FindOutletsResponse = {
     location,
-    searchedRadiusKm: found.searchedRadiusKm,
+    // Down to 10 m: the answer promises nothing was missed within this distance, so never round it up.
+    searchedRadiusKm: Math.floor(found.searchedRadiusKm * 100) / 100,
     results: found.results.map(({ outlet, distanceKm }) => toNearbyOutlet(outlet, distanceKm, now)),
   };
   return json(200, body);

@@ -58,6 +58,9 @@ describe('GET /outlets', () => {
       expect(result.demo).toBe(true);
     }
     expect(response.location).toEqual({ lat: 53.481, lng: -2.243, source: 'coordinates', label: null });
+    // How far it looked: at least as far as the fifth result, given to 10 m and never rounded up.
+    expect(response.searchedRadiusKm).toBe(Math.floor(response.searchedRadiusKm * 100) / 100);
+    expect(response.searchedRadiusKm).toBeGreaterThanOrEqual(Math.floor((expected[4]?.distanceKm ?? Infinity) * 100) / 100);
   });
 
   it('finds outlets near a full Trafford postcode in any case and spacing', async () => {
