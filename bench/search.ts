@@ -212,7 +212,8 @@ async function main(): Promise<void> {
   process.env.LOG_LEVEL = 'SILENT';
   const { outletSchema } = await import('../functions/contract/outlet.js');
   const { ensureTable } = await import('../functions/data/create-table.js');
-  const { putOutlets, outletFromItem } = await import('../functions/data/outlets.js');
+  const { putOutlets } = await import('../functions/data/outlets.js');
+  const { outletFromItem } = await import('../functions/data/outlet-items.js');
   const { findNearestOutlets } = await import('../functions/data/nearest-outlets.js');
   const { haversineKm } = await import('../functions/core/distance.js');
   const { compareNearest } = await import('../functions/core/nearest-search.js');

@@ -4,8 +4,20 @@
  * infrastructure code can read it without loading the runtime.
  */
 
-/** Who may call a route: anyone, a signed-in outlet, or a signed-in commissioner. */
-export type Access = 'public' | 'outlet' | 'commissioner';
+import { apiPrefix } from './contract/web-policy.js';
+
+/**
+ * Who may call a route. Every level but `public` needs a verified token (the HTTP API's JWT
+ * authorizer on AWS, the local server's check locally); the group entry then decides from the
+ * caller's roles (token groups) and memberships (DynamoDB), see `core/access.ts`.
+ * - `public`: anyone, no token.
+ * - `signed_in`: anyone signed in.
+ * - `outlet_read`: the staff of the outlet named by the path's `{id}`, the commissioner of its
+ *   local authority, or an administrator.
+ * - `outlet_write`: the staff of the outlet named by `{id}`, or an administrator. Commissioners
+ *   read an outlet's records but do not write the outlet's own facts (stock, kits given out).
+ */
+export type Access = 'public' | 'signed_in' | 'outlet_read' | 'outlet_write';
 
 /**
  * How much of the table a group's function may touch; the stack turns each into the exact DynamoDB
@@ -13,8 +25,10 @@ export type Access = 'public' | 'outlet' | 'commissioner';
  * - `read`: GetItem, BatchGetItem and Query, on the table and its indexes.
  * - `append`: GetItem and PutItem on the table: read a listing and add a new item, never change or
  *   delete one.
+ * - `write`: `read` on the table (not its indexes) plus PutItem, UpdateItem and DeleteItem: the
+ *   portal's conditional writes, counters and idempotency records.
  */
-export type TableAccess = 'read' | 'append';
+export type TableAccess = 'read' | 'append' | 'write';
 
 /** What the stack needs to know about one group. */
 export interface RouteGroupDefinition {
@@ -28,6 +42,7 @@ export interface RouteGroupDefinition {
 export const routeGroups = {
   'public-api': { description: 'Public, read-only: find outlets and read a listing', tableAccess: 'read' },
   'public-reports': { description: 'Public: report a problem with a listing', tableAccess: 'append' },
+  portal: { description: 'Signed in: outlets keep their listings, stock and records', tableAccess: 'write' },
 } as const satisfies Record<string, RouteGroupDefinition>;
 export type RouteGroup = keyof typeof routeGroups;
 
@@ -41,7 +56,7 @@ export interface RouteThrottle {
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** API Gateway HTTP API path, with `{name}` parameters. */
+  /** API Gateway HTTP API path, with `{name}` parameters; always under `apiPrefix`. */
   path: string;
   group: RouteGroup;
   /** The handler's name in its group's entry file. */
@@ -58,10 +73,25 @@ export interface Route {
  */
 const reportThrottle: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
 
+const api = <P extends string>(path: P) => `${apiPrefix}${path}` as const;
+
 export const routes = [
-  { method: 'GET', path: '/outlets', group: 'public-api', handler: 'findOutlets', access: 'public' },
-  { method: 'GET', path: '/outlets/{id}', group: 'public-api', handler: 'getOutlet', access: 'public' },
-  { method: 'POST', path: '/reports', group: 'public-reports', handler: 'createReport', access: 'public', throttle: reportThrottle },
+  { method: 'GET', path: api('/outlets'), group: 'public-api', handler: 'findOutlets', access: 'public' },
+  { method: 'GET', path: api('/outlets/{id}'), group: 'public-api', handler: 'getOutlet', access: 'public' },
+  { method: 'POST', path: api('/reports'), group: 'public-reports', handler: 'createReport', access: 'public', throttle: reportThrottle },
+  { method: 'GET', path: api('/sign-in'), group: 'portal', handler: 'getSignInSettings', access: 'public' },
+  { method: 'GET', path: api('/me'), group: 'portal', handler: 'getMe', access: 'signed_in' },
+  { method: 'GET', path: api('/portal/outlets/{id}'), group: 'portal', handler: 'getPortalOutlet', access: 'outlet_read' },
+  { method: 'PATCH', path: api('/portal/outlets/{id}'), group: 'portal', handler: 'editPortalOutlet', access: 'outlet_write' },
+  { method: 'PUT', path: api('/portal/outlets/{id}/stock'), group: 'portal', handler: 'setStock', access: 'outlet_write' },
+  { method: 'POST', path: api('/portal/outlets/{id}/confirmations'), group: 'portal', handler: 'confirmListing', access: 'outlet_write' },
+  { method: 'POST', path: api('/portal/outlets/{id}/supplies'), group: 'portal', handler: 'recordSupply', access: 'outlet_write' },
+  { method: 'GET', path: api('/portal/outlets/{id}/supplies'), group: 'portal', handler: 'listSupplies', access: 'outlet_read' },
+  { method: 'POST', path: api('/portal/outlets/{id}/batches'), group: 'portal', handler: 'addBatch', access: 'outlet_write' },
+  { method: 'GET', path: api('/portal/outlets/{id}/batches'), group: 'portal', handler: 'listBatches', access: 'outlet_read' },
+  { method: 'GET', path: api('/portal/outlets/{id}/history'), group: 'portal', handler: 'getHistory', access: 'outlet_read' },
+  { method: 'GET', path: api('/portal/outlets/{id}/reports'), group: 'portal', handler: 'listOutletReports', access: 'outlet_read' },
+  { method: 'PATCH', path: api('/portal/outlets/{id}/reports/{reportId}'), group: 'portal', handler: 'updateReport', access: 'outlet_write' },
 ] as const satisfies readonly Route[];
 
 export type RouteDefinition = (typeof routes)[number];
@@ -72,6 +102,5 @@ export const routeKey = (route: Pick<Route, 'method' | 'path'>): string => `${ro
 /** The names of the handlers a group's entry file must export. */
 export type HandlerNamesOf<G extends RouteGroup> = Extract<RouteDefinition, { group: G }>['handler'];
 
-/** The first path segments the API owns (`/outlets`), so the CDN can send them to the API. */
-export const apiPathPrefixes = (): string[] =>
-  [...new Set(routes.map((route) => `/${route.path.split('/')[1]}`))].sort();
+/** The names of the handlers of a group's routes with the given access. */
+export type HandlerNamesWith<G extends RouteGroup, A extends Access> = Extract<RouteDefinition, { group: G; access: A }>['handler'];

@@ -7,7 +7,8 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { apiPathPrefixes, type RouteGroup, routeGroups, routes } from '../functions/routes.js';
+import { apiPrefix } from '../functions/contract/web-policy.js';
+import { type RouteGroup, routeGroups, routes } from '../functions/routes.js';
 import { ApiFunction, type LogLevel } from './constructs/api-function.js';
 import { defaultTileUrl } from './constructs/content-security-policy.js';
 import { FinderTable } from './constructs/finder-table.js';
@@ -65,7 +66,7 @@ export class FinderStack extends Stack {
       tileUrl: props.tileUrl ?? defaultTileUrl,
       api: {
         domainName: `${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
-        pathPrefixes: apiPathPrefixes(),
+        pathPrefixes: [apiPrefix],
       },
     });
 

@@ -24,7 +24,17 @@ function headers(request: IncomingMessage): Record<string, string> {
   return result;
 }
 
-export function toApiGatewayEvent(request: IncomingMessage, url: URL, match: RouteMatch, body: Buffer): APIGatewayProxyEventV2 {
+/**
+ * The event API Gateway would send for this request. `claims` are the verified token's, as the
+ * JWT authorizer passes them on routes that have one (`requestContext.authorizer.jwt`).
+ */
+export function toApiGatewayEvent(
+  request: IncomingMessage,
+  url: URL,
+  match: RouteMatch,
+  body: Buffer,
+  claims?: Record<string, string>,
+): APIGatewayProxyEventV2 {
   const requestHeaders = headers(request);
   const isText = body.length === 0 || /json|text|x-www-form-urlencoded/.test(requestHeaders['content-type'] ?? '');
   const now = new Date();
@@ -51,6 +61,7 @@ export function toApiGatewayEvent(request: IncomingMessage, url: URL, match: Rou
         userAgent: requestHeaders['user-agent'] ?? '',
       },
       requestId: crypto.randomUUID(),
+      ...(claims ? { authorizer: { jwt: { claims, scopes: claims.scope ? claims.scope.split(' ') : null } } } : {}),
       routeKey: routeKey(match.route),
       stage: '$default',
       time: now.toISOString(),

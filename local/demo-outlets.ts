@@ -100,6 +100,7 @@ export function demoOutletFromPharmacy(feature: PharmacyFeature, now: Date): { o
     languages: [],
     accessibility: null,
     status: 'active',
+    reopensOn: null,
     alert: null,
     stock: {
       status: stockStatus,

@@ -4,12 +4,26 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { unauthorisedBody } from '../functions/contract/error.js';
+import { isApiPath } from '../functions/contract/web-policy.js';
 import type { RouteGroup } from '../functions/routes.js';
-import type { ApiHandler } from '../functions/shared/http.js';
+import type { LambdaHandler } from '../functions/shared/http.js';
 import { toApiGatewayEvent } from './api-gateway-event.js';
 import { startEmbeddedDynamoDb } from './embedded-dynamodb.js';
+import { type JwtAuthorizerSettings, createJwtAuthorizer } from './jwt-authorizer.js';
+import { localLambdaContext } from './lambda-context.js';
 import { matchRoute } from './match-route.js';
 import { serveSiteFile } from './static-site.js';
+
+/**
+ * Where people sign in and how tokens are checked: the local OpenID Provider's settings, given to
+ * the portal's function (as the stack gives it Cognito's) and to the local JWT authorizer.
+ */
+export interface SignInSettings extends JwtAuthorizerSettings {
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  logoutEndpoint: string;
+}
 
 export interface FinderOptions {
   /** Port to listen on; 0 picks a free one. */
@@ -24,6 +38,8 @@ export interface FinderOptions {
   tableName?: string;
   /** Where progress lines go (default: nowhere). */
   log?: (line: string) => void;
+  /** The sign-in service the portal uses and the API's token check trusts. */
+  signIn: SignInSettings;
 }
 
 export interface RunningFinder {
@@ -40,9 +56,10 @@ export class PortInUseError extends Error {
 }
 
 /** Each group's Lambda entry, loaded as AWS would load it. Adding a group to the route table makes this fail to compile until it is listed. */
-const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: ApiHandler }>> = {
+const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }>> = {
   'public-api': () => import('../functions/lambdas/public-api.js'),
   'public-reports': () => import('../functions/lambdas/public-reports.js'),
+  portal: () => import('../functions/lambdas/portal.js'),
 };
 
 const maxBodyBytes = 1024 * 1024;
@@ -58,8 +75,8 @@ async function readBody(request: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   response.end(JSON.stringify(body));
 }
 
@@ -75,6 +92,13 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   process.env.AWS_REGION ??= 'eu-west-2';
   // The SDK warns that Node 20 support ends; Lambda runs Node 22, so the warning is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // What the stack sets on the portal's function for Cognito.
+  process.env.AUTH_ISSUER = options.signIn.issuer;
+  process.env.AUTH_CLIENT_ID = options.signIn.audience;
+  process.env.AUTH_AUTHORIZATION_ENDPOINT = options.signIn.authorizationEndpoint;
+  process.env.AUTH_TOKEN_ENDPOINT = options.signIn.tokenEndpoint;
+  process.env.AUTH_LOGOUT_ENDPOINT = options.signIn.logoutEndpoint;
+  const authorize = createJwtAuthorizer(options.signIn);
 
   try {
     const { ensureTable } = await import('../functions/data/create-table.js');
@@ -88,8 +112,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     throw error;
   }
 
-  const handlers = new Map<RouteGroup, ApiHandler>();
-  for (const [group, load] of Object.entries(lambdaEntries) as [RouteGroup, () => Promise<{ handler: ApiHandler }>][]) {
+  const handlers = new Map<RouteGroup, LambdaHandler>();
+  for (const [group, load] of Object.entries(lambdaEntries) as [RouteGroup, () => Promise<{ handler: LambdaHandler }>][]) {
     handlers.set(group, (await load()).handler);
   }
 
@@ -103,15 +127,22 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
       } else if (match) {
         const body = await readBody(request);
+        // As API Gateway does: the JWT authorizer runs first, and the function never sees a request it refused.
+        const claims = match.route.access === 'public' ? undefined : await authorize(request.headers.authorization);
         if (body === null) {
-          sendJson(response, 413, { error: 'bad_request', message: 'The request body is too large', issues: [] });
+          sendJson(response, 413, { error: 'payload_too_large', message: 'The request body is too large', issues: [] });
+        } else if (claims === null) {
+          sendJson(response, 401, unauthorisedBody, { 'www-authenticate': 'Bearer' });
         } else {
           const handler = handlers.get(match.route.group);
           if (!handler) throw new Error(`No Lambda for group ${match.route.group}`);
-          const result = await handler(toApiGatewayEvent(request, url, match, body));
+          const result = await handler(toApiGatewayEvent(request, url, match, body, claims), localLambdaContext(match.route.group));
           response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
           response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
         }
+      } else if (isApiPath(url.pathname)) {
+        // Under the API's prefix every answer is the API's: JSON, never the site's 404 page.
+        sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
       } else if (method === 'GET' || method === 'HEAD') {
         await serveSiteFile(options.siteDir, url.pathname, { method, acceptEncoding: String(request.headers['accept-encoding'] ?? '') }, response);
       } else {

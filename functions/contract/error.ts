@@ -4,15 +4,23 @@
  */
 import { z } from 'zod';
 
+/**
+ * What went wrong, as a code the client can act on. Core and data code throw these codes
+ * (`functions/shared/errors.ts`); `functions/shared/http.ts` alone turns each into an HTTP status.
+ */
 export const errorCodeSchema = z.enum([
   'bad_request',
-  'validation_failed',
-  'not_found',
-  'method_not_allowed',
-  'unsupported_media_type',
   'unauthorised',
   'forbidden',
+  'not_found',
+  'method_not_allowed',
   'conflict',
+  'precondition_failed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'validation_failed',
+  'idempotency_key_reused',
+  'precondition_required',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -30,3 +38,14 @@ export const errorBodySchema = z.object({
   issues: z.array(fieldIssueSchema).default([]),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/**
+ * The body of a 401, wherever it comes from: the functions, the local server's token check, and
+ * the CDN, which answers the HTTP API's own 401 (API Gateway's JWT authorizer cannot word its
+ * refusals) with this body from the site's `/api-errors/unauthorised.json`.
+ */
+export const unauthorisedBody: ErrorBody = {
+  error: 'unauthorised',
+  message: 'Sign in to do this. If you were signed in, your session has ended: sign in again.',
+  issues: [],
+};

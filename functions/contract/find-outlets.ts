@@ -1,5 +1,5 @@
 /**
- * `GET /outlets`: the nearest outlets to a place, and `GET /outlets/{id}`: one outlet.
+ * `GET /api/outlets`: the nearest outlets to a place, and `GET /api/outlets/{id}`: one outlet.
  */
 import { z } from 'zod';
 import {
@@ -10,6 +10,7 @@ import {
   isoDateSchema,
   kitTypeSchema,
   outletIdSchema,
+  type Outlet,
   outletSchema,
   outletStatusSchema,
   outletTypeSchema,
@@ -82,11 +83,11 @@ const findOutletsQueryObject = z
     }
   });
 
-/** The query string of `GET /outlets`, after validation. */
+/** The query string of `GET /api/outlets`, after validation. */
 export const findOutletsQuerySchema = z.preprocess(withoutEmptyValues, findOutletsQueryObject);
 export type FindOutletsQuery = z.infer<typeof findOutletsQuerySchema>;
 
-/** Path parameters of `GET /outlets/{id}`. */
+/** Path parameters of `GET /api/outlets/{id}` and the portal's outlet routes. */
 export const outletPathSchema = z.object({ id: outletIdSchema });
 
 /** Whether an outlet is open at the moment of the search, in Europe/London. */
@@ -122,7 +123,9 @@ export const outletSummarySchema = z.object({
   phone: z.string().nullable(),
   kitTypes: z.array(kitTypeSchema),
   eligibility: eligibilitySchema,
+  /** The status as of the search: a temporary closure whose reopening day has come reads as active. */
   status: outletStatusSchema,
+  reopensOn: isoDateSchema.nullable(),
   alert: z.string().nullable(),
   stock: z.object({
     status: stockStatusSchema,
@@ -179,14 +182,45 @@ export type HoursChange = z.infer<typeof hoursChangeSchema>;
 /** How far ahead the outlet page lists changes to the usual hours, in days. */
 export const upcomingHoursChangesDays = 42;
 
-/** `GET /outlets/{id}`: the full listing plus whether it is open now. */
-export const outletDetailSchema = outletSchema.extend({
-  openState: openStateSchema,
-  /** The usual week in words, Monday first: days whose hours could not be read say so, never "Closed". */
-  weeklyHours: z.array(weeklyHoursRowSchema),
-  /** Exceptions and bank holidays in the next `upcomingHoursChangesDays` days, computed with the shipped calendar. */
-  upcomingHoursChanges: z.array(hoursChangeSchema),
-  stockAgeDays: z.number().int().nullable(),
-  assuredAgeDays: z.number().int().nullable(),
-});
+/**
+ * The listing's fields the public sees on the outlet page: an allow-list, so a field added to the
+ * stored outlet stays private until it is named here.
+ */
+export const publicListingFields = [
+  'id',
+  'name',
+  'organisation',
+  'outletType',
+  'supplyBasis',
+  'address',
+  'location',
+  'phone',
+  'website',
+  'hours',
+  'kitTypes',
+  'eligibility',
+  'languages',
+  'accessibility',
+  'status',
+  'reopensOn',
+  'alert',
+  'stock',
+  'assuredAt',
+  'odsCode',
+  'localAuthorityCode',
+  'demo',
+] as const satisfies readonly (keyof Outlet)[];
+
+/** `GET /outlets/{id}`: the listing's public fields plus whether it is open now. */
+export const outletDetailSchema = outletSchema
+  .pick(Object.fromEntries(publicListingFields.map((field) => [field, true])) as Record<(typeof publicListingFields)[number], true>)
+  .extend({
+    openState: openStateSchema,
+    /** The usual week in words, Monday first: days whose hours could not be read say so, never "Closed". */
+    weeklyHours: z.array(weeklyHoursRowSchema),
+    /** Exceptions and bank holidays in the next `upcomingHoursChangesDays` days, computed with the shipped calendar. */
+    upcomingHoursChanges: z.array(hoursChangeSchema),
+    stockAgeDays: z.number().int().nullable(),
+    assuredAgeDays: z.number().int().nullable(),
+  });
 export type OutletDetail = z.infer<typeof outletDetailSchema>;

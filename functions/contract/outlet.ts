@@ -177,6 +177,11 @@ export const outletSchema = z.object({
   languages: z.array(z.string().min(2).max(40)).max(20),
   accessibility: z.string().max(500).nullable(),
   status: outletStatusSchema,
+  /**
+   * While `status` is `temporarily_closed`: the day it opens again (`YYYY-MM-DD`), after which the
+   * listing reads as active without anyone having to remember; null if not known.
+   */
+  reopensOn: isoDateSchema.nullable().default(null),
   /** A short public alert shown on the listing, for example "No kits until Monday". */
   alert: z.string().max(200).nullable(),
   stock: stockSchema,
@@ -192,3 +197,35 @@ export const outletSchema = z.object({
   demo: z.boolean(),
 });
 export type Outlet = z.infer<typeof outletSchema>;
+
+/**
+ * The fields the nearest search reads and its results show: the sparse `geo` index projects only
+ * these (an INCLUDE projection, see `data/table-schema.ts`), so change history and private fields
+ * never travel with a search.
+ */
+export const searchableOutletFields = [
+  'id',
+  'name',
+  'outletType',
+  'supplyBasis',
+  'address',
+  'location',
+  'phone',
+  'hours',
+  'kitTypes',
+  'eligibility',
+  'status',
+  'reopensOn',
+  'alert',
+  'stock',
+  'assuredAt',
+  'demo',
+] as const satisfies readonly (keyof Outlet)[];
+
+type SearchableField = (typeof searchableOutletFields)[number];
+
+/** An outlet as the search index holds it. */
+export const searchableOutletSchema = outletSchema.pick(
+  Object.fromEntries(searchableOutletFields.map((field) => [field, true])) as Record<SearchableField, true>,
+);
+export type SearchableOutlet = z.infer<typeof searchableOutletSchema>;

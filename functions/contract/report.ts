@@ -1,6 +1,7 @@
 /**
- * `POST /reports`: a member of the public tells us a listing is wrong ("they had no kits").
- * Reports are what keep listings honest: the outlet and its commissioner see them.
+ * `POST /api/reports`: a member of the public tells us a listing is wrong ("they had no kits").
+ * Reports are what keep listings honest: the outlet and its commissioner see them, and the outlet
+ * marks each one dealt with (`PATCH /api/portal/outlets/{id}/reports/{reportId}`).
  */
 import { z } from 'zod';
 import { outletIdSchema } from './outlet.js';
@@ -45,18 +46,64 @@ export const createReportBodySchema = z.object(
 );
 export type CreateReportBody = z.infer<typeof createReportBodySchema>;
 
+/**
+ * Report ids start with the time received (`20261130T171203123Z-` and a UUID), so they sort in
+ * the order reports came in and say nothing about who sent them.
+ */
+export const reportIdSchema = z
+  .string()
+  .regex(/^\d{8}T\d{9}Z-[0-9a-f-]{36}$/, 'Enter a report reference as it was given');
+
+export const reportStatusSchema = z.enum(['open', 'dealt_with'], { error: 'Choose open or dealt with' });
+export type ReportStatus = z.infer<typeof reportStatusSchema>;
+
+export const maxReportNoteLength = 500;
+
 export const problemReportSchema = z.object({
-  id: z.string(),
+  id: reportIdSchema,
   outletId: outletIdSchema,
   problem: reportProblemSchema,
   details: z.string().nullable(),
   receivedAt: z.iso.datetime({ offset: true }),
+  status: reportStatusSchema.default('open'),
+  /** When and by whom it was marked dealt with; null while open. */
+  dealtWithAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  dealtWithBy: z.string().nullable().default(null),
+  /** The outlet's own note on what it did, seen by the outlet and its commissioner, never by the public. */
+  note: z.string().nullable().default(null),
 });
 export type ProblemReport = z.infer<typeof problemReportSchema>;
 
+/** Path parameters of `PATCH /api/portal/outlets/{id}/reports/{reportId}`. */
+export const reportPathSchema = z.object({ id: outletIdSchema, reportId: reportIdSchema });
+
+/** `PATCH /api/portal/outlets/{id}/reports/{reportId}`: mark a report dealt with (or open again), with a note. */
+export const reportUpdateSchema = z.object(
+  {
+    status: reportStatusSchema,
+    note: z
+      .string({ error: 'The note must be text' })
+      .trim()
+      .max(maxReportNoteLength, `Enter a note of ${maxReportNoteLength} characters or fewer`)
+      .refine((value) => !loneSurrogate.test(value), 'The note contains characters we cannot read')
+      .optional()
+      .transform((value) => (value === '' ? undefined : value)),
+  },
+  { error: 'Send the change as a JSON object' },
+);
+export type ReportUpdate = z.infer<typeof reportUpdateSchema>;
+
+/** `GET /api/portal/outlets/{id}/reports`: newest first. */
+export const outletReportsResponseSchema = z.object({
+  reports: z.array(problemReportSchema),
+  /** How many are still open. */
+  open: z.number().int().nonnegative(),
+});
+export type OutletReportsResponse = z.infer<typeof outletReportsResponseSchema>;
+
 /** What the reporter gets back: a reference, and nothing about anyone else's reports. */
 export const createReportResponseSchema = z.object({
-  id: z.string(),
+  id: reportIdSchema,
   receivedAt: z.iso.datetime({ offset: true }),
 });
 export type CreateReportResponse = z.infer<typeof createReportResponseSchema>;

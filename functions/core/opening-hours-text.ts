@@ -44,7 +44,7 @@ export function upcomingHoursChanges(hours: OpeningHours, now: Date, options: Up
     if (!isException && plan.bankHoliday === undefined) continue;
     changes.push({
       date,
-      dateLabel: dateLabelFormat.format(new Date(`${date}T12:00:00Z`)),
+      dateLabel: dateLabel(date),
       reason: isException ? 'exception' : 'bank_holiday',
       ...(plan.bankHoliday === undefined ? {} : { bankHoliday: plan.bankHoliday }),
       text: planText(plan),
@@ -76,3 +76,6 @@ function planText(plan: DayPlan): string {
 }
 
 const dateLabelFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** A calendar date in words: `2026-12-25` → "Friday 25 December". */
+export const dateLabel = (date: string): string => dateLabelFormat.format(new Date(`${date}T12:00:00Z`));

@@ -3,22 +3,26 @@
  * so the k nearest outlets that pass are still exact.
  */
 import type { FindOutletsQuery } from '../contract/find-outlets.js';
-import type { Outlet } from '../contract/outlet.js';
-import { isOpenLate, openStateAt } from './opening-hours.js';
+import type { SearchableOutlet } from '../contract/outlet.js';
+import { isGivingOutKits, isPubliclyListed } from './listing-visibility.js';
+import { isOpenLate } from './opening-hours.js';
+import { listingOpenStateAt } from './outlet-views.js';
 
 export type OutletFilters = Pick<FindOutletsQuery, 'kit' | 'type' | 'openNow' | 'openLate' | 'noId' | 'walkIn'>;
 
 /**
- * A predicate that keeps outlets that can give out a kit (active) and pass every filter set.
- * "Open now" keeps only outlets known to be open at `now`: unknown hours do not pass it.
+ * A predicate that keeps publicly listed outlets that pass every filter set. Temporarily closed
+ * outlets pass when no time filter is set (the list shows them as closed, with their alert), but
+ * never "open now" or "open late". "Open now" keeps only outlets known to be open at `now`:
+ * unknown hours do not pass it.
  */
-export function outletFilter(filters: OutletFilters, now: Date): (outlet: Outlet) => boolean {
+export function outletFilter(filters: OutletFilters, now: Date): (outlet: SearchableOutlet) => boolean {
   return (outlet) =>
-    outlet.status === 'active' &&
+    isPubliclyListed(outlet) &&
     (filters.kit === undefined || outlet.kitTypes.includes(filters.kit)) &&
     (filters.type === undefined || outlet.outletType === filters.type) &&
     (!filters.noId || outlet.eligibility.noIdNeeded) &&
     (!filters.walkIn || outlet.eligibility.walkIn) &&
-    (!filters.openLate || isOpenLate(outlet.hours)) &&
-    (!filters.openNow || openStateAt(outlet.hours, now).status === 'open');
+    (!filters.openLate || (isGivingOutKits(outlet, now) && isOpenLate(outlet.hours))) &&
+    (!filters.openNow || listingOpenStateAt(outlet, now).status === 'open');
 }

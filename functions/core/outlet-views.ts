@@ -1,15 +1,37 @@
 /**
- * What the API shows of an outlet: the summary in a result list and the full listing, each with
+ * What the public sees of an outlet: the summary in a result list and the full listing, each with
  * whether it is open at the time of asking and how old its stock status and confirmation are.
+ *
+ * Both are built from allow-lists of fields, never by spreading a stored listing: a private field
+ * added to the stored outlet (contact details, notes, moderation state, change history) cannot
+ * reach a public answer unless someone adds it here on purpose.
  */
-import { type NearbyOutlet, type OutletDetail, type OutletSummary, upcomingHoursChangesDays } from '../contract/find-outlets.js';
-import type { Outlet } from '../contract/outlet.js';
+import {
+  type NearbyOutlet,
+  type OpenState,
+  type OutletDetail,
+  type OutletSummary,
+  publicListingFields,
+  upcomingHoursChangesDays,
+} from '../contract/find-outlets.js';
+import type { Outlet, SearchableOutlet } from '../contract/outlet.js';
 import { ageInDays } from './listing-age.js';
+import { statusAt } from './listing-visibility.js';
 import { openStateAt } from './opening-hours.js';
-import { describeWeeklyHours, upcomingHoursChanges } from './opening-hours-text.js';
+import { dateLabel, describeWeeklyHours, upcomingHoursChanges } from './opening-hours-text.js';
+
+/**
+ * Open now, closes at, opens at: from the hours, unless the outlet is temporarily closed, which
+ * outranks them ("Temporarily closed – reopens Monday 7 December").
+ */
+export function listingOpenStateAt(outlet: Pick<Outlet, 'hours' | 'status' | 'reopensOn'>, now: Date): OpenState {
+  if (statusAt(outlet, now) !== 'temporarily_closed') return openStateAt(outlet.hours, now);
+  const summary = outlet.reopensOn === null ? 'Temporarily closed' : `Temporarily closed – reopens ${dateLabel(outlet.reopensOn)}`;
+  return { status: 'closed', closesAt: null, opensAt: null, summary };
+}
 
 /** The list entry for an outlet, as of `now`. */
-export function toOutletSummary(outlet: Outlet, now: Date): OutletSummary {
+export function toOutletSummary(outlet: SearchableOutlet, now: Date): OutletSummary {
   return {
     id: outlet.id,
     name: outlet.name,
@@ -20,26 +42,33 @@ export function toOutletSummary(outlet: Outlet, now: Date): OutletSummary {
     phone: outlet.phone,
     kitTypes: outlet.kitTypes,
     eligibility: outlet.eligibility,
-    status: outlet.status,
+    status: statusAt(outlet, now),
+    reopensOn: outlet.reopensOn,
     alert: outlet.alert,
     stock: { ...outlet.stock, ageDays: ageInDays(outlet.stock.updatedAt, now) },
     assuredAt: outlet.assuredAt,
     assuredAgeDays: ageInDays(outlet.assuredAt, now),
-    openState: openStateAt(outlet.hours, now),
+    openState: listingOpenStateAt(outlet, now),
     demo: outlet.demo,
   };
 }
 
 /** A result of a nearest search: the summary plus the distance, rounded to 10 m. */
-export function toNearbyOutlet(outlet: Outlet, distanceKm: number, now: Date): NearbyOutlet {
+export function toNearbyOutlet(outlet: SearchableOutlet, distanceKm: number, now: Date): NearbyOutlet {
   return { ...toOutletSummary(outlet, now), distanceKm: Math.round(distanceKm * 100) / 100 };
+}
+
+/** The listing's public fields, picked one by one from {@link publicListingFields}. */
+function publicListing(outlet: Outlet): Pick<Outlet, (typeof publicListingFields)[number]> {
+  return Object.fromEntries(publicListingFields.map((field) => [field, outlet[field]])) as Pick<Outlet, (typeof publicListingFields)[number]>;
 }
 
 /** The full listing for the outlet page, as of `now`. */
 export function toOutletDetail(outlet: Outlet, now: Date): OutletDetail {
   return {
-    ...outlet,
-    openState: openStateAt(outlet.hours, now),
+    ...publicListing(outlet),
+    status: statusAt(outlet, now),
+    openState: listingOpenStateAt(outlet, now),
     weeklyHours: describeWeeklyHours(outlet.hours),
     upcomingHoursChanges: upcomingHoursChanges(outlet.hours, now, { days: upcomingHoursChangesDays }),
     stockAgeDays: ageInDays(outlet.stock.updatedAt, now),

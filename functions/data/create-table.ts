@@ -28,13 +28,22 @@ export function createTableInput(name: string) {
           { AttributeName: geoIndex.partitionKey, KeyType: 'HASH' as const },
           { AttributeName: geoIndex.sortKey, KeyType: 'RANGE' as const },
         ],
-        Projection: { ProjectionType: 'ALL' as const },
+        Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...geoIndex.projectedAttributes] },
       },
     ],
   };
 }
 
-/** Creates the configured table if it does not exist and waits until it is active. Returns true if it created it. */
+/** Raised when a table kept from an older version of the finder has another shape than this one expects. */
+export class TableShapeError extends Error {
+  override name = 'TableShapeError';
+}
+
+/**
+ * Creates the configured table if it does not exist and waits until it is active. Returns true if
+ * it created it. Throws a `TableShapeError` when an existing table's index projects other fields
+ * than this version's: the embedded engine cannot change an index in place.
+ */
 export async function ensureTable(): Promise<boolean> {
   let created = false;
   try {
@@ -46,8 +55,23 @@ export async function ensureTable(): Promise<boolean> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
     const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
-    if (Table?.TableStatus === 'ACTIVE' && indexesActive) return created;
+    if (Table?.TableStatus === 'ACTIVE' && indexesActive) {
+      checkIndexShape(Table.GlobalSecondaryIndexes ?? []);
+      return created;
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`Table ${tableName} did not become active`);
+}
+
+function checkIndexShape(indexes: { IndexName?: string; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } }[]): void {
+  const geo = indexes.find((index) => index.IndexName === geoIndex.name);
+  const want = [...geoIndex.projectedAttributes].sort().join(',');
+  const have = [...(geo?.Projection?.NonKeyAttributes ?? [])].sort().join(',');
+  if (geo?.Projection?.ProjectionType !== 'INCLUDE' || have !== want) {
+    throw new TableShapeError(
+      `The table ${tableName} was made by an older version of the finder (its "${geoIndex.name}" index projects other fields). ` +
+        'Start again with fresh local data: npm run reset (this forgets changes made locally).',
+    );
+  }
 }

@@ -14,12 +14,58 @@ export const outwardCodeKey = (outwardCode: string) => ({ pk: `OUTCODE#${outward
 export const datasetKey = (name: string) => ({ pk: `DATASET#${name}`, sk: 'DATASET' });
 
 /**
- * Problem reports live in their outlet's partition, newest last, so an outlet's reports are one
- * Query (`begins_with(sk, 'REPORT#')`).
+ * Problem reports live in their outlet's partition. Report ids begin with the time they were
+ * received, so the sort key orders them and an outlet's reports are one Query
+ * (`begins_with(sk, 'REPORT#')`), newest first when read backwards.
  */
-export const reportKey = (outletId: string, receivedAt: string, id: string) => ({
+export const reportKey = (outletId: string, reportId: string) => ({ pk: `OUTLET#${outletId}`, sk: `${reportSortPrefix}${reportId}` });
+export const reportSortPrefix = 'REPORT#';
+
+/**
+ * A listing's older changes, one item each, in the outlet's partition, ordered by time: moved out
+ * of the listing item's recent `history` as new changes arrive.
+ */
+export const historySortPrefix = 'HISTORY#';
+export const historyArchiveKey = (outletId: string, at: string, entryId: string) => ({
   pk: `OUTLET#${outletId}`,
-  sk: `REPORT#${receivedAt}#${id}`,
+  sk: `${historySortPrefix}${at}#${entryId}`,
+});
+
+/** One day's kits given out of one kit type, in the outlet's partition: `SUPPLY#2026-11-30#nasal`. */
+export const supplySortPrefix = 'SUPPLY#';
+export const supplyKey = (outletId: string, date: string, kitType: string) => ({
+  pk: `OUTLET#${outletId}`,
+  sk: `${supplySortPrefix}${date}#${kitType}`,
+});
+
+/** A stock batch, in the outlet's partition, ordered by expiry date: `BATCH#2027-03-31#<id>`. */
+export const batchSortPrefix = 'BATCH#';
+export const batchKey = (outletId: string, expiresOn: string, batchId: string) => ({
+  pk: `OUTLET#${outletId}`,
+  sk: `${batchSortPrefix}${expiresOn}#${batchId}`,
+});
+
+/**
+ * Idempotency records of the portal's POSTs (Powertools idempotency): one partition, keyed by a
+ * hash of the outlet, the route and the `Idempotency-Key`. Small, short-lived items; the code
+ * checks their expiry, since the embedded engine has no TTL.
+ */
+export const idempotencyPartition = 'IDEMPOTENCY';
+
+/** A person's records: their profile and one membership item per outlet or area, one Query (`pk = USER#<sub>`). */
+export const userPartition = (subject: string) => `USER#${subject}`;
+
+/** The profile: how the person is named in change history. */
+export const userProfileKey = (subject: string) => ({ pk: userPartition(subject), sk: 'PROFILE' });
+
+/** What a membership is of: an outlet's staff, or a local authority's commissioners. */
+export type MembershipKind = 'outlet' | 'area';
+export const membershipSortPrefix = 'MEMBER#';
+
+/** `MEMBER#OUTLET#FA123` or `MEMBER#AREA#E08000003`. */
+export const membershipKey = (subject: string, kind: MembershipKind, target: string) => ({
+  pk: userPartition(subject),
+  sk: `${membershipSortPrefix}${kind.toUpperCase()}#${target}`,
 });
 
 const geoCountPrefix = 'GEOCOUNT#';

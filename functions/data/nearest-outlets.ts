@@ -1,5 +1,5 @@
 /**
- * The nearest published outlets to a point, exactly, from the sparse `geo` index: the pure search
+ * The nearest searchable outlets to a point, exactly, from the sparse `geo` index: the pure search
  * in `core/nearest-search.ts` with DynamoDB behind its two ports.
  *
  * - `countCells`: the `geo-counters.ts` occupancy counters, one consistent BatchGetItem per 100
@@ -13,12 +13,12 @@
  * counters are read consistently so that they never widen that window (see `geo-counters.ts`).
  */
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { Coordinates, Outlet } from '../contract/outlet.js';
+import type { Coordinates, SearchableOutlet } from '../contract/outlet.js';
 import { type Candidate, defaultTuning, findNearest } from '../core/nearest-search.js';
 import { logger } from '../shared/logger.js';
 import { documents, tableName } from './client.js';
 import { readCellCounts } from './geo-counters.js';
-import { outletFromItem } from './outlets.js';
+import { searchableOutletFromItem } from './outlet-items.js';
 import { geoCellPrecision, geoIndex } from './table-schema.js';
 
 export interface NearestOutletsRequest {
@@ -28,12 +28,12 @@ export interface NearestOutletsRequest {
   /** Only outlets within this distance, in km. */
   radiusKm: number;
   /** A filter (kit type, open now, …): the search finds the `limit` nearest outlets it accepts. */
-  accept?: (outlet: Outlet) => boolean;
+  accept?: (outlet: SearchableOutlet) => boolean;
 }
 
 export interface NearestOutletsResult {
   /** Nearest first; equal distances by id. */
-  results: { outlet: Outlet; distanceKm: number }[];
+  results: { outlet: SearchableOutlet; distanceKm: number }[];
   /** The distance within which every accepted outlet is known (the radius if fewer than `limit` were found). */
   searchedRadiusKm: number;
   /** `itemsRead`: items the Queries scanned; `requests`: DynamoDB requests (Query pages and batch reads). */
@@ -43,7 +43,7 @@ export interface NearestOutletsResult {
 type Stats = NearestOutletsResult['stats'];
 
 /** A candidate from an index item: the location is checked cheaply now, the whole outlet only if it is needed. */
-function candidateOf(item: Record<string, unknown>): Candidate<Outlet> | null {
+function candidateOf(item: Record<string, unknown>): Candidate<SearchableOutlet> | null {
   const location = item.location as { lat?: unknown; lng?: unknown } | undefined;
   if (typeof item.id !== 'string' || typeof location?.lat !== 'number' || typeof location.lng !== 'number') {
     logger.error('Indexed outlet has no usable id or location; leaving it out', {
@@ -51,13 +51,13 @@ function candidateOf(item: Record<string, unknown>): Candidate<Outlet> | null {
     });
     return null;
   }
-  return { id: item.id, location: { lat: location.lat, lng: location.lng }, load: () => outletFromItem(item) };
+  return { id: item.id, location: { lat: location.lat, lng: location.lng }, load: () => searchableOutletFromItem(item) };
 }
 
-async function readUnit(prefix: string, stats: Stats): Promise<Candidate<Outlet>[]> {
+async function readUnit(prefix: string, stats: Stats): Promise<Candidate<SearchableOutlet>[]> {
   const cell = prefix.slice(0, geoCellPrecision);
   const wholeCell = prefix.length === geoCellPrecision;
-  const candidates: Candidate<Outlet>[] = [];
+  const candidates: Candidate<SearchableOutlet>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     stats.requests += 1;
@@ -82,12 +82,12 @@ async function readUnit(prefix: string, stats: Stats): Promise<Candidate<Outlet>
 }
 
 /**
- * The `limit` nearest published outlets within `radiusKm` of `point` that `accept` accepts,
+ * The `limit` nearest searchable outlets within `radiusKm` of `point` that `accept` accepts,
  * exactly (see `core/nearest-search.ts` for the stop rule), with what the search cost.
  */
 export async function findNearestOutlets(request: NearestOutletsRequest): Promise<NearestOutletsResult> {
   const stats: Stats = { itemsRead: 0, requests: 0 };
-  const found = await findNearest<Outlet>({
+  const found = await findNearest<SearchableOutlet>({
     point: request.point,
     k: request.limit,
     radiusKm: request.radiusKm,

@@ -1,96 +1,42 @@
 /**
- * Outlet items: the contract's fields at the top level plus storage attributes: keys, `version`
- * (optimistic concurrency), `updatedAt`, and, only while the outlet is published (status `active`),
- * `geoCell`/`geoKey`, which put it in the sparse `geo` index.
+ * Outlet storage: reading listings, writing whole listings (seeding, imports) and writing a
+ * person's change with its history entry (the portal). Item shapes are in `outlet-items.ts`.
  *
  * Every write keeps the geo occupancy counters (`geo-counters.ts`) from under-counting: it counts
  * the outlet into its new cell before the item is written and out of its old cell after, and takes
- * an increment back only when the service proved the write was not applied. Every write is a
- * single-item conditional write or an `ADD`: the embedded engine has no transactions.
+ * an increment back only when the service proved the write was not applied. The counters are
+ * touched only when the outlet's cell or searchability changes. Every write is a single-item
+ * conditional write or an `ADD`: the embedded engine has no transactions.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
-import { type Outlet, outletSchema } from '../contract/outlet.js';
-import { encodeGeohash } from '../core/geohash.js';
-import { conflict } from '../shared/errors.js';
-import { logger } from '../shared/logger.js';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ChangeEntry } from '../contract/portal-outlet.js';
+import type { Outlet } from '../contract/outlet.js';
+import type { ListingStore } from '../core/listing-updates.js';
+import { conflict, preconditionFailed } from '../shared/errors.js';
 import { batchGet } from './batch-get.js';
 import { forEachLimited } from './batch-retry.js';
 import { batchWrite } from './batch-write.js';
 import { documents, tableName } from './client.js';
 import { countIn, countInBulk, countOut, undoCountIn } from './geo-counters.js';
 import { outletKey } from './keys.js';
-import { geoCellPrecision, geoChildPrecision, geoKeyPrecision } from './table-schema.js';
+import { archiveChanges } from './outlet-history.js';
+import {
+  type GeoPlacement,
+  type StoredOutlet,
+  boundHistory,
+  childOf,
+  historyFromItem,
+  outletItem,
+  placementOf,
+  storedOutletFromItem,
+  storedPlacement,
+} from './outlet-items.js';
 
-/** Where a published outlet sits: its counted cell and child, and its index attributes. */
-interface GeoPlacement {
-  geoCell: string;
-  geoKey: string;
-  /** The 5-character child cell: what the counters count. */
-  child: string;
-}
-
-/** An outlet as stored, with the storage attributes the contract does not carry. */
-export interface StoredOutlet {
-  outlet: Outlet;
-  version: number;
-  updatedAt: string;
-}
-
-/** Published outlets (status `active`) are in the geo index; others are not found by the search. */
-export function isPublished(outlet: Outlet): boolean {
-  return outlet.status === 'active';
-}
-
-function placementOf(outlet: Outlet): GeoPlacement | null {
-  if (!isPublished(outlet)) return null;
-  const hash = encodeGeohash(outlet.location, geoKeyPrecision);
-  return {
-    geoCell: hash.slice(0, geoCellPrecision),
-    geoKey: `${hash}#${outlet.id}`,
-    child: hash.slice(0, geoChildPrecision),
-  };
-}
-
-/** The placement recorded on a stored item, read back from its index attributes. */
-function storedPlacement(item: Record<string, unknown> | undefined): GeoPlacement | null {
-  if (!item || typeof item.geoCell !== 'string' || typeof item.geoKey !== 'string') return null;
-  return { geoCell: item.geoCell, geoKey: item.geoKey, child: item.geoKey.slice(0, geoChildPrecision) };
-}
-
-/** The item for an outlet at a version. Pure: builds what `putOutlet` writes. */
-export function outletItem(outlet: Outlet, version: number, updatedAt: string): Record<string, unknown> {
-  const placement = placementOf(outlet);
-  return {
-    ...outlet,
-    ...outletKey(outlet.id),
-    entity: 'outlet',
-    version,
-    updatedAt,
-    ...(placement ? { geoCell: placement.geoCell, geoKey: placement.geoKey } : {}),
-  };
-}
+export type { StoredOutlet } from './outlet-items.js';
 
 /**
- * The contract's outlet from a stored item, stripped of storage attributes; null (and an error
- * in the log naming the fields, never their values) if the item breaks the contract, so one bad
- * item is left out of answers instead of failing them.
- */
-export function outletFromItem(item: Record<string, unknown>): Outlet | null {
-  const parsed = outletSchema.safeParse(item);
-  if (parsed.success) return parsed.data;
-  logger.error('Stored outlet breaks the contract; leaving it out', {
-    pk: typeof item.pk === 'string' ? item.pk : '(no key)',
-    fields: parsed.error.issues.map((issue) => issue.path.join('.')).slice(0, 10),
-  });
-  return null;
-}
-
-/** The counted child cell (5-character geohash) of a placement, or null when unpublished. */
-const childOf = (placement: GeoPlacement | null) => placement?.child ?? null;
-
-/**
- * True only when the error proves the Put was not applied: the service answered it with a client
+ * True only when the error proves the write was not applied: the service answered it with a client
  * fault (4xx: condition failed, validation, item too large, throttling…) on the first and only
  * attempt. A network error, a timeout or a 5xx leaves it open (the write may have landed), and so
  * does an answer after the SDK's own retries: an earlier attempt may have been applied, and a
@@ -103,13 +49,28 @@ function provesNotApplied(error: unknown): boolean {
   return clientFault && (error.$metadata?.attempts ?? 1) <= 1;
 }
 
+/** Sends an outlet write that moves it from one placement to another, keeping the counters on the safe side. */
+async function writeCounted(from: GeoPlacement | null, to: GeoPlacement | null, send: () => Promise<unknown>): Promise<void> {
+  await countIn(childOf(from), childOf(to));
+  try {
+    await send();
+  } catch (error) {
+    // Take our increment back only when the item is proved not to have entered the cell; when
+    // it may have, the over-count is the safe side.
+    if (provesNotApplied(error)) await undoCountIn(childOf(from), childOf(to));
+    throw error;
+  }
+  await countOut(childOf(from), childOf(to));
+}
+
 /** How often `putOutlet` retries when another write got in between its read and its write. */
 const maxPutAttempts = 5;
 
 /**
- * Creates or replaces an outlet. Sets `version` (1, then one more per write) and `updatedAt`, and
- * the geo index attributes only while it is published. Safe against concurrent writes of the same
- * outlet: the write is conditional on the version it read, and it retries on a conflict.
+ * Creates or replaces an outlet's listing (seeding, imports), keeping its history. Sets `version`
+ * (1, then one more per write) and `updatedAt`, and the geo index attributes only while it is
+ * searchable. Safe against concurrent writes of the same outlet: the write is conditional on the
+ * version it read, and it retries on a conflict.
  */
 export async function putOutlet(outlet: Outlet): Promise<void> {
   for (let attempt = 0; attempt < maxPutAttempts; attempt += 1) {
@@ -118,59 +79,137 @@ export async function putOutlet(outlet: Outlet): Promise<void> {
         TableName: tableName,
         Key: outletKey(outlet.id),
         ConsistentRead: true,
-        ProjectionExpression: '#version, geoCell, geoKey',
+        ProjectionExpression: '#version, geoCell, geoKey, history',
         ExpressionAttributeNames: { '#version': 'version' },
       }),
     );
-    const from = storedPlacement(existing);
-    const to = placementOf(outlet);
     const currentVersion = typeof existing?.version === 'number' ? existing.version : undefined;
-
-    await countIn(childOf(from), childOf(to));
     try {
-      await documents.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: outletItem(outlet, (currentVersion ?? 0) + 1, new Date().toISOString()),
-          ...(existing
-            ? {
-                ConditionExpression: currentVersion === undefined ? 'attribute_not_exists(#version)' : '#version = :expected',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ...(currentVersion === undefined ? {} : { ExpressionAttributeValues: { ':expected': currentVersion } }),
-              }
-            : { ConditionExpression: 'attribute_not_exists(pk)' }),
-        }),
+      await writeCounted(storedPlacement(existing), placementOf(outlet), () =>
+        documents.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: outletItem(outlet, (currentVersion ?? 0) + 1, new Date().toISOString(), existing ? historyFromItem(existing) : []),
+            ...(existing
+              ? {
+                  ConditionExpression: currentVersion === undefined ? 'attribute_not_exists(#version)' : '#version = :expected',
+                  ExpressionAttributeNames: { '#version': 'version' },
+                  ...(currentVersion === undefined ? {} : { ExpressionAttributeValues: { ':expected': currentVersion } }),
+                }
+              : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          }),
+        ),
       );
+      return;
     } catch (error) {
-      // Take our increment back only when the item is proved not to have entered the cell; when
-      // it may have, the over-count is the safe side. After a failed condition, read again.
-      if (provesNotApplied(error)) await undoCountIn(childOf(from), childOf(to));
+      // After a failed condition, read again.
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      continue;
     }
-    await countOut(childOf(from), childOf(to));
-    return;
   }
   throw conflict('The outlet was changed by someone else at the same time. Please try again.');
 }
 
-/** An outlet with its version and last update, or null if there is none (or it is malformed). */
-export async function getStoredOutlet(id: string): Promise<StoredOutlet | null> {
-  const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: outletKey(id) }));
-  if (!Item) return null;
-  const outlet = outletFromItem(Item);
-  if (!outlet) return null;
-  return {
-    outlet,
-    version: typeof Item.version === 'number' ? Item.version : 0,
-    updatedAt: typeof Item.updatedAt === 'string' ? Item.updatedAt : '',
-  };
+/** An outlet with its version, last change and recent history; null if there is none (or it is malformed). */
+export async function getStoredOutlet(id: string, { consistent = false } = {}): Promise<StoredOutlet | null> {
+  const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: outletKey(id), ConsistentRead: consistent }));
+  return storedOutletFromItem(Item);
 }
 
 /** One outlet as the contract describes it, or null if there is none (a malformed item counts as none). */
 export async function getOutlet(id: string): Promise<Outlet | null> {
   return (await getStoredOutlet(id))?.outlet ?? null;
 }
+
+/** The local authority of an outlet, read consistently; null if it has none or does not exist. */
+export async function outletAreaOf(id: string): Promise<string | null> {
+  const { Item } = await documents.send(
+    new GetCommand({ TableName: tableName, Key: outletKey(id), ConsistentRead: true, ProjectionExpression: 'localAuthorityCode' }),
+  );
+  return typeof Item?.localAuthorityCode === 'string' ? Item.localAuthorityCode : null;
+}
+
+/** Stored outlets by id, in the order asked; ids with no (or a malformed) outlet are left out. */
+export async function getStoredOutlets(ids: readonly string[]): Promise<StoredOutlet[]> {
+  const { items } = await batchGet(ids.map(outletKey));
+  const byId = new Map(items.flatMap((item) => {
+    const stored = storedOutletFromItem(item);
+    return stored ? [[stored.outlet.id, stored] as const] : [];
+  }));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The UpdateItem input that turns `current` into `next` with `history`, conditional on the
+ * version. Pure. Sets only the listing fields that differ, and the index attributes only when the
+ * placement changes, so an edit that leaves the search's fields alone never touches the index.
+ */
+export function listingUpdateInput(
+  current: StoredOutlet,
+  next: Outlet,
+  history: ChangeEntry[],
+  updatedAt: string,
+) {
+  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt', '#history': 'history' };
+  const values: Record<string, unknown> = {
+    ':expected': current.version,
+    ':version': current.version + 1,
+    ':updatedAt': updatedAt,
+    ':history': history,
+  };
+  const sets = ['#version = :version', '#updatedAt = :updatedAt', '#history = :history'];
+  const removes: string[] = [];
+  let index = 0;
+  const set = (attribute: string, value: unknown) => {
+    index += 1;
+    names[`#f${index}`] = attribute;
+    values[`:f${index}`] = value;
+    sets.push(`#f${index} = :f${index}`);
+  };
+  for (const field of Object.keys(next) as (keyof Outlet)[]) {
+    if (JSON.stringify(next[field]) !== JSON.stringify(current.outlet[field])) set(field, next[field]);
+  }
+  const to = placementOf(next);
+  if (to?.geoKey !== current.placement?.geoKey) {
+    if (to) {
+      set('geoCell', to.geoCell);
+      set('geoKey', to.geoKey);
+    } else {
+      removes.push('geoCell', 'geoKey');
+    }
+  }
+  return {
+    TableName: tableName,
+    Key: outletKey(next.id),
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    ConditionExpression: '#version = :expected',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/**
+ * Writes a change to a listing in one conditional update: the new fields, the version and the
+ * history with `entry` added; entries pushed out of the recent history are archived first. Throws
+ * `precondition_failed` if the stored version is no longer `current.version`.
+ */
+export async function writeListingChange(current: StoredOutlet, next: Outlet, entry: ChangeEntry): Promise<StoredOutlet> {
+  const { recent, evicted } = boundHistory(current.history, entry);
+  await archiveChanges(next.id, evicted);
+  const to = placementOf(next);
+  try {
+    await writeCounted(current.placement, to, () => documents.send(new UpdateCommand(listingUpdateInput(current, next, recent, entry.at))));
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw preconditionFailed('The listing has changed since it was read');
+    throw error;
+  }
+  return { outlet: next, version: current.version + 1, updatedAt: entry.at, history: recent, placement: to };
+}
+
+/** The portal's listing store: consistent reads, and changes written with their history. */
+export const listingStore: ListingStore<StoredOutlet> = {
+  read: (id) => getStoredOutlet(id, { consistent: true }),
+  write: writeListingChange,
+};
 
 /** Writes and reads in flight at once during bulk loads. */
 const bulkConcurrency = 4;

@@ -2,19 +2,25 @@
  * The shape of the one DynamoDB table: key attributes and indexes. Pure constants, shared by the
  * data layer, the embedded engine's table creation and the CDK stack, so the three cannot drift.
  */
+import { searchableOutletFields } from '../contract/outlet.js';
 
 /** Partition and sort key of the table. Every item's keys are built in `data/keys.ts`. */
 export const tableKeys = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
 /**
- * The sparse geospatial index: only published outlets carry `geoCell` and `geoKey`.
+ * The sparse geospatial index: only searchable outlets carry `geoCell` and `geoKey`.
  * `geoCell` is the outlet's geohash at `geoCellPrecision` characters; `geoKey` is its full geohash
  * followed by `#` and the outlet id, so a cell can be read whole or by geohash prefix ranges.
+ *
+ * It projects only the fields the search reads (an INCLUDE projection of `projectedAttributes`):
+ * change history and private fields never travel with a search, and a change to them never
+ * writes to the index.
  */
 export const geoIndex = {
   name: 'geo',
   partitionKey: 'geoCell',
   sortKey: 'geoKey',
+  projectedAttributes: searchableOutletFields,
 } as const;
 
 /**

@@ -1,22 +1,22 @@
 /**
- * `POST /reports`: record that a listing is wrong. Stores no IP address or contact details.
+ * `POST /api/reports`: record that a listing is wrong. Stores no IP address or contact details.
  */
 import { randomUUID } from 'node:crypto';
 import { type CreateReportResponse, createReportBodySchema } from '../contract/report.js';
+import { isPubliclyListed } from '../core/listing-visibility.js';
 import { newProblemReport } from '../core/problem-report.js';
 import { getOutlet } from '../data/outlets.js';
 import { putReport } from '../data/reports.js';
 import { validationFailed } from '../shared/errors.js';
-import { type ApiHandler, json, parseBody } from '../shared/http.js';
+import { json, parseBody } from '../shared/http.js';
 import { logger } from '../shared/logger.js';
+import type { PublicHandler } from '../shared/request-pipeline.js';
 
-export const createReport: ApiHandler = async (event) => {
+export const createReport: PublicHandler = async ({ event }) => {
   const body = parseBody(createReportBodySchema, event);
   const outlet = await getOutlet(body.outletId);
-  if (!outlet || outlet.status === 'inactive') {
-    throw validationFailed('There is a problem with the report', [
-      { path: 'outletId', message: 'We could not find that outlet' },
-    ]);
+  if (!outlet || !isPubliclyListed(outlet)) {
+    throw validationFailed('There is a problem with the report', [{ path: 'outletId', message: 'We could not find that outlet' }]);
   }
   const report = newProblemReport(body, randomUUID(), new Date());
   await putReport(report);

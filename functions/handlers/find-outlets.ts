@@ -1,5 +1,5 @@
 /**
- * `GET /outlets`: the nearest outlets to a postcode or a point, filtered, nearest first.
+ * `GET /api/outlets`: the nearest outlets to a postcode or a point, filtered, nearest first.
  */
 import { type FindOutletsResponse, findOutletsQuerySchema } from '../contract/find-outlets.js';
 import { outletFilter } from '../core/outlet-filters.js';
@@ -7,10 +7,11 @@ import { toNearbyOutlet } from '../core/outlet-views.js';
 import { locationForLog, resolveSearchLocation } from '../core/resolve-search-location.js';
 import { findNearestOutlets } from '../data/nearest-outlets.js';
 import { postcodeLookup } from '../data/postcodes.js';
-import { type ApiHandler, json, parseQuery } from '../shared/http.js';
+import { json, parseQuery } from '../shared/http.js';
 import { logger } from '../shared/logger.js';
+import type { PublicHandler } from '../shared/request-pipeline.js';
 
-export const findOutlets: ApiHandler = async (event) => {
+export const findOutlets: PublicHandler = async ({ event }) => {
   const query = parseQuery(findOutletsQuerySchema, event);
   const location = await resolveSearchLocation(query, postcodeLookup);
   const now = new Date();

@@ -3,6 +3,6 @@
  */
 import { findOutlets } from '../handlers/find-outlets.js';
 import { getOutlet } from '../handlers/get-outlet.js';
-import { groupHandler } from '../shared/dispatch.js';
+import { groupEntry } from '../shared/request-pipeline.js';
 
-export const handler = groupHandler('public-api', { findOutlets, getOutlet });
+export const handler = groupEntry('public-api', { findOutlets, getOutlet });

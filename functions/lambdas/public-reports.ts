@@ -3,6 +3,6 @@
  * so the search function can stay read-only.
  */
 import { createReport } from '../handlers/create-report.js';
-import { groupHandler } from '../shared/dispatch.js';
+import { groupEntry } from '../shared/request-pipeline.js';
 
-export const handler = groupHandler('public-reports', { createReport });
+export const handler = groupEntry('public-reports', { createReport });

@@ -13,9 +13,22 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-/** Parses configuration from an environment; throws a readable error naming each bad variable. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = configSchema.safeParse(env);
+/**
+ * Where people sign in: Cognito's managed login on AWS (set by the stack on the portal function),
+ * the local OpenID Provider under `npm start`. Only the portal's function has these.
+ */
+const signInConfigSchema = z.object({
+  AUTH_ISSUER: z.url('AUTH_ISSUER must be the token issuer URL'),
+  AUTH_CLIENT_ID: z.string().min(1, 'AUTH_CLIENT_ID must be the app client id'),
+  AUTH_AUTHORIZATION_ENDPOINT: z.url('AUTH_AUTHORIZATION_ENDPOINT must be a URL'),
+  AUTH_TOKEN_ENDPOINT: z.url('AUTH_TOKEN_ENDPOINT must be a URL'),
+  AUTH_LOGOUT_ENDPOINT: z.url('AUTH_LOGOUT_ENDPOINT must be a URL'),
+});
+
+export type SignInConfig = z.infer<typeof signInConfigSchema>;
+
+function parseWith<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+  const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
@@ -23,10 +36,24 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return result.data;
 }
 
+/** Parses configuration from an environment; throws a readable error naming each bad variable. */
+export const parseConfig = (env: Record<string, string | undefined>): Config => parseWith(configSchema, env);
+
+/** Parses the sign-in settings from an environment; throws a readable error naming each bad variable. */
+export const parseSignInConfig = (env: Record<string, string | undefined>): SignInConfig => parseWith(signInConfigSchema, env);
+
 let cached: Config | undefined;
 
 /** The configuration of this process, parsed on first use and then kept. */
 export function config(): Config {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+let cachedSignIn: SignInConfig | undefined;
+
+/** The sign-in settings of this process, parsed on first use and then kept. */
+export function signInConfig(): SignInConfig {
+  cachedSignIn ??= parseSignInConfig(process.env);
+  return cachedSignIn;
 }

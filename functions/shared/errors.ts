@@ -1,36 +1,52 @@
 /**
- * The one error model. Core and data code throw these; `shared/http.ts` is the only place that
- * maps them to HTTP. Anything else thrown is a bug and answers 500 with a generic body.
+ * The one error model. Core and data code throw a `DomainError` with a code and no HTTP status;
+ * `shared/http.ts` is the only place that maps codes to statuses. Anything else thrown is a bug
+ * and answers 500 with a generic body.
  */
 import type { z } from 'zod';
 import type { ErrorCode, FieldIssue } from '../contract/error.js';
 
-export class HttpError extends Error {
+/** An error the client caused or can act on, with a message worded for a person. */
+export class DomainError extends Error {
   constructor(
-    readonly statusCode: number,
     readonly code: ErrorCode,
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** Extra fields for the error body, such as the current listing after a stale edit. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
-    this.name = 'HttpError';
+    this.name = 'DomainError';
   }
 }
 
-/** 400: the request is malformed (bad query string, bad path, body that is not JSON). */
-export const badRequest = (message: string, issues: FieldIssue[] = []) =>
-  new HttpError(400, 'bad_request', message, issues);
+/** The request is malformed (bad query string, bad path, body that is not JSON). */
+export const badRequest = (message: string, issues: FieldIssue[] = []) => new DomainError('bad_request', message, issues);
 
-/** 422: well-formed, but the values break the contract. */
-export const validationFailed = (message: string, issues: FieldIssue[]) =>
-  new HttpError(422, 'validation_failed', message, issues);
+/** Well-formed, but the values break the contract. */
+export const validationFailed = (message: string, issues: FieldIssue[]) => new DomainError('validation_failed', message, issues);
 
-/** 415: a body that is not sent as JSON. */
-export const unsupportedMediaType = (message: string) => new HttpError(415, 'unsupported_media_type', message);
+/** A body that is not sent as JSON. */
+export const unsupportedMediaType = (message: string) => new DomainError('unsupported_media_type', message);
 
-export const notFound = (message: string) => new HttpError(404, 'not_found', message);
+export const notFound = (message: string) => new DomainError('not_found', message);
 
-export const conflict = (message: string) => new HttpError(409, 'conflict', message);
+/** Someone else's change, or the same request still running, got in the way. */
+export const conflict = (message: string) => new DomainError('conflict', message);
+
+/** No verified sign-in. */
+export const unauthorised = (message: string) => new DomainError('unauthorised', message);
+
+/** Signed in, but not allowed to do this. */
+export const forbidden = (message: string) => new DomainError('forbidden', message);
+
+/** An edit was based on a version that is no longer current. */
+export const preconditionFailed = (message: string, details: Record<string, unknown> = {}) =>
+  new DomainError('precondition_failed', message, [], details);
+
+/** A header the route needs to be safe (`If-Match`, `Idempotency-Key`) was not sent. */
+export const preconditionRequired = (message: string, issues: FieldIssue[] = []) =>
+  new DomainError('precondition_required', message, issues);
 
 /** Field-level messages from a zod error, with dotted paths. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {

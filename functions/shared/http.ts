@@ -1,33 +1,56 @@
 /**
  * HTTP at the edge: parse API Gateway HTTP API (v2) events against the contract, and the one place
- * that turns results and errors into responses.
+ * that turns results and coded errors into responses.
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import type { ErrorBody } from '../contract/error.js';
-import { HttpError, badRequest, fieldIssues, unsupportedMediaType, validationFailed } from './errors.js';
-import { logger } from './logger.js';
+import type { ErrorBody, ErrorCode } from '../contract/error.js';
+import { DomainError, badRequest, fieldIssues, preconditionRequired, unsupportedMediaType, validationFailed } from './errors.js';
 
 export type ApiEvent = APIGatewayProxyEventV2;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
-export type ApiHandler = (event: ApiEvent) => Promise<ApiResult>;
+/** One Lambda function's handler, as AWS (and the local server) calls it. */
+export type LambdaHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
+
+/** The one table from error codes to HTTP statuses. */
+export const statusOfCode: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorised: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  precondition_failed: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  idempotency_key_reused: 422,
+  precondition_required: 428,
+  internal_error: 500,
+};
 
 const baseHeaders = {
   'content-type': 'application/json; charset=utf-8',
-  // Searches carry a location: never keep them in a shared or browser cache.
+  // Searches carry a location and portal answers a person's records: never keep them in a cache.
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
 };
 
 /** A JSON response. */
-export function json(statusCode: number, body: unknown): ApiResult {
-  return { statusCode, headers: { ...baseHeaders }, body: JSON.stringify(body) };
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
+  return { statusCode, headers: { ...baseHeaders, ...headers }, body: JSON.stringify(body) };
 }
 
-function errorResponse(error: HttpError): ApiResult {
-  const body: ErrorBody = { error: error.code, message: error.message, issues: error.issues };
-  return json(error.statusCode, body);
+/** The response for a coded error: its status from the table, the one error body, and any details. */
+export function errorResponse(error: DomainError): ApiResult {
+  const body: ErrorBody & Record<string, unknown> = { ...error.details, error: error.code, message: error.message, issues: error.issues };
+  const headers: Record<string, string> = error.code === 'unauthorised' ? { 'www-authenticate': 'Bearer' } : {};
+  return json(statusOfCode[error.code], body, headers);
 }
+
+/** The answer to anything that is not a `DomainError`: a bug, worded for nobody in particular. */
+export const internalErrorResponse = (): ApiResult =>
+  errorResponse(new DomainError('internal_error', 'Something went wrong. Please try again.'));
 
 /** Validates the query string; a bad one is a 400 with a message per field. */
 export function parseQuery<S extends z.ZodType>(schema: S, event: ApiEvent): z.output<S> {
@@ -64,17 +87,16 @@ export function parseBody<S extends z.ZodType>(schema: S, event: ApiEvent): z.ou
 }
 
 /**
- * Wraps a handler so that every error becomes a response: typed errors keep their status and
- * message; anything else is logged in full and answered with a generic 500.
+ * Validates a request header the route requires: missing is a 428 (the request would be unsafe
+ * without it), malformed a 400, each naming the header as the field.
  */
-export function handled(name: string, handler: ApiHandler): ApiHandler {
-  return async (event) => {
-    try {
-      return await handler(event);
-    } catch (error) {
-      if (error instanceof HttpError) return errorResponse(error);
-      logger.error('Unhandled error', { handler: name, error: error as Error });
-      return errorResponse(new HttpError(500, 'internal_error', 'Something went wrong. Please try again.'));
-    }
-  };
+export function parseRequiredHeader<S extends z.ZodType>(name: string, schema: S, event: ApiEvent, missingMessage: string): z.output<S> {
+  const value = event.headers?.[name.toLowerCase()];
+  const header = `(header) ${name}`;
+  if (value === undefined || value === '') throw preconditionRequired(missingMessage, [{ path: header, message: missingMessage }]);
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw badRequest(`The ${name} header is not valid`, result.error.issues.map((issue) => ({ path: header, message: issue.message })));
+  }
+  return result.data;
 }

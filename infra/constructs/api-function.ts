@@ -21,6 +21,10 @@ import { lockFile, projectRoot } from '../project-paths.js';
 const tableAccessGrants: Record<TableAccess, { readonly actions: readonly string[]; readonly indexes: boolean }> = {
   read: { actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], indexes: true },
   append: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: false },
+  write: {
+    actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+    indexes: false,
+  },
 };
 
 /** The log levels `functions/shared/config.ts` accepts. */

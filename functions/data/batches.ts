@@ -1,0 +1,42 @@
+/**
+ * Stock batches, one item each in the outlet's partition, keyed by expiry date so they read in
+ * the order they run out.
+ */
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type StoredBatch, storedBatchSchema } from '../contract/batches.js';
+import { documents, tableName } from './client.js';
+import { batchKey, batchSortPrefix, outletKey } from './keys.js';
+
+/** The item for a batch. Pure. */
+export function batchItem(outletId: string, batch: StoredBatch): Record<string, unknown> {
+  return { ...batchKey(outletId, batch.expiresOn, batch.id), entity: 'batch', outletId, ...batch };
+}
+
+/** Stores a new batch; a repeated id fails rather than overwrites. */
+export async function putBatch(outletId: string, batch: StoredBatch): Promise<void> {
+  await documents.send(
+    new PutCommand({ TableName: tableName, Item: batchItem(outletId, batch), ConditionExpression: 'attribute_not_exists(pk)' }),
+  );
+}
+
+/** Every batch an outlet has recorded. */
+export async function listBatches(outletId: string): Promise<StoredBatch[]> {
+  const batches: StoredBatch[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': outletKey(outletId).pk, ':prefix': batchSortPrefix },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const parsed = storedBatchSchema.safeParse(item);
+      if (parsed.success) batches.push(parsed.data);
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return batches;
+}
