@@ -4,7 +4,7 @@ import {
   locationForLog,
   resolveSearchLocation,
 } from '../../../functions/core/resolve-search-location.js';
-import { HttpError } from '../../../functions/shared/errors.js';
+import { DomainError } from '../../../functions/shared/errors.js';
 
 /** Plain lookups over two known places; records what was asked. */
 function lookupOf(postcodes: Record<string, { lat: number; lng: number }>, outwardCodes: Record<string, { lat: number; lng: number }>) {
@@ -25,12 +25,12 @@ function lookupOf(postcodes: Record<string, { lat: number; lng: number }>, outwa
 const known = () =>
   lookupOf({ 'M15 4AB': { lat: 53.465578, lng: -2.26046 } }, { M15: { lat: 53.4663, lng: -2.25267 } });
 
-async function errorOf(promise: Promise<unknown>): Promise<HttpError> {
+async function errorOf(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  if (!(error instanceof HttpError)) throw new Error(`Expected an HttpError, got ${String(error)}`);
+  if (!(error instanceof DomainError)) throw new Error(`Expected a DomainError, got ${String(error)}`);
   return error;
 }
 
@@ -99,7 +99,7 @@ describe('resolveSearchLocation', () => {
     const error = await errorOf(resolveSearchLocation({ postcode: 'M15 4A' }, lookup));
 
     // Assess
-    expect([error.statusCode, error.code]).toEqual([400, 'bad_request']);
+    expect(error.code).toBe('bad_request');
     expect(error.issues).toEqual([{ path: 'postcode', message: 'Enter a real postcode' }]);
     expect(asked).toEqual([]);
   });
@@ -112,7 +112,7 @@ describe('resolveSearchLocation', () => {
     const error = await errorOf(resolveSearchLocation({ postcode: 'SW1A 1AA' }, lookup));
 
     // Assess
-    expect([error.statusCode, error.code]).toEqual([422, 'validation_failed']);
+    expect(error.code).toBe('validation_failed');
     expect(error.issues).toEqual([{ path: 'postcode', message: 'We could not find that postcode' }]);
     expect(asked).toEqual(['postcode:SW1A 1AA', 'outward:SW1A']);
   });
@@ -122,7 +122,7 @@ describe('resolveSearchLocation', () => {
     const error = await errorOf(resolveSearchLocation({ postcode: 'ZZ9' }, known().lookup));
 
     // Assess
-    expect(error.statusCode).toBe(422);
+    expect(error.code).toBe('validation_failed');
     expect(error.issues).toEqual([{ path: 'postcode', message: 'We could not find that postcode' }]);
   });
 
@@ -131,7 +131,7 @@ describe('resolveSearchLocation', () => {
     const error = await errorOf(resolveSearchLocation({ lat: 53.4 }, known().lookup));
 
     // Assess
-    expect(error.statusCode).toBe(400);
+    expect(error.code).toBe('bad_request');
     expect(error.issues).toEqual([{ path: 'postcode', message: 'Enter a postcode or use your location' }]);
   });
 });

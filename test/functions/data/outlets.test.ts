@@ -5,13 +5,8 @@ import { documents, tableName } from '../../../functions/data/client.js';
 import { ensureTable } from '../../../functions/data/create-table.js';
 import { findNearestOutlets } from '../../../functions/data/nearest-outlets.js';
 import { geoCountKey } from '../../../functions/data/keys.js';
-import {
-  getOutlet,
-  getStoredOutlet,
-  outletItem,
-  putOutlet,
-  putOutlets,
-} from '../../../functions/data/outlets.js';
+import { outletItem } from '../../../functions/data/outlet-items.js';
+import { getOutlet, getStoredOutlet, putOutlet, putOutlets } from '../../../functions/data/outlets.js';
 import { encodeGeohash } from '../../../functions/core/geohash.js';
 import { buildOutlet } from '../../fixtures/outlets.js';
 

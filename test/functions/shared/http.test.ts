@@ -1,39 +1,70 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { notFound } from '../../../functions/shared/errors.js';
-import { handled, json, parseBody, parseQuery } from '../../../functions/shared/http.js';
+import { errorCodeSchema } from '../../../functions/contract/error.js';
+import { DomainError, notFound, preconditionFailed } from '../../../functions/shared/errors.js';
+import { errorResponse, json, parseBody, parseQuery, parseRequiredHeader, statusOfCode } from '../../../functions/shared/http.js';
 
 const event = (overrides: Partial<APIGatewayProxyEventV2>) => ({ routeKey: 'GET /x', ...overrides }) as APIGatewayProxyEventV2;
 const bodyOf = (result: { body?: string }) => JSON.parse(result.body ?? '{}');
 
-describe('handled', () => {
-  it('answers a typed error with its status and message', async () => {
-    const handler = handled('test', async () => {
-      throw notFound('We could not find that outlet');
-    });
+/** The error a function throws, or fails the test. */
+function thrownBy(act: () => unknown): DomainError {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('Expected a DomainError');
+}
 
-    const result = await handler(event({}));
+describe('statusOfCode', () => {
+  it('gives every error code a 4xx status, and only internal_error a 5xx', () => {
+    // Act
+    const statuses = errorCodeSchema.options.map((code) => [code, statusOfCode[code]] as const);
 
+    // Assess
+    for (const [code, status] of statuses) {
+      if (code === 'internal_error') expect(status).toBe(500);
+      else expect(status, code).toBeGreaterThanOrEqual(400);
+      if (code !== 'internal_error') expect(status, code).toBeLessThan(500);
+    }
+  });
+});
+
+describe('errorResponse', () => {
+  it('answers a coded error with the status from the table and the one error body', () => {
+    // Act
+    const result = errorResponse(notFound('We could not find that outlet'));
+
+    // Assess
     expect(result.statusCode).toBe(404);
     expect(bodyOf(result)).toEqual({ error: 'not_found', message: 'We could not find that outlet', issues: [] });
   });
 
-  it('answers anything else with a generic 500 that reveals nothing', async () => {
-    const handler = handled('test', async () => {
-      throw new Error('connection refused to table secret-table');
-    });
+  it('adds an error’s details to the body, never over its code or message', () => {
+    // Act
+    const result = errorResponse(preconditionFailed('Changed', { current: { version: 3 }, error: 'overwritten?' }));
 
-    const result = await handler(event({}));
-
-    expect(result.statusCode).toBe(500);
-    expect(result.body).not.toContain('secret-table');
-    expect(bodyOf(result)).toMatchObject({ error: 'internal_error' });
+    // Assess
+    expect(result.statusCode).toBe(412);
+    expect(bodyOf(result)).toEqual({ error: 'precondition_failed', message: 'Changed', issues: [], current: { version: 3 } });
   });
 
-  it('passes a result through untouched', async () => {
-    const result = await handled('test', async () => json(200, { ok: true }))(event({}));
+  it('asks for a bearer token with a 401', () => {
+    // Act
+    const result = errorResponse(new DomainError('unauthorised', 'Sign in'));
 
+    // Assess
+    expect(result.headers).toMatchObject({ 'www-authenticate': 'Bearer' });
+  });
+
+  it('keeps JSON answers out of every cache', () => {
+    // Act
+    const result = json(200, { ok: true });
+
+    // Assess
     expect(result).toMatchObject({ statusCode: 200, headers: { 'cache-control': 'no-store' } });
   });
 });
@@ -41,47 +72,75 @@ describe('handled', () => {
 describe('parseQuery', () => {
   const schema = z.object({ n: z.coerce.number().int('Enter a whole number') });
 
-  it('answers 400 with a message per field', async () => {
-    const handler = handled('test', async (e) => json(200, parseQuery(schema, e)));
+  it('throws bad_request with a message per field', () => {
+    // Act
+    const error = thrownBy(() => parseQuery(schema, event({ queryStringParameters: { n: '1.5' } })));
 
-    const result = await handler(event({ queryStringParameters: { n: '1.5' } }));
+    // Assess
+    expect(error.code).toBe('bad_request');
+    expect(error.issues).toEqual([{ path: 'n', message: 'Enter a whole number' }]);
+  });
+});
 
-    expect(result.statusCode).toBe(400);
-    expect(bodyOf(result).issues).toEqual([{ path: 'n', message: 'Enter a whole number' }]);
+describe('parseRequiredHeader', () => {
+  const schema = z.string().regex(/^\d+$/, 'Use digits');
+
+  it('throws precondition_required when the header is missing, naming it', () => {
+    // Act
+    const error = thrownBy(() => parseRequiredHeader('If-Match', schema, event({ headers: {} }), 'Send If-Match'));
+
+    // Assess
+    expect(error.code).toBe('precondition_required');
+    expect(error.issues).toEqual([{ path: '(header) If-Match', message: 'Send If-Match' }]);
+  });
+
+  it('throws bad_request when the header is malformed', () => {
+    // Act
+    const error = thrownBy(() => parseRequiredHeader('If-Match', schema, event({ headers: { 'if-match': 'x' } }), 'Send If-Match'));
+
+    // Assess
+    expect(error.code).toBe('bad_request');
+    expect(error.issues).toEqual([{ path: '(header) If-Match', message: 'Use digits' }]);
   });
 });
 
 describe('parseBody', () => {
   const schema = z.object({ name: z.string().min(1, 'Enter a name') });
-  const handler = handled('test', async (e) => json(200, parseBody(schema, e)));
   const jsonEvent = (overrides: Partial<APIGatewayProxyEventV2>) =>
     event({ headers: { 'content-type': 'application/json; charset=utf-8' }, ...overrides });
 
-  it('answers 415 when the body is not sent as JSON', async () => {
-    const plain = await handler(event({ headers: { 'content-type': 'text/plain' }, body: '{"name":"Ann"}' }));
-    const none = await handler(event({ body: '{"name":"Ann"}' }));
+  it('refuses a body not sent as JSON', () => {
+    // Act
+    const plain = thrownBy(() => parseBody(schema, event({ headers: { 'content-type': 'text/plain' }, body: '{"name":"Ann"}' })));
+    const none = thrownBy(() => parseBody(schema, event({ body: '{"name":"Ann"}' })));
 
-    expect([plain.statusCode, none.statusCode]).toEqual([415, 415]);
-    expect(bodyOf(plain)).toMatchObject({ error: 'unsupported_media_type' });
+    // Assess
+    expect([plain.code, none.code]).toEqual(['unsupported_media_type', 'unsupported_media_type']);
   });
 
-  it('answers 400 when the body is not JSON', async () => {
-    const result = await handler(jsonEvent({ body: '{nope' }));
+  it('refuses a body that is not JSON', () => {
+    // Act
+    const error = thrownBy(() => parseBody(schema, jsonEvent({ body: '{nope' })));
 
-    expect(result.statusCode).toBe(400);
-    expect(bodyOf(result).issues).toEqual([{ path: '(body)', message: 'Send a JSON body' }]);
+    // Assess
+    expect(error.code).toBe('bad_request');
+    expect(error.issues).toEqual([{ path: '(body)', message: 'Send a JSON body' }]);
   });
 
-  it('answers 422 with field messages when JSON breaks the contract', async () => {
-    const result = await handler(jsonEvent({ body: JSON.stringify({ name: '' }) }));
+  it('refuses JSON that breaks the contract with field messages', () => {
+    // Act
+    const error = thrownBy(() => parseBody(schema, jsonEvent({ body: JSON.stringify({ name: '' }) })));
 
-    expect(result.statusCode).toBe(422);
-    expect(bodyOf(result)).toMatchObject({ error: 'validation_failed', issues: [{ path: 'name', message: 'Enter a name' }] });
+    // Assess
+    expect(error.code).toBe('validation_failed');
+    expect(error.issues).toEqual([{ path: 'name', message: 'Enter a name' }]);
   });
 
-  it('reads a base64-encoded body', async () => {
-    const result = await handler(jsonEvent({ body: Buffer.from('{"name":"Ann"}').toString('base64'), isBase64Encoded: true }));
+  it('reads a base64-encoded body', () => {
+    // Act
+    const body = parseBody(schema, jsonEvent({ body: Buffer.from('{"name":"Ann"}').toString('base64'), isBase64Encoded: true }));
 
-    expect(bodyOf(result)).toEqual({ name: 'Ann' });
+    // Assess
+    expect(body).toEqual({ name: 'Ann' });
   });
 });
