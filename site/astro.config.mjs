@@ -1,5 +1,6 @@
 // Astro configuration for the public finder: a static site; all live data comes from the API.
 import { defineConfig } from 'astro/config';
+import { apiPrefix, isPortalPath, portalPrefix } from '../functions/contract/web-policy.ts';
 import { serviceWorker } from './integrations/service-worker.mjs';
 
 export default defineConfig({
@@ -11,7 +12,9 @@ export default defineConfig({
   integrations: [
     // Offline: the emergency guides, the offline page and the find page's shell.
     serviceWorker({
-      savePage: (path) => path === '/' || path === '/offline/' || path.startsWith('/how-to-give-naloxone/'),
+      savePage: (path) => !isPortalPath(path) && (path === '/' || path === '/offline/' || path.startsWith('/how-to-give-naloxone/')),
+      apiPrefix,
+      portalPrefix,
     }),
   ],
   vite: {

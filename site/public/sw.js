@@ -5,24 +5,28 @@
  * - Guides and fingerprinted /_astro/ files: cache first (they only change with a new build, and a
  *   new build brings a new cache).
  * - Other pages: network first, so listings' pages are never stale; the saved copy only offline.
- * - The API (/outlets…, /reports) is never touched or stored: its answers and URLs hold a place or a
- *   postcode. Only pages and /_astro/ files are ever stored at run time.
+ * - The API (everything under its prefix) is never touched or stored: its answers and URLs hold a
+ *   place, a postcode or a signed-in person's records. Only pages and /_astro/ files are ever
+ *   stored at run time.
+ * - The outlet portal's pages are never touched or stored either: they belong to a signed-in
+ *   person, and a shared phone must not show them to the next one offline.
  * - Pages are stored under their path without the query string, for the same reason.
  *
  * `build` is written in by site/integrations/service-worker.mjs after `astro build`: a version
- * hashed from the built files (so each build gets its own cache and old ones are deleted) and the
- * pages and assets to save on install. Plain JS: the browser loads this file as it is.
+ * hashed from the built files (so each build gets its own cache and old ones are deleted), the
+ * pages and assets to save on install, and the API's and the portal's path prefixes from the web
+ * policy (`functions/contract/web-policy.ts`). Unbuilt, the prefixes are '', which matches every
+ * path: the worker then stays out of everything. Plain JS: the browser loads this file as it is.
  */
-const build = { version: 'dev', precache: [] };
+const build = { version: 'dev', precache: [], apiPrefix: '', portalPrefix: '' };
 
 const cachePrefix = 'naloxone-finder-';
 const cacheName = `${cachePrefix}${build.version}`;
 const offlinePage = '/offline/';
 const guidesPath = '/how-to-give-naloxone/';
 
-/** The JSON API's paths (functions/routes.ts): searches hold a place, reports what someone wrote. */
-const apiPaths = ['/outlets', '/reports'];
-const isApi = (url) => apiPaths.some((path) => url.pathname === path || url.pathname.startsWith(`${path}/`));
+/** Whether a path is `prefix` itself or below it. */
+const under = (prefix, url) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`) || prefix === '';
 
 /** Where a page is stored: its path alone, with the trailing slash the static host adds. */
 function pageKey(url) {
@@ -56,8 +60,8 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  // Map tiles, an API on another origin, and the API here go to the network as if we were not here.
-  if (url.origin !== self.location.origin || isApi(url)) return;
+  // Map tiles, an API on another origin, the API here and the portal go to the network as if we were not here.
+  if (url.origin !== self.location.origin || under(build.apiPrefix, url) || under(build.portalPrefix, url)) return;
 
   if (request.mode === 'navigate') {
     event.respondWith(url.pathname.startsWith(guidesPath) ? cacheFirstPage(request, url) : networkFirstPage(request, url));

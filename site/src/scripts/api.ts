@@ -63,18 +63,18 @@ async function requestJson<S extends z.ZodType>(
   }
 }
 
-/** `GET /outlets?…` */
+/** `GET /api/outlets?…` */
 export function findOutlets(params: URLSearchParams, signal?: AbortSignal): Promise<ApiResult<FindOutletsResponse>> {
   return requestJson(`/outlets?${params}`, findOutletsResponseSchema, { signal });
 }
 
-/** `GET /outlets/{id}` */
+/** `GET /api/outlets/{id}` */
 export function getOutlet(id: string): Promise<ApiResult<OutletDetail>> {
   return requestJson(`/outlets/${encodeURIComponent(id)}`, outletDetailSchema);
 }
 
 /**
- * `POST /reports`. Never retried on its own: a report that timed out may still have been stored,
+ * `POST /api/reports`. Never retried on its own: a report that timed out may still have been stored,
  * and the person decides whether to send it again.
  */
 export function createReport(body: CreateReportBody): Promise<ApiResult<CreateReportResponse>> {

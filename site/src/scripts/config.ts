@@ -3,8 +3,10 @@
  * so these are constants in the shipped code.
  */
 
-/** The API's base URL without a trailing slash; '' means the site's own origin. */
-export const apiBaseUrl: string = (import.meta.env.PUBLIC_API_URL ?? '').replace(/\/+$/, '');
+import { apiPrefix, defaultTileUrl } from '@contract/web-policy.js';
 
-/** The map tile URL template. The only third-party host the site ever talks to. */
-export const tileUrl: string = import.meta.env.PUBLIC_TILE_URL || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+/** Where the API's paths start: `PUBLIC_API_URL` (the site's own origin when empty) plus the API prefix. */
+export const apiBaseUrl: string = `${(import.meta.env.PUBLIC_API_URL ?? '').replace(/\/+$/, '')}${apiPrefix}`;
+
+/** The map tile URL template. The only third-party host the public pages ever talk to. */
+export const tileUrl: string = import.meta.env.PUBLIC_TILE_URL || defaultTileUrl;

@@ -46,7 +46,7 @@ export async function enhanceOutletPage(root: HTMLElement): Promise<void> {
 }
 
 function outletSections(outlet: OutletDetail): HTMLElement[] {
-  const open = outlet.status === 'temporarily_closed' ? 'Temporarily closed' : outlet.openState.summary;
+  const open = outlet.openState.summary;
   return [
     el(
       'h1',

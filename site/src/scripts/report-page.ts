@@ -1,9 +1,9 @@
 /**
  * Enhances the report page (`[data-module="report"]`): shows which listing `?id=` names, checks
- * the form with the contract's own schema, sends it to `POST /reports` and shows the reference.
+ * the form with the contract's own schema, sends it to `POST /api/reports` and shows the reference.
  *
  * Nothing typed here is kept anywhere but the form itself: not in the URL, storage or the service
- * worker's cache (which never touches `/reports`).
+ * worker's cache (which never touches the API).
  */
 // First, before any schema is built: the page's CSP forbids zod's eval probe.
 import './zod-without-eval.js';

@@ -21,7 +21,6 @@ import { outletPageUrl, reportPageUrl } from './site-urls.js';
 export function resultCard(outlet: NearbyOutlet, position: number): HTMLLIElement {
   const distance = distanceInWords(outlet.distanceKm);
   const openClass = outlet.openState.status === 'open' ? 'app-result__open app-result__open--open' : 'app-result__open';
-  const openText = outlet.status === 'temporarily_closed' ? 'Temporarily closed' : outlet.openState.summary;
 
   return el(
     'li',
@@ -36,7 +35,7 @@ export function resultCard(outlet: NearbyOutlet, position: number): HTMLLIElemen
       el('span', {}, outletTypeInWords(outlet.outletType)),
     ),
     el('p', {}, addressInOneLine(outlet.address)),
-    el('p', { class: openClass }, openText),
+    el('p', { class: openClass }, outlet.openState.summary),
     outlet.alert && el('p', { class: 'app-result__alert' }, el('strong', {}, 'Notice: '), outlet.alert),
     el(
       'dl',
