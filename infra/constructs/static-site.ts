@@ -5,6 +5,7 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
+  type AddBehaviorOptions,
   AllowedMethods,
   CachePolicy,
   type BehaviorOptions,
@@ -130,7 +131,7 @@ export class StaticSite extends Construct {
       // the API's JSON 404s (the site's own 404 page comes from `SiteRouting` instead). Nor can one
       // give the JWT authorizer's 401 (`{"message":"Unauthorized"}`, which HTTP APIs cannot reword)
       // the project's error body: CloudFront customises only 400, 403, 404, 405, 414, 416 and 500 to
-      // 504, and refuses 401. The portal acts on a 401's status, whichever body it has.
+      // 504, and refuses 401. So a client must act on a 401's status, whichever body it has.
       defaultBehavior: pages(this.securityHeaders),
       // The portal's pages, `/portal` itself included as `isPortalPath` has it, get their own CSP.
       additionalBehaviors: { [portalPrefix]: portalPages, [`${portalPrefix}/*`]: portalPages },
@@ -156,18 +157,16 @@ export class StaticSite extends Construct {
    * meets it.
    */
   addApi(api: SiteApiOptions): void {
-    const behavior: BehaviorOptions = {
-      origin: new HttpOrigin(api.domainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+    const origin = new HttpOrigin(api.domainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
+    const options: AddBehaviorOptions = {
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: AllowedMethods.ALLOW_ALL,
       cachePolicy: CachePolicy.CACHING_DISABLED,
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: this.securityHeaders,
     };
-    for (const pathPattern of [apiPrefix, `${apiPrefix}/*`]) {
-      const { origin, ...options } = behavior;
-      this.distribution.addBehavior(pathPattern, origin, options);
-    }
+    // `/api` itself too, as `isApiPath` has it: it must get the API's answer, not the site's 404 page.
+    for (const pathPattern of [apiPrefix, `${apiPrefix}/*`]) this.distribution.addBehavior(pathPattern, origin, options);
   }
 }
 
