@@ -22,13 +22,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { roleSchema } from '../../functions/contract/me.js';
-import { portalPrefix } from '../../functions/contract/web-policy.js';
-
-/** The portal page managed login sends people back to with the authorization code. */
-export const portalCallbackPath = `${portalPrefix}/callback/`;
-
-/** The portal page managed login sends people back to once it has signed them out. */
-export const portalSignedOutPath = `${portalPrefix}/signed-out/`;
+import { portalCallbackPath, portalSignedOutPath } from '../../functions/contract/web-policy.js';
 
 /**
  * What a function needs to know to send people to sign in: all public values, the same ones the
