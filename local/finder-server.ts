@@ -113,7 +113,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   });
   const handlers = new Map<RouteGroup, LambdaHandler>();
   let authorize: JwtAuthorizer = async () => null;
-  let outbox: Outbox | undefined = options.outbox;
+  const outbox = options.outbox ?? (await openOutbox(options.dataPath ? { dir: join(options.dataPath, 'local-outbox') } : {}));
 
   const server = createServer(async (request, response) => {
     await ready;
@@ -142,10 +142,10 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       } else if (isApiPath(url.pathname)) {
         // Under the API's prefix every answer is the API's: JSON, never the site's 404 page.
         sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
-      } else if ((method === 'GET' || method === 'HEAD') && outbox && serveOutbox(outbox, request, url.pathname, response)) {
-        // The local outbox, answered above.
       } else if (method === 'GET' || method === 'HEAD') {
-        await serveSiteFile(options.siteDir, url.pathname, { method, acceptEncoding: String(request.headers['accept-encoding'] ?? '') }, response);
+        if (!serveOutbox(outbox, request, url.pathname, response)) {
+          await serveSiteFile(options.siteDir, url.pathname, { method, acceptEncoding: String(request.headers['accept-encoding'] ?? '') }, response);
+        }
       } else {
         sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
       }
@@ -183,7 +183,6 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   };
 
   try {
-    outbox ??= await openOutbox(options.dataPath ? { dir: join(options.dataPath, 'local-outbox') } : {});
     let identityProvider: LocalIdentityProvider | undefined;
     if (!options.signIn) {
       identityProvider = await startLocalIdentityProvider({
