@@ -4,7 +4,7 @@
  * the page says what "open now" computes.
  */
 import type { HoursChange, WeeklyHoursRow } from '../contract/find-outlets.js';
-import type { OpeningHours, Session, Weekday } from '../contract/outlet.js';
+import type { OpeningHours, Session } from '../contract/outlet.js';
 import { weekdays } from '../contract/outlet.js';
 import { dayPlanOn, hasNoWeeklySchedule, sessionMinutes, type DayPlan, type OpeningHoursOptions } from './opening-day.js';
 import { addDays, formatMinuteOfDay, londonWallClock } from './london-time.js';

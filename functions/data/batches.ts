@@ -2,10 +2,11 @@
  * Stock batches, one item each in the outlet's partition, keyed by expiry date so they read in
  * the order they run out.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type StoredBatch, storedBatchSchema } from '../contract/batches.js';
 import { documents, tableName } from './client.js';
 import { batchKey, batchSortPrefix, outletKey } from './keys.js';
+import { parsedItems, queryItems } from './query-pages.js';
 
 /** The item for a batch. Pure. */
 export function batchItem(outletId: string, batch: StoredBatch): Record<string, unknown> {
@@ -21,22 +22,9 @@ export async function putBatch(outletId: string, batch: StoredBatch): Promise<vo
 
 /** Every batch an outlet has recorded. */
 export async function listBatches(outletId: string): Promise<StoredBatch[]> {
-  const batches: StoredBatch[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': outletKey(outletId).pk, ':prefix': batchSortPrefix },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const parsed = storedBatchSchema.safeParse(item);
-      if (parsed.success) batches.push(parsed.data);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return batches;
+  const items = await queryItems({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': outletKey(outletId).pk, ':prefix': batchSortPrefix },
+  });
+  return parsedItems(items, (item) => storedBatchSchema.safeParse(item));
 }

@@ -4,10 +4,11 @@
  * taken away counts from the next request. All of a person's records share one partition, read
  * with one Query.
  */
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Memberships } from '../core/access.js';
 import { documents, tableName } from './client.js';
 import { type MembershipKind, membershipKey, membershipSortPrefix, userPartition, userProfileKey } from './keys.js';
+import { queryItems } from './query-pages.js';
 
 /** How a person is named to others in the portal (change history). */
 export interface UserProfile {
@@ -54,21 +55,11 @@ export function membershipsFromItems(items: Record<string, unknown>[]): Membersh
 
 /** A person's memberships, read consistently so a membership just taken away counts at once. */
 export async function readMemberships(subject: string): Promise<Memberships> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': userPartition(subject) },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryItems({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': userPartition(subject) },
+    ConsistentRead: true,
+  });
   return membershipsFromItems(items);
 }
 

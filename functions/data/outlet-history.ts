@@ -7,11 +7,10 @@
  * (someone else's change got in first), the entry is in both places for a while; reading merges
  * the two and keeps each entry id once, so nothing is lost and nothing is shown twice.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ChangeEntry, changeEntrySchema } from '../contract/portal-outlet.js';
 import { batchWrite } from './batch-write.js';
-import { documents, tableName } from './client.js';
 import { historyArchiveKey, historySortPrefix, outletKey } from './keys.js';
+import { parsedItems, queryItems } from './query-pages.js';
 
 /** The archive item of one entry. Pure. */
 export function historyArchiveItem(outletId: string, entry: ChangeEntry): Record<string, unknown> {
@@ -26,31 +25,20 @@ export async function archiveChanges(outletId: string, entries: readonly ChangeE
 
 /** Archived entries older than `before` (all if null), newest first, at most `limit`. */
 async function readArchive(outletId: string, before: string | null, limit: number): Promise<ChangeEntry[]> {
-  const entries: ChangeEntry[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: before === null ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk AND sk BETWEEN :prefix AND :before',
-        ExpressionAttributeValues: {
-          ':pk': outletKey(outletId).pk,
-          ':prefix': historySortPrefix,
-          // Every sort key of an entry at `before` or later sorts after `HISTORY#<before>`.
-          ...(before === null ? {} : { ':before': `${historySortPrefix}${before}` }),
-        },
-        ScanIndexForward: false,
-        Limit: limit - entries.length,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const parsed = changeEntrySchema.safeParse(item.entry);
-      if (parsed.success) entries.push(parsed.data);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && entries.length < limit);
-  return entries;
+  const items = await queryItems(
+    {
+      KeyConditionExpression: before === null ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk AND sk BETWEEN :prefix AND :before',
+      ExpressionAttributeValues: {
+        ':pk': outletKey(outletId).pk,
+        ':prefix': historySortPrefix,
+        // Every sort key of an entry at `before` or later sorts after `HISTORY#<before>`.
+        ...(before === null ? {} : { ':before': `${historySortPrefix}${before}` }),
+      },
+      ScanIndexForward: false,
+    },
+    { limit },
+  );
+  return parsedItems(items, (item) => changeEntrySchema.safeParse((item as { entry?: unknown }).entry));
 }
 
 /**

@@ -2,12 +2,13 @@
  * Problem reports, in their outlet's partition: added by the public, read and marked dealt with
  * by the outlet.
  */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type ProblemReport, problemReportSchema } from '../contract/report.js';
 import { notFound } from '../shared/errors.js';
 import { documents, tableName } from './client.js';
 import { outletKey, reportKey, reportSortPrefix } from './keys.js';
+import { parsedItems, queryItems } from './query-pages.js';
 
 /** The item for a report. Pure: builds what `putReport` writes. */
 export function reportItem(report: ProblemReport): Record<string, unknown> {
@@ -42,23 +43,10 @@ export async function getReport(outletId: string, reportId: string): Promise<Pro
 
 /** An outlet's reports, newest first. */
 export async function listReports(outletId: string): Promise<ProblemReport[]> {
-  const reports: ProblemReport[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': outletKey(outletId).pk, ':prefix': reportSortPrefix },
-        ScanIndexForward: false,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const parsed = problemReportSchema.safeParse(item);
-      if (parsed.success) reports.push(parsed.data);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return reports;
+  const items = await queryItems({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': outletKey(outletId).pk, ':prefix': reportSortPrefix },
+    ScanIndexForward: false,
+  });
+  return parsedItems(items, (item) => problemReportSchema.safeParse(item));
 }

@@ -5,11 +5,12 @@
  * once: the key and the counts go in the same single-item write.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { kitTypeSchema } from '../contract/outlet.js';
 import { type ResupplyReason, type SupplyDay, type SupplyRecord, resupplyReasonSchema } from '../contract/supplies.js';
 import { documents, tableName } from './client.js';
 import { outletKey, supplyKey, supplySortPrefix } from './keys.js';
+import { queryItems } from './query-pages.js';
 
 const reasonAttribute = (reason: ResupplyReason) => `reason_${reason}`;
 
@@ -73,30 +74,17 @@ export async function addSupply(outletId: string, record: SupplyRecord, idempote
 
 /** Days with kits given out from `from` to `to` (inclusive), oldest first. */
 export async function listSupplyDays(outletId: string, from: string, to: string): Promise<SupplyDay[]> {
-  const days: SupplyDay[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': outletKey(outletId).pk,
-          ':from': `${supplySortPrefix}${from}`,
-          // `~` sorts after every kit type, so the last day is included whole.
-          ':to': `${supplySortPrefix}${to}#~`,
-        },
-        // The counts only: the applied keys can be long and are no one's business.
-        ProjectionExpression: '#date, kitType, #first, resupply, ' + resupplyReasonSchema.options.map(reasonAttribute).join(', '),
-        ExpressionAttributeNames: { '#date': 'date', '#first': 'first' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const day = supplyDayFromItem(item);
-      if (day) days.push(day);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return days;
+  const items = await queryItems({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': outletKey(outletId).pk,
+      ':from': `${supplySortPrefix}${from}`,
+      // `~` sorts after every kit type, so the last day is included whole.
+      ':to': `${supplySortPrefix}${to}#~`,
+    },
+    // The counts only: the applied keys can be long and are no one's business.
+    ProjectionExpression: '#date, kitType, #first, resupply, ' + resupplyReasonSchema.options.map(reasonAttribute).join(', '),
+    ExpressionAttributeNames: { '#date': 'date', '#first': 'first' },
+  });
+  return items.flatMap((item) => supplyDayFromItem(item) ?? []);
 }
