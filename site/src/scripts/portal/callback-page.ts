@@ -1,0 +1,29 @@
+/**
+ * The sign-in callback (`[data-module="portal-callback"]`): finishes the sign-in, takes the code
+ * out of the address bar and history, and goes on to the page the person asked for.
+ */
+import { required } from '../dom.js';
+import { portalTitle } from './portal-title.js';
+import { callbackPath } from './portal-urls.js';
+import { signInProblemInWords } from './sign-in-words.js';
+
+export async function finishCallback(root: HTMLElement): Promise<void> {
+  const status = required<HTMLElement>(root, '[data-callback-status]');
+  const failed = required<HTMLElement>(root, '[data-callback-failed]');
+  const callbackUrl = new URL(location.href);
+  // The code is single-use, but keep it out of history and of anything that reads the address.
+  history.replaceState(null, '', callbackPath);
+
+  const { finishSignIn } = await import('./sign-in-flow.js');
+  const outcome = await finishSignIn(callbackUrl);
+  if (outcome.kind === 'signed_in') {
+    // Replace, so Back does not return to a callback whose code is spent.
+    location.replace(outcome.returnTo);
+    return;
+  }
+  status.textContent = '';
+  required<HTMLElement>(failed, '[data-callback-reason]').textContent = signInProblemInWords(outcome.problem);
+  failed.hidden = false;
+  document.title = portalTitle('Sign-in did not work');
+  required<HTMLElement>(failed, 'h1').focus();
+}
