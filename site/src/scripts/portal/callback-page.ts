@@ -8,7 +8,7 @@ import { callbackPath } from './portal-urls.js';
 import { signInProblemInWords } from './sign-in-words.js';
 
 export async function finishCallback(root: HTMLElement): Promise<void> {
-  const status = required<HTMLElement>(root, '[data-callback-status]');
+  const signingIn = required<HTMLElement>(root, '[data-callback-signing-in]');
   const failed = required<HTMLElement>(root, '[data-callback-failed]');
   const callbackUrl = new URL(location.href);
   // The code is single-use, but keep it out of history and of anything that reads the address.
@@ -21,7 +21,7 @@ export async function finishCallback(root: HTMLElement): Promise<void> {
     location.replace(outcome.returnTo);
     return;
   }
-  status.textContent = '';
+  signingIn.hidden = true;
   required<HTMLElement>(failed, '[data-callback-reason]').textContent = signInProblemInWords(outcome.problem);
   failed.hidden = false;
   document.title = portalTitle('Sign-in did not work');

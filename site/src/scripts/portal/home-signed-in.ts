@@ -64,9 +64,10 @@ function listingCard(outlet: MyOutlet): HTMLElement {
   const context = `${outlet.name}, ${outlet.address.lines[0]}`;
   return el(
     'section',
-    { class: 'app-listing', 'aria-labelledby': headingId, 'data-listing': outlet.id },
+    // Named by name and address together: a chain's branches share a name, and landmarks must differ.
+    { class: 'app-listing', 'aria-labelledby': `${headingId} ${headingId}-address`, 'data-listing': outlet.id },
     el('h2', { class: 'app-listing__name', id: headingId }, outlet.name),
-    el('p', { class: 'app-secondary' }, addressInOneLine(outlet.address)),
+    el('p', { class: 'app-secondary', id: `${headingId}-address` }, addressInOneLine(outlet.address)),
     (outlet.demo || outlet.status !== 'active') &&
       el(
         'p',

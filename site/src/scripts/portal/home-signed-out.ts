@@ -5,6 +5,7 @@
  */
 import { el, required } from '../dom.js';
 import { clearErrors, showErrors } from '../error-summary.js';
+import { stopLoading } from './page-state.js';
 import { signInProblemInWords } from './sign-in-words.js';
 import { portalTitle } from './portal-title.js';
 import { portalHomePath } from './portal-urls.js';
@@ -29,6 +30,7 @@ export function showSignedOutHome(root: HTMLElement, { sessionEnded }: { session
   const plain = required<HTMLButtonElement>(section, '[data-plain-sign-in]');
   const problem = required<HTMLElement>(section, '[data-sign-in-problem]');
   required<HTMLElement>(section, '[data-home-session-ended]').hidden = !sessionEnded;
+  stopLoading(root);
   section.hidden = false;
   document.title = portalTitle(sessionEnded ? 'Your session has ended' : 'Sign in');
 

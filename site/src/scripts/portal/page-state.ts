@@ -19,10 +19,12 @@ const titles: Record<PortalState, string> = {
   unavailable: 'Sorry, the portal is not working',
 };
 
-/** Ends the loading state: the page's own content is about to appear. */
+/** Ends the loading state: the page's own content (or a state, with its own heading) is about to appear. */
 export function stopLoading(root: ParentNode): void {
   const loading = root.querySelector<HTMLElement>('[data-portal-loading]');
   if (loading) loading.textContent = '';
+  const title = root.querySelector<HTMLElement>('[data-portal-loading-title]');
+  if (title) title.hidden = true;
 }
 
 /** Shows `state` instead of the page's content. */
