@@ -16,7 +16,7 @@ let outlet: { id: string; name: string };
 
 beforeAll(async () => {
   reports = await import('../../functions/data/reports.js');
-  const response = await fetch(`${e2e.finder.url}/outlets?postcode=M15%204AB&limit=1`);
+  const response = await fetch(`${e2e.finder.url}/api/outlets?postcode=M15%204AB&limit=1`);
   const first = ((await response.json()) as { results: { id: string; name: string }[] }).results[0];
   if (!first) throw new Error('No demo outlet near M15 4AB');
   outlet = first;
@@ -45,7 +45,7 @@ async function errorsOnPage(page: Page): Promise<{ summary: string[]; fields: st
 function reportPosts(page: Page): string[] {
   const posts: string[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/reports') posts.push(request.postData() ?? '');
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/reports') posts.push(request.postData() ?? '');
   });
   return posts;
 }
@@ -138,7 +138,7 @@ describe('report a problem with a listing', () => {
       return entries;
     });
     expect(cached.length).toBeGreaterThan(0);
-    expect(cached.filter((entry) => new URL(entry.url).pathname.startsWith('/reports') || entry.body.includes(details))).toEqual([]);
+    expect(cached.filter((entry) => new URL(entry.url).pathname.startsWith('/api/') || entry.body.includes(details))).toEqual([]);
     await screenshot(page, 'report-sent-phone-full');
   });
 
