@@ -1,19 +1,28 @@
 /**
  * The whole finder on one machine: the embedded DynamoDB, the real Lambda handlers behind a local
- * HTTP API adapter, and the built site, all on one port (as CloudFront puts them on one origin).
+ * HTTP API adapter, and the built site, all on one port (as CloudFront puts them on one origin);
+ * beside it, on a port of its own, the local sign-in service standing in for Cognito, and the
+ * local outbox standing in for SES, shown at `/_local/outbox`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { unauthorisedBody } from '../functions/contract/error.js';
 import { isApiPath } from '../functions/contract/web-policy.js';
 import type { RouteGroup } from '../functions/routes.js';
 import type { LambdaHandler } from '../functions/shared/http.js';
 import { toApiGatewayEvent } from './api-gateway-event.js';
 import { startEmbeddedDynamoDb } from './embedded-dynamodb.js';
-import { type JwtAuthorizerSettings, createJwtAuthorizer } from './jwt-authorizer.js';
+import { type LocalIdentityProvider, identityDataDir, startLocalIdentityProvider } from './identity-provider.js';
+import { type JwtAuthorizer, type JwtAuthorizerSettings, createJwtAuthorizer } from './jwt-authorizer.js';
 import { localLambdaContext } from './lambda-context.js';
 import { matchRoute } from './match-route.js';
+import { type Outbox, openOutbox } from './outbox.js';
+import { outboxPath, serveOutbox } from './outbox-page.js';
+import { PortInUseError } from './port-in-use.js';
 import { serveSiteFile } from './static-site.js';
+
+export { PortInUseError };
 
 /**
  * Where people sign in and how tokens are checked: the local OpenID Provider's settings, given to
@@ -29,7 +38,10 @@ export interface FinderOptions {
   /** Port to listen on; 0 picks a free one. */
   port: number;
   host?: string;
-  /** Folder for the embedded engine's data; omit to keep it in memory. */
+  /**
+   * Folder for the embedded engine's data, with the sign-in service's key (`local-identity/`) and
+   * the outbox (`local-outbox/`) beside the engine's files; omit to keep it all in memory.
+   */
   dataPath?: string;
   /** The built site (`site/dist`). */
   siteDir: string;
@@ -38,21 +50,27 @@ export interface FinderOptions {
   tableName?: string;
   /** Where progress lines go (default: nowhere). */
   log?: (line: string) => void;
-  /** The sign-in service the portal uses and the API's token check trusts. */
-  signIn: SignInSettings;
+  /**
+   * The sign-in service the portal uses and the API's token check trusts. Omitted, the finder
+   * starts the local one (`identity-provider.ts`) and stops it on `close()`; given, it is used as
+   * it is.
+   */
+  signIn?: SignInSettings;
+  /** The local sign-in service's port when the finder starts it. @default port + 1, or a free one when `port` is 0 */
+  authPort?: number;
+  /** The outbox the finder shows; omitted, it opens its own (in `dataPath` if given). */
+  outbox?: Outbox;
 }
 
 export interface RunningFinder {
   url: string;
+  /** The sign-in settings in use: the local provider's when the finder started it. */
+  signIn: SignInSettings;
+  /** The local sign-in service the finder started; undefined when `signIn` was given. */
+  identityProvider?: LocalIdentityProvider;
+  /** The local outbox (`/_local/outbox`): the sign-in codes, and later other emails. */
+  outbox: Outbox;
   close(): Promise<void>;
-}
-
-/** Raised when the port is taken, with a message that says what to do. */
-export class PortInUseError extends Error {
-  constructor(readonly port: number) {
-    super(`Port ${port} is already in use. Stop whatever is using it, or choose another: npm start -- --port ${port + 1}`);
-    this.name = 'PortInUseError';
-  }
 }
 
 /** Each group's Lambda entry, loaded as AWS would load it. Adding a group to the route table makes this fail to compile until it is listed. */
@@ -83,41 +101,22 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
 /**
  * Starts the finder. The functions read their configuration from the environment once, so this
  * sets it before loading them: start one finder per process.
+ *
+ * The server listens first, so the sign-in service can be told the finder's origin (its redirect
+ * URIs) even on a free port; requests wait until everything is loaded.
  */
 export async function startFinder(options: FinderOptions): Promise<RunningFinder> {
   const log = options.log ?? (() => {});
-  const engine = await startEmbeddedDynamoDb(options.dataPath ? { path: options.dataPath } : {});
-  process.env.DYNAMODB_ENDPOINT = engine.endpoint;
-  process.env.TABLE_NAME = options.tableName ?? 'naloxone-finder-local';
-  process.env.AWS_REGION ??= 'eu-west-2';
-  // The SDK warns that Node 20 support ends; Lambda runs Node 22, so the warning is noise here.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  // What the stack sets on the portal's function for Cognito.
-  process.env.AUTH_ISSUER = options.signIn.issuer;
-  process.env.AUTH_CLIENT_ID = options.signIn.audience;
-  process.env.AUTH_AUTHORIZATION_ENDPOINT = options.signIn.authorizationEndpoint;
-  process.env.AUTH_TOKEN_ENDPOINT = options.signIn.tokenEndpoint;
-  process.env.AUTH_LOGOUT_ENDPOINT = options.signIn.logoutEndpoint;
-  const authorize = createJwtAuthorizer(options.signIn);
-
-  try {
-    const { ensureTable } = await import('../functions/data/create-table.js');
-    await ensureTable();
-    if (options.seed !== false) {
-      const { seedDemoData } = await import('./seed-demo.js');
-      await seedDemoData(log);
-    }
-  } catch (error) {
-    await engine.close();
-    throw error;
-  }
-
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
   const handlers = new Map<RouteGroup, LambdaHandler>();
-  for (const [group, load] of Object.entries(lambdaEntries) as [RouteGroup, () => Promise<{ handler: LambdaHandler }>][]) {
-    handlers.set(group, (await load()).handler);
-  }
+  let authorize: JwtAuthorizer = async () => null;
+  let outbox: Outbox | undefined = options.outbox;
 
   const server = createServer(async (request, response) => {
+    await ready;
     const started = performance.now();
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -143,6 +142,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       } else if (isApiPath(url.pathname)) {
         // Under the API's prefix every answer is the API's: JSON, never the site's 404 page.
         sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
+      } else if ((method === 'GET' || method === 'HEAD') && outbox && serveOutbox(outbox, request, url.pathname, response)) {
+        // The local outbox, answered above.
       } else if (method === 'GET' || method === 'HEAD') {
         await serveSiteFile(options.siteDir, url.pathname, { method, acceptEncoding: String(request.headers['accept-encoding'] ?? '') }, response);
       } else {
@@ -163,19 +164,70 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
     });
   } catch (error) {
-    await engine.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(options.port);
     throw error;
   }
-
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    close: async () => {
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  // Undone in reverse if a later step fails, and by close().
+  const cleanups: (() => Promise<void>)[] = [
+    async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await engine.close();
     },
+  ];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   };
+
+  try {
+    outbox ??= await openOutbox(options.dataPath ? { dir: join(options.dataPath, 'local-outbox') } : {});
+    let identityProvider: LocalIdentityProvider | undefined;
+    if (!options.signIn) {
+      identityProvider = await startLocalIdentityProvider({
+        port: options.authPort ?? (options.port === 0 ? 0 : options.port + 1),
+        redirectUris: [`${url}/portal/callback/`],
+        postLogoutRedirectUris: [`${url}/portal/signed-out/`],
+        outbox,
+        outboxUrl: `${url}${outboxPath}`,
+        ...(options.dataPath ? { dataDir: identityDataDir(options.dataPath) } : {}),
+        log,
+      });
+      cleanups.push(identityProvider.close);
+    }
+    const signIn: SignInSettings = options.signIn ?? identityProvider!;
+
+    const engine = await startEmbeddedDynamoDb(options.dataPath ? { path: options.dataPath } : {});
+    cleanups.push(engine.close);
+    process.env.DYNAMODB_ENDPOINT = engine.endpoint;
+    process.env.TABLE_NAME = options.tableName ?? 'naloxone-finder-local';
+    process.env.AWS_REGION ??= 'eu-west-2';
+    // The SDK warns that Node 20 support ends; Lambda runs Node 22, so the warning is noise here.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    // What the stack sets on the portal's function for Cognito.
+    process.env.AUTH_ISSUER = signIn.issuer;
+    process.env.AUTH_CLIENT_ID = signIn.audience;
+    process.env.AUTH_AUTHORIZATION_ENDPOINT = signIn.authorizationEndpoint;
+    process.env.AUTH_TOKEN_ENDPOINT = signIn.tokenEndpoint;
+    process.env.AUTH_LOGOUT_ENDPOINT = signIn.logoutEndpoint;
+    authorize = createJwtAuthorizer(signIn);
+
+    const { ensureTable } = await import('../functions/data/create-table.js');
+    await ensureTable();
+    if (options.seed !== false) {
+      const { seedDemoData } = await import('./seed-demo.js');
+      await seedDemoData(log);
+    }
+    for (const [group, load] of Object.entries(lambdaEntries) as [RouteGroup, () => Promise<{ handler: LambdaHandler }>][]) {
+      handlers.set(group, (await load()).handler);
+    }
+    markReady();
+    return { url, signIn, identityProvider, outbox, close: closeAll };
+  } catch (error) {
+    markReady();
+    await closeAll();
+    throw error;
+  }
 }

@@ -1,18 +1,28 @@
 /**
  * Loads the demo data into the local table on first start: Trafford's postcodes, the UK's
- * outward-code centroids and the 631 Greater Manchester pharmacies as demo outlets.
+ * outward-code centroids and the 631 Greater Manchester pharmacies as demo outlets; then the demo
+ * users' profiles and memberships, also into a table loaded before there were users.
  */
 import { fileURLToPath } from 'node:url';
 import { getDatasetRecord, putDatasetRecord } from '../functions/data/datasets.js';
+import { grantMembership, putUserProfile } from '../functions/data/memberships.js';
 import { putOutlets } from '../functions/data/outlets.js';
 import { importPostcodeFile } from '../scripts/postcode-sources.js';
 import { readDemoOutlets } from './demo-outlets.js';
+import { demoUsers, subjectOf } from './demo-users.js';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 export const demoDataset = 'gm-demo-2025q1';
+/** Its own record, so a local table loaded before there were users gets them on its next start. */
+export const demoUsersDataset = 'demo-users-1';
 
-/** Loads the demo once; later starts find the dataset record and skip it. */
+/** Loads the demo once; later starts find the dataset records and skip it. */
 export async function seedDemoData(log: (line: string) => void): Promise<void> {
+  await seedDemoOutlets(log);
+  await seedDemoUsers(log);
+}
+
+async function seedDemoOutlets(log: (line: string) => void): Promise<void> {
   if (await getDatasetRecord(demoDataset)) return;
   const started = performance.now();
   log('First start: loading the demo data (real open data; naloxone details are illustrative)…');
@@ -30,4 +40,21 @@ export async function seedDemoData(log: (line: string) => void): Promise<void> {
   log(
     `Loaded ${converted.length} outlets, ${postcodes.imported} postcodes and ${districts.imported} outward codes in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+}
+
+/**
+ * The demo users' profiles and memberships (`demo-users.ts`). Written once per table: a membership
+ * changed locally afterwards stays changed. Every write is a plain put, so a load cut short is
+ * simply run again.
+ */
+async function seedDemoUsers(log: (line: string) => void): Promise<void> {
+  if (await getDatasetRecord(demoUsersDataset)) return;
+  for (const user of demoUsers) {
+    const subject = subjectOf(user.email);
+    await putUserProfile({ subject, email: user.email, name: user.name });
+    for (const outlet of user.outlets) await grantMembership(subject, 'outlet', outlet);
+    for (const area of user.areas) await grantMembership(subject, 'area', area.code, { targetName: area.name });
+  }
+  await putDatasetRecord({ name: demoUsersDataset, loadedAt: new Date().toISOString(), counts: { users: demoUsers.length } });
+  log(`Loaded ${demoUsers.length} demo users for the portal`);
 }

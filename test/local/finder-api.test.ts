@@ -35,7 +35,7 @@ afterAll(async () => {
   await finder?.close();
 });
 
-describe('GET /outlets', () => {
+describe('GET /api/outlets', () => {
   it('returns the five pharmacies nearest to Manchester city centre, nearest first', async () => {
     // Prepare
     const centre = { lat: 53.4808, lng: -2.2426 };
@@ -46,7 +46,7 @@ describe('GET /outlets', () => {
       .slice(0, 5);
 
     // Act
-    const { status, body } = await get('/outlets?lat=53.4808&lng=-2.2426&limit=5');
+    const { status, body } = await get('/api/outlets?lat=53.4808&lng=-2.2426&limit=5');
 
     // Assess
     expect(status).toBe(200);
@@ -64,7 +64,7 @@ describe('GET /outlets', () => {
   });
 
   it('finds outlets near a full Trafford postcode in any case and spacing', async () => {
-    const { status, body } = await get('/outlets?postcode=m154ab&limit=3');
+    const { status, body } = await get('/api/outlets?postcode=m154ab&limit=3');
 
     expect(status).toBe(200);
     expect((body as FindOutletsResponse).location).toMatchObject({ source: 'postcode', label: 'M15 4AB' });
@@ -72,14 +72,14 @@ describe('GET /outlets', () => {
   });
 
   it('falls back to the outward code centroid for a postcode outside the table, and says so', async () => {
-    const { status, body } = await get('/outlets?postcode=M1%201AE&limit=3');
+    const { status, body } = await get('/api/outlets?postcode=M1%201AE&limit=3');
 
     expect(status).toBe(200);
     expect((body as FindOutletsResponse).location).toMatchObject({ source: 'outward_code', label: 'M1' });
   });
 
   it('keeps only outlets that pass every filter', async () => {
-    const { body } = await get('/outlets?lat=53.4808&lng=-2.2426&limit=10&kit=injectable&noId=true');
+    const { body } = await get('/api/outlets?lat=53.4808&lng=-2.2426&limit=10&kit=injectable&noId=true');
 
     const results = (body as FindOutletsResponse).results;
     expect(results).toHaveLength(10);
@@ -87,8 +87,8 @@ describe('GET /outlets', () => {
   });
 
   it('answers a bad postcode and an unknown one with different field messages', async () => {
-    const bad = await get('/outlets?postcode=HELLO');
-    const unknown = await get('/outlets?postcode=ZZ99%209ZZ');
+    const bad = await get('/api/outlets?postcode=HELLO');
+    const unknown = await get('/api/outlets?postcode=ZZ99%209ZZ');
 
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0]).toMatchObject({ path: 'postcode' });
@@ -99,7 +99,7 @@ describe('GET /outlets', () => {
   });
 
   it('answers bad coordinates with a 400 naming each field', async () => {
-    const { status, body } = await get('/outlets?lat=91&lng=abc&limit=500');
+    const { status, body } = await get('/api/outlets?lat=91&lng=abc&limit=500');
 
     expect(status).toBe(400);
     expect(body.issues.map((issue: { path: string }) => issue.path)).toEqual(['lat', 'lng', 'limit']);
@@ -111,7 +111,7 @@ describe('GET /outlets', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(name, value), { maxLength: 6 }), async (pairs) => {
         const query = new URLSearchParams(pairs).toString();
-        const response = await fetch(`${finder.url}/outlets?${query}`);
+        const response = await fetch(`${finder.url}/api/outlets?${query}`);
         await response.arrayBuffer();
         return response.status < 500;
       }),
@@ -120,16 +120,16 @@ describe('GET /outlets', () => {
   });
 
   it('tells caches never to keep a search', async () => {
-    const { headers } = await get('/outlets?lat=53.4808&lng=-2.2426&limit=1');
+    const { headers } = await get('/api/outlets?lat=53.4808&lng=-2.2426&limit=1');
 
     expect(headers.get('cache-control')).toBe('no-store');
     expect(headers.get('set-cookie')).toBeNull();
   });
 });
 
-describe('GET /outlets/{id}', () => {
+describe('GET /api/outlets/{id}', () => {
   it('returns one listing with its hours and whether it is open', async () => {
-    const { status, body } = await get('/outlets/FM664');
+    const { status, body } = await get('/api/outlets/FM664');
 
     expect(status).toBe(200);
     const outlet = body as OutletDetail;
@@ -145,7 +145,7 @@ describe('GET /outlets/{id}', () => {
     const expected = [...englandAndWalesBankHolidays.keys()].filter((date) => date >= today && date <= last).sort();
 
     // Act
-    const { body } = await get('/outlets/FM664');
+    const { body } = await get('/api/outlets/FM664');
 
     // Assess: A1 Pharmacy has no exceptions, and its bank holiday hours are not known.
     const changes = (body as OutletDetail).upcomingHoursChanges;
@@ -154,8 +154,8 @@ describe('GET /outlets/{id}', () => {
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    const unknown = await get('/outlets/NOPE1');
-    const malformed = await get('/outlets/a.b');
+    const unknown = await get('/api/outlets/NOPE1');
+    const malformed = await get('/api/outlets/a.b');
 
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ error: 'not_found', message: 'We could not find that outlet', issues: [] });
@@ -166,7 +166,7 @@ describe('GET /outlets/{id}', () => {
 
 describe('the local server', () => {
   it('answers 405 for a method a route does not take', async () => {
-    const response = await fetch(`${finder.url}/outlets`, { method: 'DELETE' });
+    const response = await fetch(`${finder.url}/api/outlets`, { method: 'DELETE' });
 
     expect(response.status).toBe(405);
   });
@@ -184,9 +184,9 @@ describe('the local server', () => {
   });
 });
 
-describe('POST /reports', () => {
+describe('POST /api/reports', () => {
   const post = async (body: unknown, contentType = 'application/json') => {
-    const response = await fetch(`${finder.url}/reports`, {
+    const response = await fetch(`${finder.url}/api/reports`, {
       method: 'POST',
       headers: { 'content-type': contentType },
       body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -205,7 +205,17 @@ describe('POST /reports', () => {
     expect(status).toBe(201);
     const stored = await listReports('FM664');
     expect(stored).toEqual([
-      { id: body.id, outletId: 'FM664', problem: 'no_kits', details: 'Asked at the counter on Monday', receivedAt: body.receivedAt },
+      {
+        id: body.id,
+        outletId: 'FM664',
+        problem: 'no_kits',
+        details: 'Asked at the counter on Monday',
+        receivedAt: body.receivedAt,
+        status: 'open',
+        note: null,
+        dealtWithAt: null,
+        dealtWithBy: null,
+      },
     ]);
   });
 

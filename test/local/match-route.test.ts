@@ -3,29 +3,29 @@ import { matchRoute } from '../../local/match-route.js';
 
 describe('matchRoute', () => {
   it('matches a literal path to its route', () => {
-    const match = matchRoute('GET', '/outlets');
+    const match = matchRoute('GET', '/api/outlets');
 
-    expect(match).toMatchObject({ route: { path: '/outlets', handler: 'findOutlets' }, pathParameters: {} });
+    expect(match).toMatchObject({ route: { path: '/api/outlets', handler: 'findOutlets' }, pathParameters: {} });
   });
 
   it('matches a path parameter and decodes it', () => {
-    const match = matchRoute('GET', '/outlets/FM%36664');
+    const match = matchRoute('GET', '/api/outlets/FM%36664');
 
-    expect(match).toMatchObject({ route: { path: '/outlets/{id}' }, pathParameters: { id: 'FM6664' } });
+    expect(match).toMatchObject({ route: { path: '/api/outlets/{id}' }, pathParameters: { id: 'FM6664' } });
   });
 
   it('says the method is not allowed when only the path matches', () => {
-    expect(matchRoute('DELETE', '/outlets')).toBe('method_not_allowed');
+    expect(matchRoute('DELETE', '/api/outlets')).toBe('method_not_allowed');
   });
 
   it('matches nothing for site pages and for empty or extra segments', () => {
     expect(matchRoute('GET', '/')).toBeNull();
     expect(matchRoute('GET', '/outlet/')).toBeNull();
-    expect(matchRoute('GET', '/outlets/')).toBeNull();
-    expect(matchRoute('GET', '/outlets/a/b')).toBeNull();
+    expect(matchRoute('GET', '/api/outlets/')).toBeNull();
+    expect(matchRoute('GET', '/api/outlets/a/b')).toBeNull();
   });
 
   it('matches nothing when a parameter is not valid percent-encoding', () => {
-    expect(matchRoute('GET', '/outlets/%E0%A4%A')).toBeNull();
+    expect(matchRoute('GET', '/api/outlets/%E0%A4%A')).toBeNull();
   });
 });

@@ -42,8 +42,8 @@ afterAll(async () => {
 
 describe('npm start', () => {
   it('loads the demo data on the first start only, and keeps it between starts', async () => {
-    const first = await start(['--no-serve', '--data-dir', dataDir]);
-    const second = await start(['--no-serve', '--data-dir', dataDir]);
+    const first = await start(['--no-serve', '--port', '0', '--data-dir', dataDir]);
+    const second = await start(['--no-serve', '--port', '0', '--data-dir', dataDir]);
 
     expect(first.code).toBe(0);
     expect(first.output).toMatch(/Loaded 631 outlets, 11264 postcodes/);
@@ -53,7 +53,7 @@ describe('npm start', () => {
   });
 
   it('loads the demo again after --fresh', async () => {
-    const fresh = await start(['--no-serve', '--fresh', '--data-dir', dataDir]);
+    const fresh = await start(['--no-serve', '--fresh', '--port', '0', '--data-dir', dataDir]);
 
     expect(fresh.code).toBe(0);
     expect(fresh.output).toMatch(/Loaded 631 outlets/);
@@ -74,11 +74,26 @@ describe('npm start', () => {
     expect(run.output).toContain(`Port ${port} is already in use`);
   });
 
+  it('says clearly when the sign-in service’s port is taken', async () => {
+    // Prepare
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const authPort = (blocker.address() as { port: number }).port;
+
+    // Act
+    const run = await start(['--no-build', '--port', '0', '--auth-port', String(authPort), '--data-dir', dataDir]);
+    blocker.close();
+
+    // Assess
+    expect(run.code).toBe(1);
+    expect(run.output).toContain(`Port ${authPort} is already in use. Stop whatever is using it, or choose another: npm start -- --auth-port`);
+  });
+
   it('serves the API and stops cleanly on Ctrl-C', async () => {
     // Act
-    const running = await start(['--no-build', '--port', '0', '--data-dir', dataDir], /running at (http:\S+)/);
+    const running = await start(['--no-build', '--port', '0', '--data-dir', dataDir], /Press Ctrl-C to stop/);
     const url = /running at (http:\S+)/.exec(running.output)?.[1];
-    const response = await fetch(`${url}/outlets?lat=53.4808&lng=-2.2426&limit=5`);
+    const response = await fetch(`${url}/api/outlets?lat=53.4808&lng=-2.2426&limit=5`);
     const body = (await response.json()) as { results: unknown[] };
     const exited = new Promise<number | null>((resolve) => running.child.on('exit', resolve));
     running.child.kill('SIGINT');
@@ -87,5 +102,8 @@ describe('npm start', () => {
     expect(response.status).toBe(200);
     expect(body.results).toHaveLength(5);
     expect(await exited).toBe(0);
+    expect(running.output).toContain(`Portal: ${url}/portal/`);
+    expect(running.output).toMatch(/asha\s+asha\.patel@example\.org\s+outlet_staff, FD532, FEX27/);
+    expect(running.output).toContain(`One-time codes arrive in the local outbox: ${url}/_local/outbox`);
   });
 });
