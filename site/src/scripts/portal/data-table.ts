@@ -13,8 +13,19 @@ export interface Column<Row> {
 
 let nextTableId = 0;
 
-/** A table with a caption, a header row, one row per item and an optional totals row. */
-export function dataTable<Row>(caption: string, columns: readonly Column<Row>[], rows: readonly Row[], totals?: Row): HTMLElement {
+export interface TableOptions<Row> {
+  /** A last row of totals. */
+  totals?: Row;
+  /**
+   * `scroll` (default): the table keeps its columns' widths and scrolls in a labelled region.
+   * `wrap`: the columns share the width and long text wraps, for tables of words (a page may have
+   * many of them, and landmarks must all have different names).
+   */
+  fit?: 'scroll' | 'wrap';
+}
+
+/** A table with a caption, a header row, one row per item and optional totals. */
+export function dataTable<Row>(caption: string, columns: readonly Column<Row>[], rows: readonly Row[], { totals, fit = 'scroll' }: TableOptions<Row> = {}): HTMLElement {
   const captionId = `table-caption-${nextTableId++}`;
   const cellClass = (column: Column<Row>) => (column.numeric ? 'app-table__number' : undefined);
   const rowOf = (row: Row) =>
@@ -27,11 +38,12 @@ export function dataTable<Row>(caption: string, columns: readonly Column<Row>[],
     );
   const table = el(
     'table',
-    { class: 'app-table' },
+    { class: fit === 'wrap' ? 'app-table app-table--wrap' : 'app-table' },
     el('caption', { id: captionId }, caption),
     el('thead', {}, el('tr', {}, ...columns.map((column) => el('th', { scope: 'col', class: cellClass(column) }, column.heading)))),
     el('tbody', {}, ...rows.map(rowOf)),
     totals === undefined ? null : el('tfoot', {}, rowOf(totals)),
   );
+  if (fit === 'wrap') return table;
   return el('div', { class: 'app-table-scroll', role: 'region', 'aria-labelledby': captionId, tabindex: '0' }, table);
 }

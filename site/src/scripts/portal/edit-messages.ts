@@ -29,10 +29,11 @@ function labelsInWords(fields: readonly EditableField[]): string {
 
 /**
  * The warning when the listing changed under the person: `theirs` are the fields someone else
- * changed, `mine` those the person was changing (with what they entered in `myValues`).
+ * changed (to `theirValues`), `mine` those the person was changing (to `myValues`).
  */
 export function conflictMessage(
   theirs: readonly EditableField[],
+  theirValues: ListingValues,
   mine: readonly EditableField[],
   myValues: ListingValues,
   putBack: () => void,
@@ -43,7 +44,14 @@ export function conflictMessage(
   return [
     el('h2', { class: 'app-notification-banner__heading' }, 'Someone else changed this listing while you were editing it'),
     el('p', {}, 'Your changes have not been saved. The form now shows the listing as it is now.'),
-    theirs.length ? el('p', { 'data-their-changes': '' }, `They changed: ${labelsInWords(theirs)}.`) : el('span', { hidden: '' }),
+    theirs.length ? el('p', {}, 'They changed:') : el('span', { hidden: '' }),
+    theirs.length
+      ? el(
+          'ul',
+          { class: 'app-change-list', 'data-their-changes': '' },
+          ...theirs.map((field) => el('li', {}, el('strong', {}, `${fieldLabel(field)}: `), `now ${valueInWords(field, theirValues)}`)),
+        )
+      : el('span', { hidden: '' }),
     both.length ? el('p', {}, el('strong', {}, `You both changed: ${labelsInWords(both)}.`), ' Check their version before you put yours back.') : el('span', { hidden: '' }),
     el('p', {}, 'You were changing:'),
     el(

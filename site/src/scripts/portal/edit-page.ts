@@ -75,7 +75,7 @@ export async function enhanceEditPage(root: HTMLElement): Promise<void> {
     clearErrors();
     show(
       notice,
-      conflictMessage(theirFields, myFields, mine, () => {
+      conflictMessage(theirFields, valuesOf(current.outlet), myFields, mine, () => {
         form.fill(mine, myFields);
         show(notice, [el('p', { class: 'app-notification-banner__heading' }, 'Your changes are back in the form. Check them, then save.')]);
       }),

@@ -42,6 +42,7 @@ export function historyEntry(entry: ChangeEntry): HTMLElement {
             { heading: 'After', cell: (change) => change.toText },
           ],
           entry.changes,
+          { fit: 'wrap' },
         )
       : el('span', { hidden: '' }),
   );

@@ -18,7 +18,7 @@ import { getListing, listSupplies, recordSupply, type PortalResult } from './por
 import { portalTitle } from './portal-title.js';
 import { listingPageUrl } from './portal-urls.js';
 import { showSessionEnded } from './session-ended.js';
-import { daysTable, monthsTable, reasonsList } from './supply-tables.js';
+import { daysTable, monthsTables, reasonsList } from './supply-tables.js';
 
 const fields = ['date', 'kitType', 'count', 'supply', 'resupplyReason'] as const;
 
@@ -45,7 +45,7 @@ export async function enhanceKitsPage(root: HTMLElement): Promise<void> {
   document.title = portalTitle('Kits given out');
 
   const showTotals = (supplies: SuppliesResponse) => {
-    months.replaceChildren(monthsTable(supplies), reasonsList(supplies));
+    months.replaceChildren(...monthsTables(supplies), reasonsList(supplies));
     days.replaceChildren(daysTable(supplies.days));
   };
   showTotals(data.supplies);

@@ -18,29 +18,40 @@ export const recentDaysShown = 14;
 type Totals = Pick<SupplyMonth, 'first' | 'resupply'>;
 const total = (row: Totals): string => String(row.first + row.resupply);
 
-/** The months table, newest month first, with a totals row. */
-export function monthsTable(supplies: SuppliesResponse): HTMLElement {
-  if (supplies.months.length === 0) return el('p', { 'data-no-kits': '' }, 'No kits recorded in the last 12 months.');
-  const rows = [...supplies.months].reverse();
-  const sum = rows.reduce<Totals & { label: string }>((all, row) => ({ label: 'Total', first: all.first + row.first, resupply: all.resupply + row.resupply }), {
-    label: 'Total',
-    first: 0,
-    resupply: 0,
-  });
-  type Row = Totals & { label: string; kit: string };
+const kitTableNames: Record<KitType, string> = { nasal: 'Nasal spray (Nyxoid)', injectable: 'Injection (Prenoxad)' };
+
+/**
+ * The months, one table per kit type given out, newest month first, with a totals row: four
+ * columns, so a table fits a phone's width.
+ */
+export function monthsTables(supplies: SuppliesResponse): HTMLElement[] {
+  if (supplies.months.length === 0) return [el('p', { 'data-no-kits': '' }, 'No kits recorded in the last 12 months.')];
+  type Row = Totals & { label: string };
   const columns = [
     { heading: 'Month', cell: (row: Row) => row.label },
-    { heading: 'Kit', cell: (row: Row) => row.kit },
     { heading: 'First kits', cell: (row: Row) => String(row.first), numeric: true },
-    { heading: 'Replacements', cell: (row: Row) => String(row.resupply), numeric: true },
+    // A soft hyphen lets the longest heading break on a narrow phone.
+    { heading: 'Replace\u00adments', cell: (row: Row) => String(row.resupply), numeric: true },
     { heading: 'Total', cell: (row: Row) => total(row), numeric: true },
   ];
-  return dataTable<Row>(
-    `Kits given out by month, from ${dateInWords(supplies.from)} to ${dateInWords(supplies.to)}`,
-    columns,
-    rows.map((row) => ({ label: monthInWords(row.month), kit: shortKitNames[row.kitType], first: row.first, resupply: row.resupply })),
-    { ...sum, kit: '' },
-  );
+  const kits = [...new Set(supplies.months.map((month) => month.kitType))];
+  return [
+    el('p', {}, `From ${dateInWords(supplies.from)} to ${dateInWords(supplies.to)}.`),
+    ...kits.map((kit) => {
+      const rows = supplies.months.filter((month) => month.kitType === kit).reverse();
+      const sum = rows.reduce<Row>((all, row) => ({ label: 'Total', first: all.first + row.first, resupply: all.resupply + row.resupply }), {
+        label: 'Total',
+        first: 0,
+        resupply: 0,
+      });
+      return dataTable<Row>(
+        `${kitTableNames[kit]} kits given out by month`,
+        columns,
+        rows.map((row) => ({ label: monthInWords(row.month), first: row.first, resupply: row.resupply })),
+        { totals: sum },
+      );
+    }),
+  ];
 }
 
 /** Why people needed replacements, over the whole range, most common first. */
@@ -69,10 +80,9 @@ export function daysTable(days: readonly SupplyDay[]): HTMLElement {
   return dataTable<SupplyDay>(
     'The most recent days with kits given out',
     [
-      { heading: 'Date', cell: (day) => dateInWords(day.date) },
-      { heading: 'Kit', cell: (day) => shortKitNames[day.kitType] },
+      { heading: 'Day and kit', cell: (day) => `${dateInWords(day.date).replace(/^\w+ /, '')}, ${shortKitNames[day.kitType].toLowerCase()}` },
       { heading: 'First kits', cell: (day) => String(day.first), numeric: true },
-      { heading: 'Replacements', cell: (day) => String(day.resupply), numeric: true },
+      { heading: 'Replace\u00adments', cell: (day) => String(day.resupply), numeric: true },
     ],
     recent,
   );
