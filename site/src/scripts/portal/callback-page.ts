@@ -14,8 +14,9 @@ export async function finishCallback(root: HTMLElement): Promise<void> {
   // The code is single-use, but keep it out of history and of anything that reads the address.
   history.replaceState(null, '', callbackPath);
 
-  const { finishSignIn } = await import('./sign-in-flow.js');
-  const outcome = await finishSignIn(callbackUrl);
+  const outcome = await import('./sign-in-flow.js')
+    .then(({ finishSignIn }) => finishSignIn(callbackUrl))
+    .catch(() => ({ kind: 'failed', problem: 'unavailable' }) as const);
   if (outcome.kind === 'signed_in') {
     // Replace, so Back does not return to a callback whose code is spent.
     location.replace(outcome.returnTo);

@@ -4,7 +4,7 @@
  * the version they started from too, so a change someone else made in between is not overwritten.
  */
 import { outletSchema } from '@contract/outlet.js';
-import { readStored, storagePrefix, writeStored } from './session.js';
+import { forgetStored, readStored, storagePrefix, writeStored } from './session.js';
 import type { ListingValues } from './listing-values.js';
 
 const valuesSchema = outletSchema.pick({
@@ -39,11 +39,7 @@ export function keepDraft(id: string, etag: string, baseline: ListingValues, min
 /** The draft kept for `id`, removed as it is read (it is put back once); null if none or unreadable. */
 export function takeDraft(id: string): EditDraft | null {
   const stored = readStored(draftKey(id));
-  try {
-    sessionStorage.removeItem(draftKey(id));
-  } catch {
-    // Storage blocked: nothing was kept.
-  }
+  forgetStored(draftKey(id));
   if (stored === null || typeof stored !== 'object') return null;
   const { id: storedId, etag, baseline, mine } = stored as Record<string, unknown>;
   // The values are checked with the contract's own schema: what went into storage may not be what comes out.

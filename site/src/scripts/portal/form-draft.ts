@@ -2,7 +2,7 @@
  * What someone typed into a simple form, kept in this tab's sessionStorage while they sign in again
  * after their session ended, and put back when they return. Only the form's own named fields.
  */
-import { readStored, storagePrefix, writeStored } from './session.js';
+import { forgetStored, readStored, storagePrefix, writeStored } from './session.js';
 
 const draftKey = (name: string): string => `${storagePrefix}draft:${name}`;
 
@@ -29,11 +29,7 @@ export function keepFormDraft(form: HTMLFormElement, name: string): boolean {
 /** Puts back the fields kept under `name` (and forgets them); false when there were none. */
 export function restoreFormDraft(form: HTMLFormElement, name: string): boolean {
   const stored = readStored(draftKey(name));
-  try {
-    sessionStorage.removeItem(draftKey(name));
-  } catch {
-    // Storage blocked: nothing was kept.
-  }
+  forgetStored(draftKey(name));
   if (!isFields(stored)) return false;
   for (const element of form.elements) {
     if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) || !Object.hasOwn(stored, element.name)) continue;

@@ -131,8 +131,8 @@ export async function enhanceKitsPage(root: HTMLElement): Promise<void> {
   }
 }
 
-/** The input each field's issue links to: the question's first option for radios. */
-const fieldIdOf = (path: string): string => (path === '(header) Idempotency-Key' ? 'date' : path || 'date');
+/** The input a field's issue links to: each field's input (or first option) has the field's name as its id. */
+const fieldIdOf = (path: string): string => path || 'date';
 
 const kitNames = { nasal: 'nasal spray', injectable: 'injection' } as const;
 

@@ -16,11 +16,14 @@ export function enhancePortalHeader(): void {
   if (session) showSignedInPerson(session.label);
 }
 
-/** Names the person in the header ("Signed in as …"), or hides the area when nobody is signed in. */
+/**
+ * Names the person in the header ("Signed in as …"), or leaves the area unseen when nobody is
+ * signed in. The area keeps its place either way (`visibility`), so the page never moves for it.
+ */
 export function showSignedInPerson(label: string | null): void {
   const account = document.querySelector<HTMLElement>('[data-portal-account]');
   if (!account) return;
   const session = currentSession();
-  account.hidden = !session;
+  account.classList.toggle('app-portal-header__account--unknown', !session);
   required<HTMLElement>(account, '[data-portal-person]').textContent = label ?? session?.label ?? 'you';
 }

@@ -77,6 +77,15 @@ export function writeStored(key: string, value: unknown): boolean {
   }
 }
 
+/** Removes what this tab stored under `key`, if anything. */
+export function forgetStored(key: string): void {
+  try {
+    sessionStorage.removeItem(key);
+  } catch {
+    // Storage blocked: nothing was stored.
+  }
+}
+
 /** The session, or null when nobody is signed in in this tab. It may have expired: see {@link hasExpired}. */
 export function currentSession(): PortalSession | null {
   if (current === undefined) {
@@ -110,11 +119,7 @@ export const hasExpired = (session: PortalSession, now: number = Date.now()): bo
  */
 export function endSession(): void {
   current = null;
-  try {
-    sessionStorage.removeItem(sessionKey);
-  } catch {
-    // Storage blocked: the session was only in memory.
-  }
+  forgetStored(sessionKey);
 }
 
 /** Forgets the session and everything else the portal kept in this tab (drafts, a sign-in on its way). */

@@ -13,7 +13,7 @@ import * as oauth from 'oauth4webapi';
 import { signInSettingsSchema, type SignInSettings } from '@contract/me.js';
 import { apiBaseUrl } from '../config.js';
 import { callbackPath, safeReturnPath } from './portal-urls.js';
-import { type PortalSession, readStored, saveSession, storagePrefix, writeStored } from './session.js';
+import { type PortalSession, forgetStored, readStored, saveSession, storagePrefix, writeStored } from './session.js';
 
 /** The sign-in on its way: kept in this tab while the person is at the sign-in service. */
 interface PendingSignIn {
@@ -143,7 +143,7 @@ function isPendingSignIn(value: unknown): value is PendingSignIn {
 export async function finishSignIn(callbackUrl: URL): Promise<{ kind: 'signed_in'; returnTo: string } | { kind: 'failed'; problem: SignInProblem }> {
   const stored = readStored(pendingKey);
   // Used once: a reload of the callback page must not try the same code again.
-  sessionStorage.removeItem(pendingKey);
+  forgetStored(pendingKey);
   if (!isPendingSignIn(stored)) return { kind: 'failed', problem: 'no_sign_in_started' };
   const parsedSettings = signInSettingsSchema.safeParse(stored.settings);
   if (!parsedSettings.success) return { kind: 'failed', problem: 'no_sign_in_started' };
