@@ -221,7 +221,9 @@ async function main(): Promise<void> {
   const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
 
   const outlets = buildOutlets(outletSchema);
-  const published = outlets.filter((outlet) => outlet.status === 'active');
+  const { isSearchable } = await import('../functions/core/listing-visibility.js');
+  // What the index holds: listed outlets, temporarily closed ones included (shown with their alert).
+  const published = outlets.filter(isSearchable);
   await ensureTable();
   const loadStarted = performance.now();
   await putOutlets(outlets);
@@ -270,7 +272,7 @@ async function main(): Promise<void> {
       items += page.ScannedCount ?? 0;
       for (const item of page.Items ?? []) {
         const location = item.location as Coordinates | undefined;
-        if (item.entity !== 'outlet' || item.status !== 'active' || !location) continue;
+        if (item.entity !== 'outlet' || item.status === 'inactive' || !location) continue;
         const distanceKm = haversineKm(point, location);
         if (distanceKm <= config.radiusKm) inRange.push({ id: String(item.id), distanceKm, item });
       }

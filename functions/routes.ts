@@ -36,13 +36,19 @@ export interface RouteGroupDefinition {
   description: string;
   /** Declared, not inferred from the methods: least privilege is a decision, written down here. */
   tableAccess: TableAccess;
+  /**
+   * Whether the group's function is told where people sign in (the `AUTH_*` settings of
+   * `shared/config.ts`): the portal's, which answers `GET /api/sign-in`.
+   * @default false
+   */
+  signIn?: boolean;
 }
 
 /** Each group is one Lambda function, with its entry file in `functions/lambdas/<group>.ts`. */
 export const routeGroups = {
   'public-api': { description: 'Public, read-only: find outlets and read a listing', tableAccess: 'read' },
   'public-reports': { description: 'Public: report a problem with a listing', tableAccess: 'append' },
-  portal: { description: 'Signed in: outlets keep their listings, stock and records', tableAccess: 'write' },
+  portal: { description: 'Signed in: outlets keep their listings, stock and records', tableAccess: 'write', signIn: true },
 } as const satisfies Record<string, RouteGroupDefinition>;
 export type RouteGroup = keyof typeof routeGroups;
 

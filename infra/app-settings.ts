@@ -2,13 +2,17 @@
  * The settings `cdk synth` and `cdk deploy` run with, from CDK context (`-c key=value`) first, then
  * the environment, then defaults that need no AWS account, so synth works offline:
  * `account`/`CDK_DEPLOY_ACCOUNT`/`CDK_DEFAULT_ACCOUNT`, `region`/`CDK_DEPLOY_REGION`,
- * `tileUrl`/`PUBLIC_TILE_URL`, `siteDist` (the built site, `site/dist` by default) and `stackName`
- * (`NaloxoneFinder` by default; another name deploys a second copy, such as `-c stackName=NaloxoneFinderStaging`).
+ * `tileUrl`/`PUBLIC_TILE_URL`, `siteDist` (the built site, `site/dist` by default), `stackName`
+ * (`NaloxoneFinder` by default; another name deploys a second copy, such as `-c stackName=NaloxoneFinderStaging`),
+ * and for the portal's sign-in `senderEmail`, `authDomainPrefix` and `extraSiteOrigins`; and
+ * `withoutGeoIndex`, for one step of changing the search index (README).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Environment } from 'aws-cdk-lib';
-import { defaultTileUrl } from './constructs/content-security-policy.js';
+import { defaultTileUrl } from '../functions/contract/web-policy.js';
+import { signInDomainPrefixProblem } from './constructs/portal-sign-in.js';
+import { checkHttpsTileUrl } from './constructs/static-site.js';
 import { siteDistDir } from './project-paths.js';
 
 /** A placeholder account: enough to synthesise, never deployed to (the CLI sets the real one). */
@@ -17,6 +21,11 @@ export const offlineAccount = '111111111111';
 export const defaultRegion = 'eu-west-2';
 /** The stack's name, and its construct id, unless `-c stackName=…` asks for another copy. */
 export const defaultStackName = 'NaloxoneFinder';
+/**
+ * The sender of an offline synth, which has no account to deploy to. On a reserved domain
+ * (RFC 2606), so it can never be verified in SES, nor send anything.
+ */
+export const offlineSenderEmail = 'portal-sign-in@example.invalid';
 
 /** CloudFormation's rule for stack names. */
 const stackNamePattern = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
@@ -26,12 +35,24 @@ export class SettingsError extends Error {
   override name = 'SettingsError';
 }
 
+/** How people sign in to the portal; see `PortalSignIn`. */
+export interface SignInSettings {
+  /** The verified SES address sign-in codes are sent from. */
+  readonly senderEmail: string;
+  /** Managed login's prefix domain; undefined lets the stack derive one. */
+  readonly domainPrefix?: string;
+  /** Origins the site is also served on (a custom domain), e.g. `https://naloxone.example.org`. */
+  readonly extraSiteOrigins: readonly string[];
+}
+
 /** What the app builds the stack with. */
 export interface AppSettings {
   readonly stackName: string;
   readonly env: Required<Pick<Environment, 'account' | 'region'>>;
   readonly siteAssetPath: string;
   readonly tileUrl: string;
+  readonly signIn: SignInSettings;
+  readonly withoutGeoIndex: boolean;
 }
 
 /** Where settings are read from; passed in so that tests need no real CLI or environment. */
@@ -44,7 +65,7 @@ export interface SettingSources {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
-/** Resolves the settings; throws a `SettingsError` if the site has not been built or the stack name is not one. */
+/** Resolves the settings; throws a `SettingsError` naming the setting to fix. */
 export function appSettings({ context, env }: SettingSources): AppSettings {
   const stackName = text(context('stackName')) ?? defaultStackName;
   if (!stackNamePattern.test(stackName)) {
@@ -60,17 +81,78 @@ export function appSettings({ context, env }: SettingSources): AppSettings {
         'Run `npm run build:site` first (`npm run synth` does it for you).',
     );
   }
+  // The CLI sets CDK_DEFAULT_ACCOUNT from the caller's credentials, when there are any.
+  const account = text(context('account')) ?? text(env.CDK_DEPLOY_ACCOUNT) ?? text(env.CDK_DEFAULT_ACCOUNT) ?? offlineAccount;
+  // The CSP must allow the tiles the site was built to load, so both read PUBLIC_TILE_URL.
+  const tileUrl = text(context('tileUrl')) ?? text(env.PUBLIC_TILE_URL) ?? defaultTileUrl;
+  try {
+    checkHttpsTileUrl(tileUrl);
+  } catch (error) {
+    throw new SettingsError(`${(error as Error).message}. Set PUBLIC_TILE_URL (or -c tileUrl=…) to an https tile server.`);
+  }
   return {
     stackName,
     env: {
-      // The CLI sets CDK_DEFAULT_ACCOUNT from the caller's credentials, when there are any.
-      account: text(context('account')) ?? text(env.CDK_DEPLOY_ACCOUNT) ?? text(env.CDK_DEFAULT_ACCOUNT) ?? offlineAccount,
+      account,
       // Not CDK_DEFAULT_REGION: the CLI fills it with us-east-1 whenever no region is configured,
       // which would quietly put the data in Virginia. Another region must be asked for by name.
       region: text(context('region')) ?? text(env.CDK_DEPLOY_REGION) ?? defaultRegion,
     },
     siteAssetPath,
-    // The CSP must allow the tiles the site was built to load, so both read PUBLIC_TILE_URL.
-    tileUrl: text(context('tileUrl')) ?? text(env.PUBLIC_TILE_URL) ?? defaultTileUrl,
+    tileUrl,
+    signIn: signInSettings(context, account),
+    withoutGeoIndex: flag(context, 'withoutGeoIndex'),
   };
+}
+
+/**
+ * The sign-in settings. Email one-time codes need Cognito to send through Amazon SES from a verified
+ * address, so any run that knows its account (a deploy always does) must name one; an offline synth,
+ * which can deploy nowhere, gets `offlineSenderEmail` instead.
+ */
+function signInSettings(context: SettingSources['context'], account: string): SignInSettings {
+  const senderEmail = text(context('senderEmail')) ?? (account === offlineAccount ? offlineSenderEmail : undefined);
+  if (!senderEmail) {
+    throw new SettingsError(
+      `The portal's sign-in codes need a sender: pass -c senderEmail=<address>, an email address verified as an ` +
+        `identity in Amazon SES in the stack's region of account ${account}. See README, "Deploying to AWS".`,
+    );
+  }
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(senderEmail)) {
+    throw new SettingsError(`The sender "${senderEmail}" (-c senderEmail) is not an email address.`);
+  }
+
+  const domainPrefix = text(context('authDomainPrefix'));
+  const problem = domainPrefix === undefined ? undefined : signInDomainPrefixProblem(domainPrefix);
+  if (problem) throw new SettingsError(`The sign-in domain prefix "${domainPrefix}" (-c authDomainPrefix) ${problem}.`);
+
+  const extraSiteOrigins = (text(context('extraSiteOrigins')) ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of extraSiteOrigins) {
+    if (!isHttpsOrigin(origin)) {
+      throw new SettingsError(
+        `"${origin}" (-c extraSiteOrigins) is not an https origin: give the scheme and host alone, like https://naloxone.example.org.`,
+      );
+    }
+  }
+  return { senderEmail, domainPrefix, extraSiteOrigins };
+}
+
+function isHttpsOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** A context switch: `-c name=true`. Anything but `true` or `false` is refused, so a typo is not quietly off. */
+function flag(context: SettingSources['context'], name: string): boolean {
+  const value = context(name);
+  if (value === undefined || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw new SettingsError(`-c ${name} must be true or false, not "${String(value)}".`);
 }

@@ -22,4 +22,6 @@ new FinderStack(app, settings.stackName, {
   env: settings.env,
   siteAssetPath: settings.siteAssetPath,
   tileUrl: settings.tileUrl,
+  signIn: settings.signIn,
+  withoutGeoIndex: settings.withoutGeoIndex,
 });

@@ -1,26 +1,38 @@
 /**
- * The whole finder in one stack: the table, one function per route group, the HTTP API built from
- * the route table, and the site in front of it all.
+ * The whole finder in one stack: the table, the site in front of it all, the portal's sign-in, one
+ * function per route group, and the HTTP API built from the route table.
  */
 import { join } from 'node:path';
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps, Token } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { apiPrefix } from '../functions/contract/web-policy.js';
+import { defaultTileUrl } from '../functions/contract/web-policy.js';
 import { type RouteGroup, routeGroups, routes } from '../functions/routes.js';
 import { ApiFunction, type LogLevel } from './constructs/api-function.js';
-import { defaultTileUrl } from './constructs/content-security-policy.js';
 import { FinderTable } from './constructs/finder-table.js';
+import { PortalSignIn, defaultSignInDomainPrefix, prefixDomainOrigin } from './constructs/portal-sign-in.js';
 import { RouteTableApi } from './constructs/route-table-api.js';
 import { StaticSite } from './constructs/static-site.js';
 import { lambdaEntryDir as defaultLambdaEntryDir } from './project-paths.js';
-import { allRouteGroups, constructIdOf, tableAccessOf } from './route-plan.js';
+import { allRouteGroups, constructIdOf, needsSignInOf, tableAccessOf } from './route-plan.js';
 
-/** The stack's configuration; only the built site's location has no default. */
+/** How people sign in to the portal. */
+export interface FinderSignInProps {
+  /** The verified Amazon SES address sign-in codes and invitations come from. */
+  readonly senderEmail: string;
+  /** Managed login's prefix domain. @default `defaultSignInDomainPrefix` of the stack */
+  readonly domainPrefix?: string;
+  /** Origins the site is also served on (a custom domain), each allowed as a sign-in redirect. @default none */
+  readonly extraSiteOrigins?: readonly string[];
+}
+
+/** The stack's configuration; the built site and the sign-in sender have no default. */
 export interface FinderStackProps extends StackProps {
   /** The built site (`site/dist`), with `index.html` at its root. */
   readonly siteAssetPath: string;
+  /** How people sign in to the portal. */
+  readonly signIn: FinderSignInProps;
   /** Leaflet tile URL template the site was built with. @default OpenStreetMap's standard tiles */
   readonly tileUrl?: string;
   /** Folder of the groups' entry files, `<group>.ts` each. @default `functions/lambdas` */
@@ -34,14 +46,32 @@ export interface FinderStackProps extends StackProps {
    * @default { rateLimit: 50, burstLimit: 100 }
    */
   readonly apiThrottle?: ThrottleSettings;
+  /** See `FinderTableProps.withoutGeoIndex`. @default false */
+  readonly withoutGeoIndex?: boolean;
 }
 
-/** The naloxone finder: site, API, functions and table. */
+/** The naloxone finder: site, sign-in, API, functions and table. */
 export class FinderStack extends Stack {
   constructor(scope: Construct, id: string, props: FinderStackProps) {
     super(scope, id, props);
 
-    const { table } = new FinderTable(this, 'Data');
+    const { table } = new FinderTable(this, 'Data', { withoutGeoIndex: props.withoutGeoIndex });
+
+    // Built in this order because the sign-in client's callback is on the distribution, the
+    // authorizer and the portal's function need the client, and the distribution needs only the
+    // API's id, which exists before any route. In the template the references run one way: routes →
+    // authorizer → client → distribution → API, so there is no cycle.
+    const domainPrefix = props.signIn.domainPrefix ?? this.defaultSignInDomainPrefix();
+    const site = new StaticSite(this, 'Site', {
+      siteAssetPath: props.siteAssetPath,
+      tileUrl: props.tileUrl ?? defaultTileUrl,
+      signInOrigin: prefixDomainOrigin(domainPrefix, this.region),
+    });
+    const signIn = new PortalSignIn(this, 'SignIn', {
+      domainPrefix,
+      senderEmail: props.signIn.senderEmail,
+      siteOrigins: [site.url, ...(props.signIn.extraSiteOrigins ?? [])],
+    });
 
     const functions: Partial<Record<RouteGroup, IFunction>> = {};
     for (const group of allRouteGroups()) {
@@ -52,6 +82,7 @@ export class FinderStack extends Stack {
         tracing: props.tracing,
       });
       apiFunction.bindTable(table, tableAccessOf(group));
+      if (needsSignInOf(group)) apiFunction.bindSignIn(signIn);
       functions[group] = apiFunction.function;
     }
 
@@ -59,19 +90,26 @@ export class FinderStack extends Stack {
       routes,
       functions,
       throttle: props.apiThrottle ?? { rateLimit: 50, burstLimit: 100 },
+      signedInAuthorizer: signIn.authorizer,
     });
+    site.addApi({ domainName: `${api.apiId}.execute-api.${this.region}.${this.urlSuffix}` });
 
-    const site = new StaticSite(this, 'Site', {
-      siteAssetPath: props.siteAssetPath,
-      tileUrl: props.tileUrl ?? defaultTileUrl,
-      api: {
-        domainName: `${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
-        pathPrefixes: [apiPrefix],
-      },
+    new CfnOutput(this, 'SiteUrl', { value: site.url, description: 'The site; the API is served on the same origin, under /api/' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: api.apiEndpoint,
+      description: 'The HTTP API directly, bypassing the CDN: for smoke tests only, never for the site',
     });
-
-    new CfnOutput(this, 'SiteUrl', { value: site.url, description: 'The public site; the API is served on the same origin' });
-    new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint, description: 'The HTTP API, direct (for smoke tests)' });
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The DynamoDB table' });
+    new CfnOutput(this, 'UserPoolId', { value: signIn.userPool.userPoolId, description: 'The portal users (create accounts here)' });
+    new CfnOutput(this, 'UserPoolClientId', { value: signIn.clientId, description: "The site's sign-in client" });
+    new CfnOutput(this, 'SignInDomain', { value: signIn.origin, description: 'Managed login, where portal users sign in' });
+  }
+
+  /** The prefix for this stack's account, region and name; needs a concrete account and region. */
+  private defaultSignInDomainPrefix(): string {
+    if (Token.isUnresolved(this.account) || Token.isUnresolved(this.region)) {
+      throw new Error('The sign-in domain prefix is derived from the account and region: give the stack an env, or a domainPrefix');
+    }
+    return defaultSignInDomainPrefix(this.stackName, this.account, this.region);
   }
 }

@@ -1,14 +1,24 @@
 /**
- * What the infrastructure reads from the route table: which groups exist and how much of the
- * table each may touch. Pure, so it is tested without synthesising anything.
+ * What the infrastructure reads from the route table: which groups exist, how much of the table
+ * each may touch and which are told where people sign in. Pure, so it is tested without
+ * synthesising anything.
  */
-import { type RouteGroup, routeGroups, type TableAccess } from '../functions/routes.js';
+import { type RouteGroup, type RouteGroupDefinition, routeGroups, type TableAccess } from '../functions/routes.js';
 
 /** Every route group, in the route table's order. */
 export const allRouteGroups = (): RouteGroup[] => Object.keys(routeGroups) as RouteGroup[];
 
+const definitionOf = (group: RouteGroup): RouteGroupDefinition => routeGroups[group];
+
 /** How much of the table a group may touch, as the route table declares it. */
-export const tableAccessOf = (group: RouteGroup): TableAccess => routeGroups[group].tableAccess;
+export const tableAccessOf = (group: RouteGroup): TableAccess => definitionOf(group).tableAccess;
+
+/**
+ * Whether a group's function gets the sign-in settings (`ApiFunction.bindSignIn`), as the route
+ * table declares it: read from the declaration, not guessed from the group's routes, so that a
+ * public group never holds settings it does not use.
+ */
+export const needsSignInOf = (group: RouteGroup): boolean => definitionOf(group).signIn === true;
 
 /**
  * A construct id per group (`public-api` → `PublicApi`). Derived from the group's name so that

@@ -8,7 +8,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { unauthorisedBody } from '../functions/contract/error.js';
-import { isApiPath } from '../functions/contract/web-policy.js';
+import {
+  contentSecurityPolicy,
+  defaultTileUrl,
+  isApiPath,
+  isPortalPath,
+  originOf,
+  portalCallbackPath,
+  portalSignedOutPath,
+} from '../functions/contract/web-policy.js';
 import type { RouteGroup } from '../functions/routes.js';
 import type { LambdaHandler } from '../functions/shared/http.js';
 import { toApiGatewayEvent } from './api-gateway-event.js';
@@ -60,6 +68,11 @@ export interface FinderOptions {
   authPort?: number;
   /** The outbox the finder shows; omitted, it opens its own (in `dataPath` if given). */
   outbox?: Outbox;
+  /**
+   * The map tile URL template the site was built with: the pages' Content-Security-Policy allows
+   * its origin. @default `PUBLIC_TILE_URL`, else the web policy's default
+   */
+  tileUrl?: string;
 }
 
 export interface RunningFinder {
@@ -113,7 +126,12 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   });
   const handlers = new Map<RouteGroup, LambdaHandler>();
   let authorize: JwtAuthorizer = async () => null;
-  let outbox: Outbox | undefined = options.outbox;
+  const outbox = options.outbox ?? (await openOutbox(options.dataPath ? { dir: join(options.dataPath, 'local-outbox') } : {}));
+  // The pages' Content-Security-Policy, sent as a header as the CDN sends it; the portal's reaches
+  // the sign-in service, known once it has started.
+  const pagePolicy = { tileUrl: options.tileUrl ?? (process.env.PUBLIC_TILE_URL || defaultTileUrl), apiOrigin: originOf(process.env.PUBLIC_API_URL) };
+  const publicPolicy = contentSecurityPolicy(pagePolicy);
+  let portalPolicy = publicPolicy;
 
   const server = createServer(async (request, response) => {
     await ready;
@@ -142,10 +160,11 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       } else if (isApiPath(url.pathname)) {
         // Under the API's prefix every answer is the API's: JSON, never the site's 404 page.
         sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
-      } else if ((method === 'GET' || method === 'HEAD') && outbox && serveOutbox(outbox, request, url.pathname, response)) {
-        // The local outbox, answered above.
       } else if (method === 'GET' || method === 'HEAD') {
-        await serveSiteFile(options.siteDir, url.pathname, { method, acceptEncoding: String(request.headers['accept-encoding'] ?? '') }, response);
+        if (!serveOutbox(outbox, request, url.pathname, response)) {
+          const policy = { 'content-security-policy': isPortalPath(url.pathname) ? portalPolicy : publicPolicy };
+          await serveSiteFile(options.siteDir, url.pathname, { method, acceptEncoding: String(request.headers['accept-encoding'] ?? '') }, response, policy);
+        }
       } else {
         sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
       }
@@ -183,13 +202,12 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   };
 
   try {
-    outbox ??= await openOutbox(options.dataPath ? { dir: join(options.dataPath, 'local-outbox') } : {});
     let identityProvider: LocalIdentityProvider | undefined;
     if (!options.signIn) {
       identityProvider = await startLocalIdentityProvider({
         port: options.authPort ?? (options.port === 0 ? 0 : options.port + 1),
-        redirectUris: [`${url}/portal/callback/`],
-        postLogoutRedirectUris: [`${url}/portal/signed-out/`],
+        redirectUris: [`${url}${portalCallbackPath}`],
+        postLogoutRedirectUris: [`${url}${portalSignedOutPath}`],
         outbox,
         outboxUrl: `${url}${outboxPath}`,
         ...(options.dataPath ? { dataDir: identityDataDir(options.dataPath) } : {}),
@@ -198,6 +216,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       cleanups.push(identityProvider.close);
     }
     const signIn: SignInSettings = options.signIn ?? identityProvider!;
+    portalPolicy = contentSecurityPolicy({ ...pagePolicy, signInOrigin: originOf(signIn.tokenEndpoint) });
 
     const engine = await startEmbeddedDynamoDb(options.dataPath ? { path: options.dataPath } : {});
     cleanups.push(engine.close);

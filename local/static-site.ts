@@ -43,12 +43,16 @@ async function fileAt(path: string): Promise<string | null> {
 /** Text compresses well; the CDN compresses it in production, so the local server does too. */
 const compressible = /^(text\/|application\/(json|manifest\+json|xml)|image\/svg)/;
 
-/** Answers a GET or HEAD for a site path from `siteDir`, gzipped when the browser accepts it. */
+/**
+ * Answers a GET or HEAD for a site path from `siteDir`, gzipped when the browser accepts it, with
+ * the security headers and any `headers` given (the page's Content-Security-Policy).
+ */
 export async function serveSiteFile(
   siteDir: string,
   pathname: string,
   request: { method: string; acceptEncoding: string },
   response: ServerResponse,
+  headers: Record<string, string> = {},
 ): Promise<void> {
   const root = resolve(siteDir);
   let decoded: string;
@@ -82,6 +86,7 @@ export async function serveSiteFile(
     vary: 'accept-encoding',
     ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     ...siteSecurityHeaders,
+    ...headers,
   });
   response.end(request.method === 'HEAD' ? undefined : body);
 }

@@ -40,9 +40,10 @@ export const errorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /**
- * The body of a 401, wherever it comes from: the functions, the local server's token check, and
- * the CDN, which answers the HTTP API's own 401 (API Gateway's JWT authorizer cannot word its
- * refusals) with this body from the site's `/api-errors/unauthorised.json`.
+ * The body of a 401 from the functions and from the local server's token check. On AWS the HTTP
+ * API's JWT authorizer refuses a missing or bad token itself, with API Gateway's own body
+ * (`{"message":"Unauthorized"}`): HTTP APIs cannot reword it and CloudFront cannot replace a 401.
+ * Clients act on the status, never on the body of a 401.
  */
 export const unauthorisedBody: ErrorBody = {
   error: 'unauthorised',

@@ -85,7 +85,12 @@ export const listingPatchSchema = z
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This cannot be changed here' : 'Send the changes as a JSON object') },
   )
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'Send at least one field to change', path: ['(body)'] });
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: 'Send at least one field to change',
+    path: ['(body)'],
+    // Only when nothing else is wrong: a body of unknown fields is told which, not that it is empty.
+    when: (payload) => payload.issues.length === 0,
+  });
 export type ListingPatch = z.infer<typeof listingPatchSchema>;
 
 /** `PUT /api/portal/outlets/{id}/stock`: the one-tap stock update, which also confirms the listing. */

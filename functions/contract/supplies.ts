@@ -23,6 +23,8 @@ export const resupplyReasonLabels: Record<ResupplyReason, string> = {
 export const supplyKindSchema = z.enum(['first', 'resupply'], { error: 'Choose first kit or replacement kit' });
 export type SupplyKind = z.infer<typeof supplyKindSchema>;
 
+const isObject = (value: unknown): boolean => value !== null && typeof value === 'object';
+
 /** The most kits one record may count: a day's handout at a busy service, not a delivery. */
 export const maxKitsPerRecord = 200;
 
@@ -49,13 +51,16 @@ export const supplyRecordSchema = z
     },
     { error: 'Send the record as a JSON object' },
   )
-  .superRefine((record, ctx) => {
-    if (record.supply === 'resupply' && record.resupplyReason === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['resupplyReason'], message: 'Choose why they needed another kit' });
-    }
-    if (record.supply === 'first' && record.resupplyReason !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['resupplyReason'], message: 'Only give a reason for a replacement kit' });
-    }
+  // Checked even when other fields are wrong, so a person sees every problem at once.
+  .refine((record) => record.supply !== 'resupply' || record.resupplyReason !== undefined, {
+    path: ['resupplyReason'],
+    message: 'Choose why they needed another kit',
+    when: ({ value }) => isObject(value),
+  })
+  .refine((record) => record.supply !== 'first' || record.resupplyReason === undefined, {
+    path: ['resupplyReason'],
+    message: 'Only give a reason for a replacement kit',
+    when: ({ value }) => isObject(value),
   });
 export type SupplyRecord = z.infer<typeof supplyRecordSchema>;
 

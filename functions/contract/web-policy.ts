@@ -14,6 +14,12 @@ export const isApiPath = (pathname: string): boolean => pathname === apiPrefix |
 /** The outlet portal's pages: signed in, never stored by the service worker, a CSP of their own. */
 export const portalPrefix = '/portal';
 
+/** The portal page the sign-in service sends people back to with the authorization code. */
+export const portalCallbackPath = `${portalPrefix}/callback/`;
+
+/** The portal page the sign-in service sends people back to once it has signed them out. */
+export const portalSignedOutPath = `${portalPrefix}/signed-out/`;
+
 /** Whether a site path is one of the portal's pages. */
 export const isPortalPath = (pathname: string): boolean => pathname === portalPrefix || pathname.startsWith(`${portalPrefix}/`);
 

@@ -48,10 +48,12 @@ export const preconditionFailed = (message: string, details: Record<string, unkn
 export const preconditionRequired = (message: string, issues: FieldIssue[] = []) =>
   new DomainError('precondition_required', message, issues);
 
-/** Field-level messages from a zod error, with dotted paths. */
+/** Field-level messages from a zod error, with dotted paths; a field that is not allowed is named as the path. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(root)',
-    message: issue.message,
-  }));
+  const pathOf = (path: PropertyKey[]) => path.map(String).join('.') || '(root)';
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: issue.message }))
+      : [{ path: pathOf(issue.path), message: issue.message }],
+  );
 }

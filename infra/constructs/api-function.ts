@@ -11,21 +11,50 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { TableAccess } from '../../functions/routes.js';
 import { lockFile, projectRoot } from '../project-paths.js';
+import type { SignInEndpoints } from './portal-sign-in.js';
 
 /**
  * The DynamoDB actions each level of `TableAccess` allows, and whether on the indexes too. Nothing
  * else: no Scan (a public search must never read the whole table), no stream actions, no
  * DescribeTable (the SDK does not need it), and for `append` nothing that changes or deletes an
  * existing item.
+ *
+ * `write` has BatchWriteItem besides the single-item writes: a listing change archives the history
+ * entries it pushes out in one batch (`data/outlet-history.ts`). A batch can only put and delete,
+ * unconditionally, which PutItem and DeleteItem already allow one item at a time. No index: the
+ * portal reads memberships, listings and idempotency records by key, and searches go through the
+ * public function.
  */
 const tableAccessGrants: Record<TableAccess, { readonly actions: readonly string[]; readonly indexes: boolean }> = {
   read: { actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], indexes: true },
   append: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: false },
   write: {
-    actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+    actions: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ],
     indexes: false,
   },
 };
+
+/**
+ * The sign-in settings as `functions/shared/config.ts` reads them (`AUTH_*`): the issuer and client
+ * the JWT authorizer checks, and managed login's OAuth endpoints.
+ */
+export function signInEnvironment(signIn: SignInEndpoints): Record<string, string> {
+  return {
+    AUTH_ISSUER: signIn.issuer,
+    AUTH_CLIENT_ID: signIn.clientId,
+    AUTH_AUTHORIZATION_ENDPOINT: `${signIn.origin}/oauth2/authorize`,
+    AUTH_TOKEN_ENDPOINT: `${signIn.origin}/oauth2/token`,
+    AUTH_LOGOUT_ENDPOINT: `${signIn.origin}/logout`,
+  };
+}
 
 /** The log levels `functions/shared/config.ts` accepts. */
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
@@ -116,5 +145,13 @@ export class ApiFunction extends Construct {
       resourceArns: indexes ? [table.tableArn, `${table.tableArn}/index/*`] : [table.tableArn],
     });
     this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /**
+   * Tells the function where people sign in (`signInEnvironment`), in one step as `bindTable` does.
+   * Nothing is granted: the function never calls Cognito, it hands these public values to the site.
+   */
+  bindSignIn(signIn: SignInEndpoints): void {
+    for (const [name, value] of Object.entries(signInEnvironment(signIn))) this.function.addEnvironment(name, value);
   }
 }

@@ -7,6 +7,17 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { Construct } from 'constructs';
 import { geoIndex, tableKeys } from '../../functions/data/table-schema.js';
 
+/** How the table is built. */
+export interface FinderTableProps {
+  /**
+   * Leaves the `geo` index out, so that searches fail. Only for the first of the two deploys that
+   * change the index's shape on an existing table, which CloudFormation cannot do in one (README,
+   * "Changing the geo index").
+   * @default false
+   */
+  readonly withoutGeoIndex?: boolean;
+}
+
 /**
  * On-demand, point-in-time recovery, deletion protection and retained on stack deletion: listings
  * are kept by outlets by hand and cannot be rebuilt from anywhere else.
@@ -15,7 +26,7 @@ export class FinderTable extends Construct {
   /** The table, for grants (see `ApiFunction.bindTable`) and outputs. */
   readonly table: Table;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: FinderTableProps = {}) {
     super(scope, id);
 
     this.table = new Table(this, 'Table', {
@@ -28,12 +39,23 @@ export class FinderTable extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // Sparse: only published outlets carry the index keys, so the index holds nothing else.
+    if (props.withoutGeoIndex) return;
+
+    // Sparse: only published outlets carry the index keys, so the index holds nothing else. It
+    // copies only the fields a search reads: history and private fields never travel with a
+    // search, and changing them never writes to the index.
+    //
+    // CloudFormation cannot change an existing index's projection or keys: the update fails ("Cannot
+    // update GSI's properties other than Provisioned Throughput and Contributor Insights
+    // Specification"). Renaming it in the same deploy fails too: that is one deletion and one
+    // creation, and an update may make only one of either ("Cannot perform more than one GSI creation
+    // or deletion in a single update"). A new shape takes two deploys: README, "Changing the geo index".
     this.table.addGlobalSecondaryIndex({
       indexName: geoIndex.name,
       partitionKey: { name: geoIndex.partitionKey, type: AttributeType.STRING },
       sortKey: { name: geoIndex.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [...geoIndex.projectedAttributes],
     });
   }
 }

@@ -27,6 +27,12 @@ export interface RouteTableApiProps {
   readonly functions: Partial<Record<RouteGroup, IFunction>>;
   /** Applies to every route of the default stage that sets no `throttle` of its own. */
   readonly throttle: ThrottleSettings;
+  /**
+   * Checks the token on every route that is not `public` (the Cognito JWT authorizer). Without it,
+   * a route table with such a route is refused rather than published to everyone.
+   * @default none
+   */
+  readonly signedInAuthorizer?: IHttpRouteAuthorizer;
   /** @default RetentionDays.ONE_MONTH */
   readonly accessLogRetention?: RetentionDays;
 }
@@ -95,7 +101,7 @@ export class RouteTableApi extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
-        authorizer: authorizerFor(route),
+        authorizer: authorizerFor(route, props.signedInAuthorizer),
       });
       if (route.throttle) {
         routeSettings[routeKey(route)] = {
@@ -112,18 +118,16 @@ export class RouteTableApi extends Construct {
 }
 
 /**
- * The authorizer a route needs. Public routes need none. Signed-in routes need the Cognito JWT
- * authorizer, which does not exist yet: until it does, synth fails rather than publish a signed-in
- * route to everyone.
+ * The authorizer a route needs: none for a public route, `signedInAuthorizer` for every other.
+ * API Gateway only checks that the token is genuine, current and for the site's client; which
+ * outlets and areas the caller may touch is decided by the group's function from the route's access
+ * level (`functions/shared/request-pipeline.ts`), where memberships can be read.
  */
-export function authorizerFor(route: Route): IHttpRouteAuthorizer {
+export function authorizerFor(route: Route, signedInAuthorizer: IHttpRouteAuthorizer | undefined): IHttpRouteAuthorizer {
   if (route.access === 'public') return new HttpNoneAuthorizer();
-  // The Cognito authorizer goes here: an HttpJwtAuthorizer (aws-apigatewayv2-authorizers) with the
-  // user pool's issuer URL and app client as audience, plus a scope or group check per access level
-  // so that an outlet's token cannot call a commissioner's route.
+  if (signedInAuthorizer) return signedInAuthorizer;
   throw new Error(
-    `Route "${routeKey(route)}" requires "${route.access}" access, but the stack has no JWT authorizer yet. ` +
-      'Add the Cognito authorizer in infra/constructs/route-table-api.ts (authorizerFor) before deploying it; ' +
+    `Route "${routeKey(route)}" requires "${route.access}" access, but the API was given no authorizer for signed-in routes; ` +
       'refusing to expose a signed-in route without authentication.',
   );
 }

@@ -1,9 +1,11 @@
 /**
- * The public site: a private bucket behind CloudFront, which also sends the API's paths to the HTTP
- * API so that the browser only ever talks to one origin (no CORS, no third party but map tiles).
+ * The site: a private bucket behind CloudFront, which also sends the API's paths to the HTTP API so
+ * that the browser only ever talks to one origin (no CORS, no third party but map tiles and, on the
+ * portal's pages, the sign-in service).
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
+  type AddBehaviorOptions,
   AllowedMethods,
   CachePolicy,
   type BehaviorOptions,
@@ -11,6 +13,7 @@ import {
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
+  type IOrigin,
   OriginProtocolPolicy,
   OriginRequestPolicy,
   PriceClass,
@@ -21,10 +24,20 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { apiPrefix, contentSecurityPolicy, portalPrefix, tileSource } from '../../functions/contract/web-policy.js';
 import { accountUniqueName, cloudFrontNameLimits } from './account-unique-name.js';
-import { contentSecurityPolicy } from './content-security-policy.js';
 import { SiteContentDeployment } from './site-content-deployment.js';
 import { SiteRouting } from './site-routing.js';
+
+/**
+ * Throws unless `tileUrl` is an https tile URL template: the site is served over https, and an https
+ * page cannot load http tiles. The web policy itself accepts http, for the local server.
+ */
+export function checkHttpsTileUrl(tileUrl: string): void {
+  if (!tileSource(tileUrl).startsWith('https://')) {
+    throw new Error(`Tile URL "${tileUrl}" must be an https URL template: an https page cannot load http tiles`);
+  }
+}
 
 /** What the site is served from and what its pages may load. */
 export interface StaticSiteProps {
@@ -32,13 +45,26 @@ export interface StaticSiteProps {
   readonly siteAssetPath: string;
   /** The Leaflet tile URL template the site was built with; the CSP allows its origin for images. */
   readonly tileUrl: string;
-  /** The HTTP API's host name (no scheme), and the first path segments it owns (`/outlets`). */
-  readonly api: { readonly domainName: string; readonly pathPrefixes: readonly string[] };
+  /**
+   * The sign-in service's origin (managed login): the portal's pages exchange the sign-in code for
+   * tokens there, so their CSP allows connections to it. The public pages' CSP does not.
+   */
+  readonly signInOrigin: string;
   /** @default PriceClass.PRICE_CLASS_100 – North America and Europe, where UK visitors are served from. */
   readonly priceClass?: PriceClass;
 }
 
-/** The site's bucket, distribution and content deployment. */
+/** Where the HTTP API is. */
+export interface SiteApiOptions {
+  /** The HTTP API's host name, no scheme (`<api id>.execute-api.<region>.amazonaws.com`). */
+  readonly domainName: string;
+}
+
+/**
+ * The site's bucket, distribution and content deployment. The API's behaviours come with `addApi`,
+ * because the API is built last: its authorizer needs the sign-in client, whose callback URL needs
+ * this distribution.
+ */
 export class StaticSite extends Construct {
   /** The private bucket the built site is copied to. */
   readonly bucket: Bucket;
@@ -46,9 +72,12 @@ export class StaticSite extends Construct {
   readonly distribution: Distribution;
   /** The site's address, `https://<distribution domain>`. */
   readonly url: string;
+  private readonly securityHeaders: ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id);
+
+    checkHttpsTileUrl(props.tileUrl);
 
     // DESTROY with autoDeleteObjects: the bucket holds only build output, rebuilt from git by
     // `npm run build:site`, so keeping it after the stack is gone would leave an orphan to pay for
@@ -61,34 +90,35 @@ export class StaticSite extends Construct {
       autoDeleteObjects: true,
     });
 
-    // CloudFront names these per account, and CDK's generated names leave out the region, so the
-    // same stack in a second region would clash with the first: they are named here instead.
-    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      responseHeadersPolicyName: accountUniqueName(this, 'SecurityHeaders', cloudFrontNameLimits.responseHeadersPolicy),
-      comment: 'Naloxone finder: security headers and CSP',
-      securityHeadersBehavior: {
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        // Search pages carry a postcode in their query string: cross-origin requests (map tiles) get
-        // the origin only, which the OpenStreetMap tile policy asks for, never the page's address.
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.tileUrl), override: true },
-      },
-      customHeadersBehavior: {
-        customHeaders: [
-          // "Use my location" needs geolocation on our own pages; nothing else needs any device API.
-          { header: 'Permissions-Policy', value: 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()', override: true },
-        ],
-      },
-    });
+    this.securityHeaders = securityHeadersPolicy(
+      this,
+      'SecurityHeaders',
+      'Naloxone finder: security headers and CSP',
+      contentSecurityPolicy({ tileUrl: props.tileUrl }),
+    );
+    const portalSecurityHeaders = securityHeadersPolicy(
+      this,
+      'PortalSecurityHeaders',
+      'Naloxone finder portal: security headers and a CSP that reaches the sign-in service',
+      contentSecurityPolicy({ tileUrl: props.tileUrl, signInOrigin: props.signInOrigin }),
+    );
 
     const originAccessControl = new S3OriginAccessControl(this, 'OriginAccessControl', {
       originAccessControlName: accountUniqueName(this, 'OriginAccessControl', cloudFrontNameLimits.originAccessControl),
       description: 'Naloxone finder: CloudFront reads the site bucket',
     });
+    const siteOrigin: IOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessControl });
 
     const routing = new SiteRouting(this, 'Routing', { siteAssetPath: props.siteAssetPath });
+    const pages = (responseHeadersPolicy: ResponseHeadersPolicy): BehaviorOptions => ({
+      origin: siteOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy,
+      compress: true,
+      functionAssociations: routing.functionAssociations,
+    });
+    const portalPages = pages(portalSecurityHeaders);
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Naloxone finder: site and API on one origin',
@@ -96,17 +126,15 @@ export class StaticSite extends Construct {
       priceClass: props.priceClass ?? PriceClass.PRICE_CLASS_100,
       httpVersion: HttpVersion.HTTP2_AND_3,
       // No access logging: CloudFront's standard logs hold every viewer's IP address.
-      // No custom error pages either: they would apply to the API's paths too and hide its JSON errors.
-      // The site's own 404 page comes from its behaviour's functions (`SiteRouting`) instead.
-      defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessControl }),
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: securityHeaders,
-        compress: true,
-        functionAssociations: routing.functionAssociations,
-      },
-      additionalBehaviors: apiBehaviors(props.api, securityHeaders),
+      //
+      // No custom error responses: they apply to every behaviour, so a 404 page here would replace
+      // the API's JSON 404s (the site's own 404 page comes from `SiteRouting` instead). Nor can one
+      // give the JWT authorizer's 401 (`{"message":"Unauthorized"}`, which HTTP APIs cannot reword)
+      // the project's error body: CloudFront customises only 400, 403, 404, 405, 414, 416 and 500 to
+      // 504, and refuses 401. So a client must act on a 401's status, whichever body it has.
+      defaultBehavior: pages(this.securityHeaders),
+      // The portal's pages, `/portal` itself included as `isPortalPath` has it, get their own CSP.
+      additionalBehaviors: { [portalPrefix]: portalPages, [`${portalPrefix}/*`]: portalPages },
     });
 
     this.url = `https://${this.distribution.distributionDomainName}`;
@@ -117,31 +145,56 @@ export class StaticSite extends Construct {
       distribution: this.distribution,
     });
   }
+
+  /**
+   * Sends `/api` and everything under `/api/` to the HTTP API. Nothing is cached at the edge
+   * (answers depend on the query and the caller, and listings change), and every viewer header but
+   * Host is forwarded, because API Gateway routes on its own host name.
+   *
+   * Plain HTTP gets a 403 rather than the site's redirect: a browser follows a 301 to a POST with a
+   * GET and no body, so a report sent over http would be lost without a word. The site calls the
+   * API on its own origin from https pages (HSTS keeps them so), so only a misconfigured client
+   * meets it.
+   */
+  addApi(api: SiteApiOptions): void {
+    const origin = new HttpOrigin(api.domainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
+    const options: AddBehaviorOptions = {
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: this.securityHeaders,
+    };
+    // `/api` itself too, as `isApiPath` has it: it must get the API's answer, not the site's 404 page.
+    for (const pathPattern of [apiPrefix, `${apiPrefix}/*`]) this.distribution.addBehavior(pathPattern, origin, options);
+  }
 }
 
 /**
- * One pair of behaviours per API prefix: `/outlets` itself and everything under it. Nothing is
- * cached at the edge (answers depend on the query and listings change), and every viewer header
- * but Host is forwarded, because API Gateway routes on its own host name.
- *
- * Plain HTTP gets a 403 rather than the site's redirect: a browser follows a 301 to a POST with a
- * GET and no body, so a report sent over http would be lost without a word. The site calls the API
- * on its own origin from https pages (HSTS keeps them so), so only a misconfigured client meets it.
+ * A response headers policy with the site's security headers and the given CSP. CloudFront names
+ * these per account, and CDK's generated names leave out the region, so the same stack in a second
+ * region would clash with the first: they are named here instead.
  */
-function apiBehaviors(
-  api: StaticSiteProps['api'],
-  responseHeadersPolicy: ResponseHeadersPolicy,
-): Record<string, BehaviorOptions> {
-  const behavior: BehaviorOptions = {
-    origin: new HttpOrigin(api.domainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
-    viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-    allowedMethods: AllowedMethods.ALLOW_ALL,
-    cachePolicy: CachePolicy.CACHING_DISABLED,
-    originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-    responseHeadersPolicy,
-  };
-  return Object.fromEntries(api.pathPrefixes.flatMap((prefix) => [
-    [prefix, behavior],
-    [`${prefix}/*`, behavior],
-  ]));
+function securityHeadersPolicy(scope: Construct, id: string, comment: string, csp: string): ResponseHeadersPolicy {
+  return new ResponseHeadersPolicy(scope, id, {
+    responseHeadersPolicyName: accountUniqueName(scope, id, cloudFrontNameLimits.responseHeadersPolicy),
+    comment,
+    securityHeadersBehavior: {
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      // Search pages carry a postcode in their query string and the portal's callback a sign-in
+      // code: cross-origin requests (map tiles) get the origin only, which the OpenStreetMap tile
+      // policy asks for, never the page's address.
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+    },
+    customHeadersBehavior: {
+      customHeaders: [
+        // "Use my location" needs geolocation on our own pages; nothing else needs any device API.
+        // Passkeys are made and used on the sign-in service's pages, not ours.
+        { header: 'Permissions-Policy', value: 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()', override: true },
+      ],
+    },
+  });
 }

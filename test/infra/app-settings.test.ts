@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SettingsError, appSettings, defaultRegion, defaultStackName, offlineAccount } from '../../infra/app-settings.js';
-import { defaultTileUrl } from '../../infra/constructs/content-security-policy.js';
+import { defaultTileUrl } from '../../functions/contract/web-policy.js';
+import {
+  SettingsError,
+  appSettings,
+  defaultRegion,
+  defaultStackName,
+  offlineAccount,
+  offlineSenderEmail,
+} from '../../infra/app-settings.js';
 import { projectRoot } from '../../infra/project-paths.js';
 
 const builtSite = join(projectRoot, 'test', 'infra', 'fixtures', 'site');
@@ -20,12 +27,15 @@ describe('appSettings', () => {
       env: { account: offlineAccount, region: defaultRegion },
       siteAssetPath: builtSite,
       tileUrl: defaultTileUrl,
+      signIn: { senderEmail: offlineSenderEmail, domainPrefix: undefined, extraSiteOrigins: [] },
+      withoutGeoIndex: false,
     });
+    expect(offlineSenderEmail).toMatch(/@example\.invalid$/);
   });
 
   it('takes the account the CLI found but not its fallback region', () => {
     // Prepare
-    const context = (key: string) => (key === 'siteDist' ? builtSite : undefined);
+    const context = (key: string) => ({ siteDist: builtSite, senderEmail: 'portal@finder.example.org' })[key];
     const env = { CDK_DEFAULT_ACCOUNT: '222222222222', CDK_DEFAULT_REGION: 'us-east-1' };
 
     // Act
@@ -38,7 +48,13 @@ describe('appSettings', () => {
   it('takes context over the environment', () => {
     // Prepare
     const context = (key: string) =>
-      ({ siteDist: builtSite, account: '333333333333', region: 'eu-west-1', tileUrl: 'https://a.example.org/{z}/{x}/{y}.png' })[key];
+      ({
+        siteDist: builtSite,
+        account: '333333333333',
+        region: 'eu-west-1',
+        tileUrl: 'https://a.example.org/{z}/{x}/{y}.png',
+        senderEmail: 'portal@finder.example.org',
+      })[key];
     const env = { CDK_DEPLOY_ACCOUNT: '222222222222', CDK_DEPLOY_REGION: 'eu-central-1', PUBLIC_TILE_URL: 'https://b.example.org/{z}/{x}/{y}.png' };
 
     // Act
@@ -98,5 +114,72 @@ describe('appSettings', () => {
     // Assess
     expect(act).toThrow(SettingsError);
     expect(act).toThrow(/Run `npm run build:site` first/);
+  });
+
+  it('asks for the sign-in sender whenever it knows the account, as a deploy always does', () => {
+    // Prepare
+    const context = (key: string) => (key === 'siteDist' ? builtSite : undefined);
+    const env = { CDK_DEFAULT_ACCOUNT: '222222222222' };
+
+    // Act
+    const act = () => appSettings({ context, env });
+
+    // Assess
+    expect(act).toThrow(SettingsError);
+    expect(act).toThrow(/pass -c senderEmail=<address>, an email address verified as an identity in Amazon SES .* account 222222222222/);
+  });
+
+  it('takes the portal\'s sign-in settings from context', () => {
+    // Prepare
+    const context = (key: string) =>
+      ({
+        siteDist: builtSite,
+        account: '333333333333',
+        senderEmail: 'portal@finder.example.org',
+        authDomainPrefix: 'naloxone-finder-login',
+        extraSiteOrigins: 'https://naloxone.example.org, https://www.naloxone.example.org',
+      })[key];
+
+    // Act
+    const { signIn } = appSettings({ context, env: {} });
+
+    // Assess
+    expect(signIn).toEqual({
+      senderEmail: 'portal@finder.example.org',
+      domainPrefix: 'naloxone-finder-login',
+      extraSiteOrigins: ['https://naloxone.example.org', 'https://www.naloxone.example.org'],
+    });
+  });
+
+  it.each([
+    ['senderEmail', 'portal.finder.example.org', /is not an email address/],
+    ['authDomainPrefix', 'naloxone-aws', /must not contain "aws"/],
+    ['authDomainPrefix', 'Naloxone', /lower-case letters/],
+    ['extraSiteOrigins', 'https://naloxone.example.org/portal/', /is not an https origin/],
+    ['extraSiteOrigins', 'http://naloxone.example.org', /is not an https origin/],
+    ['tileUrl', 'http://tiles.example.org/{z}/{x}/{y}.png', /must be an https URL template/],
+    ['withoutGeoIndex', 'yes', /must be true or false/],
+  ])('refuses %s=%s', (key, value, message) => {
+    // Prepare
+    const context = (name: string) => ({ siteDist: builtSite, [key]: value })[name];
+
+    // Act
+    const act = () => appSettings({ context, env: {} });
+
+    // Assess
+    expect(act).toThrow(SettingsError);
+    expect(act).toThrow(message);
+  });
+
+  it('leaves the geo index out only when asked to by name', () => {
+    // Prepare
+    const asked = (key: string) => ({ siteDist: builtSite, withoutGeoIndex: 'true' })[key];
+    const notAsked = (key: string) => ({ siteDist: builtSite, withoutGeoIndex: 'false' })[key];
+
+    // Act
+    const flags = [asked, notAsked].map((context) => appSettings({ context, env: {} }).withoutGeoIndex);
+
+    // Assess
+    expect(flags).toEqual([true, false]);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * The site's side of the stack: a private bucket behind CloudFront, the API's paths on the same
- * origin, security headers, the 404 page and how the files are deployed.
+ * origin, the portal's pages, security headers, the 404 page and how the files are deployed.
  */
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { apiPathPrefixes } from '../../functions/routes.js';
+import { apiPrefix, portalPrefix } from '../../functions/contract/web-policy.js';
 import { type Resource, allViewerExceptHostHeader, cachingDisabled, useSynthesisedStack } from './support/synthesised-stack.js';
 
 const stack = useSynthesisedStack();
@@ -55,7 +55,7 @@ describe('the site', () => {
     expect(config.Logging).toBeUndefined();
   });
 
-  it('sends the API paths to the HTTP API uncached with every method, refusing plain HTTP rather than redirecting', () => {
+  it('sends /api and everything under it, and nothing else, to the HTTP API uncached with every method, refusing plain HTTP rather than redirecting', () => {
     // Prepare
     const [distribution] = Object.values(stack.template.findResources('AWS::CloudFront::Distribution')) as Resource[];
     const config = distribution?.Properties.DistributionConfig;
@@ -70,7 +70,9 @@ describe('the site', () => {
 
     // Assess
     expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
-    for (const pattern of apiPathPrefixes().flatMap((prefix) => [prefix, `${prefix}/*`])) {
+    const toApi = [...behaviors.values()].filter((behavior) => behavior.TargetOriginId === apiOrigin.Id);
+    expect(toApi.map((behavior) => behavior.PathPattern)).toEqual([apiPrefix, `${apiPrefix}/*`]);
+    for (const pattern of [apiPrefix, `${apiPrefix}/*`]) {
       expect(behaviors.get(pattern)).toMatchObject({
         TargetOriginId: apiOrigin.Id,
         CachePolicyId: cachingDisabled,
@@ -82,34 +84,97 @@ describe('the site', () => {
     }
   });
 
-  it('answers with security headers and a CSP that allows only the tile server besides itself', () => {
-    // Prepare
+  /** The response headers policy of each behaviour, by path pattern (`*` for the default one). */
+  function policiesByPath(): Map<string, Record<string, any>> {
     const policies = stack.template.findResources('AWS::CloudFront::ResponseHeadersPolicy');
-    const [policyId, policy] = Object.entries(policies)[0] as [string, Resource];
-    const [distribution] = Object.values(stack.template.findResources('AWS::CloudFront::Distribution')) as Resource[];
-
-    // Act
-    const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
-    const behaviors = [
-      distribution?.Properties.DistributionConfig.DefaultCacheBehavior,
-      ...distribution?.Properties.DistributionConfig.CacheBehaviors,
-    ];
-
-    // Assess
-    expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true });
-    expect(headers.ContentTypeOptions).toEqual({ Override: true });
-    expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
-    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true });
-    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain("img-src 'self' data: https://*.tiles.example.org;");
-    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain("script-src 'self';");
-    for (const behavior of behaviors) expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
-  });
-
-  /** The distribution's behaviours: the default one, and the API's by path pattern. */
-  function behaviors(): { site: Record<string, any>; api: Array<Record<string, any>> } {
     const [distribution] = Object.values(stack.template.findResources('AWS::CloudFront::Distribution')) as Resource[];
     const config = distribution?.Properties.DistributionConfig;
-    return { site: config.DefaultCacheBehavior, api: config.CacheBehaviors };
+    const policyOf = (behavior: Record<string, any>) => policies[behavior.ResponseHeadersPolicyId.Ref]?.Properties.ResponseHeadersPolicyConfig;
+    return new Map([
+      ['*', policyOf(config.DefaultCacheBehavior)],
+      ...config.CacheBehaviors.map((behavior: Record<string, any>) => [behavior.PathPattern, policyOf(behavior)]),
+    ]);
+  }
+
+  const directives = (policy: Record<string, any> | undefined): string[] =>
+    String(policy?.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).split('; ');
+
+  it('answers everything with security headers and a CSP that allows only the tile server besides itself', () => {
+    // Act
+    const policies = policiesByPath();
+
+    // Assess
+    stack.template.resourceCountIs('AWS::CloudFront::ResponseHeadersPolicy', 2);
+    for (const [, policy] of policies) {
+      const headers = policy?.SecurityHeadersConfig;
+      expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true });
+      expect(headers.ContentTypeOptions).toEqual({ Override: true });
+      expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+      expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true });
+      expect(directives(policy)).toEqual(
+        expect.arrayContaining(["img-src 'self' data: https://*.tiles.example.org", "script-src 'self'", "frame-ancestors 'none'"]),
+      );
+    }
+  });
+
+  it('lets the portal\'s pages connect to managed login, for the token exchange, and no other page', () => {
+    // Prepare
+    const [domain] = Object.values(stack.template.findResources('AWS::Cognito::UserPoolDomain')) as Resource[];
+    const signInOrigin = `https://${domain?.Properties.Domain}.auth.eu-west-2.amazoncognito.com`;
+
+    // Act
+    const connectSrc = new Map([...policiesByPath()].map(([path, policy]) => [path, directives(policy).find((d) => d.startsWith('connect-src'))]));
+
+    // Assess
+    expect(connectSrc).toEqual(
+      new Map([
+        ['*', "connect-src 'self'"],
+        [portalPrefix, `connect-src 'self' ${signInOrigin}`],
+        [`${portalPrefix}/*`, `connect-src 'self' ${signInOrigin}`],
+        [apiPrefix, "connect-src 'self'"],
+        [`${apiPrefix}/*`, "connect-src 'self'"],
+      ]),
+    );
+  });
+
+  it('serves the portal\'s pages from the bucket like the rest of the site, through the same routing functions', () => {
+    // Prepare
+    const { site, others } = behaviors();
+
+    // Act
+    const portal = others.filter((behavior) => [portalPrefix, `${portalPrefix}/*`].includes(behavior.PathPattern));
+
+    // Assess
+    expect(portal).toHaveLength(2);
+    for (const behavior of portal) {
+      expect(behavior).toMatchObject({
+        TargetOriginId: site.TargetOriginId,
+        ViewerProtocolPolicy: 'redirect-to-https',
+        CachePolicyId: site.CachePolicyId,
+        FunctionAssociations: site.FunctionAssociations,
+      });
+      expect(behavior.ResponseHeadersPolicyId).not.toEqual(site.ResponseHeadersPolicyId);
+    }
+  });
+
+  it('has no custom error responses, which would replace the API\'s JSON errors on every path', () => {
+    // Act
+    const [distribution] = Object.values(stack.template.findResources('AWS::CloudFront::Distribution')) as Resource[];
+
+    // Assess
+    expect(distribution?.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined();
+  });
+
+  /** The distribution's behaviours: the default one, the API's and the others. */
+  function behaviors(): { site: Record<string, any>; api: Array<Record<string, any>>; others: Array<Record<string, any>> } {
+    const [distribution] = Object.values(stack.template.findResources('AWS::CloudFront::Distribution')) as Resource[];
+    const config = distribution?.Properties.DistributionConfig;
+    const isApi = (behavior: Record<string, any>) => [apiPrefix, `${apiPrefix}/*`].includes(behavior.PathPattern);
+    return {
+      site: config.DefaultCacheBehavior,
+      api: config.CacheBehaviors.filter(isApi),
+      others: config.CacheBehaviors.filter((behavior: Record<string, any>) => !isApi(behavior)),
+    };
   }
 
   /** The source of the CloudFront function associated with `eventType` on the site's behaviour. */

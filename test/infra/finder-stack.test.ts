@@ -1,6 +1,6 @@
 /**
- * The stack's data, functions, HTTP API and outputs, asserted on its synthesised template. The
- * site's bucket and CDN are in `finder-stack-site.test.ts`.
+ * The stack's data, sign-in, functions, HTTP API and outputs, asserted on its synthesised template.
+ * The site's bucket and CDN are in `finder-stack-site.test.ts`.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,15 +8,26 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { unauthorisedBody } from '../../functions/contract/error.js';
+import { searchableOutletFields } from '../../functions/contract/outlet.js';
 import { geoIndex, tableKeys } from '../../functions/data/table-schema.js';
-import { routeGroups, routeKey, routes } from '../../functions/routes.js';
-import { allRouteGroups } from '../../infra/route-plan.js';
-import { type Resource, useSynthesisedStack } from './support/synthesised-stack.js';
+import { type RouteGroup, routeGroups, routeKey, routes } from '../../functions/routes.js';
+import { defaultSignInDomainPrefix } from '../../infra/constructs/portal-sign-in.js';
+import { allRouteGroups, needsSignInOf } from '../../infra/route-plan.js';
+import { referenceCycle } from './support/reference-cycle.js';
+import { type Resource, signIn, useSynthesisedStack } from './support/synthesised-stack.js';
 
 const stack = useSynthesisedStack();
 
+/** The logical id and resource of the one resource of `type`. */
+function only(type: string): [string, Resource] {
+  const found = Object.entries(stack.template.findResources(type));
+  expect(found).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
 /** The logical id and resource of the one function serving `group`. */
-function groupFunction(group: keyof typeof routeGroups): [string, Resource] {
+function groupFunction(group: RouteGroup): [string, Resource] {
   const found = Object.entries(
     stack.template.findResources('AWS::Lambda::Function', { Properties: { Description: routeGroups[group].description } }),
   );
@@ -24,45 +35,98 @@ function groupFunction(group: keyof typeof routeGroups): [string, Resource] {
   return found[0] as [string, Resource];
 }
 
-describe('the table', () => {
-  it('is on demand, recoverable, protected from deletion and retained with the stack', () => {
-    // Prepare
-    const tables = stack.template.findResources('AWS::DynamoDB::Table');
+const tableId = () => only('AWS::DynamoDB::Table')[0];
+const tableArn = () => ({ 'Fn::GetAtt': [tableId(), 'Arn'] });
 
+describe('the template', () => {
+  it('has no cycle of references, which CloudFormation would refuse although synthesis succeeds', () => {
     // Act
-    const [table] = Object.values(tables) as Resource[];
+    const cycle = referenceCycle(stack.template.toJSON());
 
     // Assess
-    expect(Object.keys(tables)).toHaveLength(1);
-    expect(table?.Properties.BillingMode).toBe('PAY_PER_REQUEST');
-    expect(table?.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
-    expect(table?.Properties.DeletionProtectionEnabled).toBe(true);
-    expect(table?.Properties.SSESpecification).toEqual({ SSEEnabled: true });
-    expect(table?.DeletionPolicy).toBe('Retain');
-    expect(table?.UpdateReplacePolicy).toBe('Retain');
+    expect(cycle).toBeNull();
+  });
+});
+
+describe('the table', () => {
+  it('is on demand, recoverable, protected from deletion and retained with the stack', () => {
+    // Act
+    const [, table] = only('AWS::DynamoDB::Table');
+
+    // Assess
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true });
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has the key schema and geo index of the shared table shape', () => {
+  it('has the key schema of the shared table shape, and a geo index holding only the searchable fields', () => {
     // Prepare
     const keySchema = [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
       { AttributeName: tableKeys.sortKey, KeyType: 'RANGE' },
     ];
-    const geo = {
+
+    // Act
+    const [, table] = only('AWS::DynamoDB::Table');
+    const [geo] = table.Properties.GlobalSecondaryIndexes;
+
+    // Assess
+    expect(table.Properties.KeySchema).toEqual(keySchema);
+    expect(table.Properties.GlobalSecondaryIndexes).toHaveLength(1);
+    expect(geo).toEqual({
       IndexName: geoIndex.name,
       KeySchema: [
         { AttributeName: geoIndex.partitionKey, KeyType: 'HASH' },
         { AttributeName: geoIndex.sortKey, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
-    };
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...searchableOutletFields] },
+    });
+  });
+});
+
+describe('the sign-in', () => {
+  it('sends people back to the distribution\'s portal pages, and to the extra origins\'', () => {
+    // Prepare
+    const [distributionId] = only('AWS::CloudFront::Distribution');
+    const onDistribution = (path: string) => ({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, path]] });
 
     // Act
-    const [table] = Object.values(stack.template.findResources('AWS::DynamoDB::Table')) as Resource[];
+    const [, client] = only('AWS::Cognito::UserPoolClient');
 
     // Assess
-    expect(table?.Properties.KeySchema).toEqual(keySchema);
-    expect(table?.Properties.GlobalSecondaryIndexes).toEqual([geo]);
+    expect(client.Properties.CallbackURLs).toEqual([
+      onDistribution('/portal/callback/'),
+      ...signIn.extraSiteOrigins.map((origin) => `${origin}/portal/callback/`),
+    ]);
+    expect(client.Properties.LogoutURLs).toEqual([
+      onDistribution('/portal/signed-out/'),
+      ...signIn.extraSiteOrigins.map((origin) => `${origin}/portal/signed-out/`),
+    ]);
+    expect(client.Properties.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.Properties.GenerateSecret).toBe(false);
+  });
+
+  it('uses a managed login prefix derived from the stack when none is given', () => {
+    // Act
+    const [, domain] = only('AWS::Cognito::UserPoolDomain');
+
+    // Assess
+    expect(domain.Properties.Domain).toBe(defaultSignInDomainPrefix('FinderTest', '111111111111', 'eu-west-2'));
+    expect(domain.Properties.ManagedLoginVersion).toBe(2);
+  });
+
+  it('keeps admin-made accounts that sign in with emailed codes or passkeys, sent from the given SES sender', () => {
+    // Act
+    const [, pool] = only('AWS::Cognito::UserPool');
+
+    // Assess
+    expect(pool.Properties.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    expect(pool.Properties.Policies.SignInPolicy.AllowedFirstAuthFactors).toEqual(expect.arrayContaining(['EMAIL_OTP', 'WEB_AUTHN']));
+    expect(pool.Properties.EmailConfiguration.SourceArn).toBe(`arn:aws:ses:eu-west-2:111111111111:identity/${signIn.senderEmail}`);
+    expect(pool.DeletionPolicy).toBe('Retain');
   });
 });
 
@@ -83,7 +147,7 @@ describe('the functions', () => {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.Handler).toBe('index.handler');
-      expect(fn.Properties.Environment.Variables.TABLE_NAME).toEqual({ Ref: Object.keys(stack.template.findResources('AWS::DynamoDB::Table'))[0] });
+      expect(fn.Properties.Environment.Variables.TABLE_NAME).toEqual({ Ref: tableId() });
     }
   });
 
@@ -98,25 +162,50 @@ describe('the functions', () => {
     expect(stack.template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(30);
   });
 
-  /** The IAM statements attached to a group function's role. */
-  function statementsOf(group: keyof typeof routeGroups): Array<Record<string, any>> {
+  it('tell the groups the route table names, and no other, where people sign in', () => {
+    // Prepare
+    const [poolId] = only('AWS::Cognito::UserPool');
+    const [clientId] = only('AWS::Cognito::UserPoolClient');
+    const [, domain] = only('AWS::Cognito::UserPoolDomain');
+    const signInOrigin = `https://${domain.Properties.Domain}.auth.eu-west-2.amazoncognito.com`;
+
+    // Act
+    const settings = Object.fromEntries(
+      allRouteGroups().map((group) => {
+        const variables = groupFunction(group)[1].Properties.Environment.Variables as Record<string, unknown>;
+        return [group, Object.fromEntries(Object.entries(variables).filter(([name]) => name.startsWith('AUTH_')))];
+      }),
+    );
+
+    // Assess
+    for (const group of allRouteGroups()) {
+      if (!needsSignInOf(group)) {
+        expect(settings[group]).toEqual({});
+        continue;
+      }
+      expect(settings[group]).toEqual({
+        AUTH_ISSUER: { 'Fn::Join': ['', ['https://cognito-idp.eu-west-2.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: poolId }]] },
+        AUTH_CLIENT_ID: { Ref: clientId },
+        AUTH_AUTHORIZATION_ENDPOINT: `${signInOrigin}/oauth2/authorize`,
+        AUTH_TOKEN_ENDPOINT: `${signInOrigin}/oauth2/token`,
+        AUTH_LOGOUT_ENDPOINT: `${signInOrigin}/logout`,
+      });
+    }
+    expect(needsSignInOf('portal')).toBe(true);
+  });
+
+  /** The one statement of a group's role, with its actions sorted and its resources as written. */
+  function tableStatementOf(group: RouteGroup): Record<string, any> {
     const [, fn] = groupFunction(group);
     const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
     const policies = Object.values(
       stack.template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
     ) as Resource[];
-    return policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
-  }
-
-  /** The one statement of a group's role, with its actions sorted and its resources as written. */
-  function tableStatementOf(group: keyof typeof routeGroups): Record<string, any> {
-    const statements = statementsOf(group);
+    const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
     expect(statements).toHaveLength(1);
     const [statement] = statements as [Record<string, any>];
     return { ...statement, Action: ([statement.Action].flat() as string[]).sort() };
   }
-
-  const tableArn = () => ({ 'Fn::GetAtt': [Object.keys(stack.template.findResources('AWS::DynamoDB::Table'))[0], 'Arn'] });
 
   it('let the public group get, batch-get and query the table and its indexes, and nothing else', () => {
     // Act
@@ -142,30 +231,76 @@ describe('the functions', () => {
     });
   });
 
-  it('bundle to an ES module that answers its routes', async () => {
-    // Prepare
-    const [, fn] = groupFunction('public-api');
+  it('let the portal read, write and delete items of the table alone, never its indexes, and nothing else', () => {
+    // Act
+    const statement = tableStatementOf('portal');
+
+    // Assess
+    expect(statement).toEqual({
+      Effect: 'Allow',
+      Action: [
+        'dynamodb:BatchGetItem',
+        'dynamodb:BatchWriteItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ],
+      Resource: tableArn(),
+    });
+  });
+
+  /** Runs a group's bundled entry with `events`, as Lambda would; the answers' status and body. */
+  async function invokeBundle(group: RouteGroup, events: object[]): Promise<Array<[number, unknown]>> {
+    const [, fn] = groupFunction(group);
     const assetDir = join(stack.outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
     const invoke = `
       const { handler } = await import('./index.mjs');
-      const found = await handler({ routeKey: 'GET /outlets/{id}', pathParameters: { id: 'abc' } });
-      const missing = await handler({ routeKey: 'GET /nowhere' });
-      console.log(JSON.stringify([found.statusCode, JSON.parse(found.body), missing.statusCode]));`;
-
-    // Act
+      const context = { awsRequestId: 'bundle-test', functionName: 'bundle-test', getRemainingTimeInMillis: () => 10000 };
+      const answers = [];
+      for (const event of ${JSON.stringify(events)}) {
+        const answer = await handler(event, context);
+        answers.push([answer.statusCode, JSON.parse(answer.body)]);
+      }
+      console.log(JSON.stringify(answers));`;
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', invoke], {
       cwd: assetDir,
       env: { PATH: process.env.PATH, TABLE_NAME: 'bundle-test', LOG_LEVEL: 'SILENT' },
     });
+    expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+    return JSON.parse(stdout);
+  }
+
+  it('bundle to ES modules that answer their routes', async () => {
+    // Prepare
+    const events = [
+      { routeKey: 'GET /api/outlets/{id}', pathParameters: { id: 'abc' }, headers: {} },
+      { routeKey: 'GET /api/nowhere', headers: {} },
+    ];
+
+    // Act
+    const answers = await invokeBundle('public-api', events);
 
     // Assess
-    expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
-    expect(JSON.parse(stdout)).toEqual([200, { id: 'abc' }, 404]);
+    expect(answers.map(([status]) => status)).toEqual([200, 404]);
+    expect(answers[0]?.[1]).toEqual({ id: 'abc' });
+  });
+
+  it('answer a signed-in route reached without verified claims with the project\'s 401 body', async () => {
+    // Prepare: what the portal's function would get if a route lost its authorizer.
+    const events = [{ routeKey: 'GET /api/me', headers: {}, requestContext: {} }];
+
+    // Act
+    const [answer] = await invokeBundle('portal', events);
+
+    // Assess
+    expect(answer).toEqual([401, unauthorisedBody]);
   });
 });
 
 describe('the HTTP API', () => {
-  it('has exactly the routes of the route table, each to its group function, none signed-in', () => {
+  it('has exactly the routes of the route table, each to its group function', () => {
     // Prepare
     const resources = stack.template.toJSON().Resources as Record<string, Resource>;
     const apiRoutes = Object.values(stack.template.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
@@ -174,69 +309,102 @@ describe('the HTTP API', () => {
     const served = apiRoutes.map((route) => {
       const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
       const functionId = resources[integrationId]?.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
-      return { key: route.Properties.RouteKey, functionId, auth: route.Properties.AuthorizationType };
+      return { key: route.Properties.RouteKey, functionId };
     });
 
     // Assess
     expect(served.map((route) => route.key).sort()).toEqual(routes.map(routeKey).sort());
     for (const route of routes) {
       const [functionId] = groupFunction(route.group);
-      expect(served).toContainEqual({ key: routeKey(route), functionId, auth: 'NONE' });
+      expect(served).toContainEqual({ key: routeKey(route), functionId });
     }
   });
 
-  it('throttles the default stage and logs no IP addresses', () => {
+  it('checks a Cognito access token on every route that is not public, and on no public one', () => {
     // Prepare
-    const stages = Object.values(stack.template.findResources('AWS::ApiGatewayV2::Stage')) as Resource[];
+    const [authorizerId] = only('AWS::ApiGatewayV2::Authorizer');
+    const byKey = new Map(
+      (Object.values(stack.template.findResources('AWS::ApiGatewayV2::Route')) as Resource[]).map((route) => [
+        route.Properties.RouteKey as string,
+        { type: route.Properties.AuthorizationType, authorizer: route.Properties.AuthorizerId },
+      ]),
+    );
 
     // Act
-    const [stage] = stages;
+    const expected = routes.map((route) =>
+      route.access === 'public' ? { type: 'NONE', authorizer: undefined } : { type: 'JWT', authorizer: { Ref: authorizerId } },
+    );
 
     // Assess
-    expect(stages).toHaveLength(1);
-    expect(stage?.Properties.StageName).toBe('$default');
-    expect(stage?.Properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
-    expect(stage?.Properties.AccessLogSettings.Format).toContain('$context.requestId');
-    expect(stage?.Properties.AccessLogSettings.Format).not.toMatch(/sourceIp|userAgent/i);
+    expect(routes.map((route) => byKey.get(routeKey(route)))).toEqual(expected);
+    expect(expected.filter((auth) => auth.type === 'JWT').length).toBeGreaterThan(0);
+  });
+
+  it('takes tokens from the pool\'s issuer for the site\'s client alone', () => {
+    // Prepare
+    const [poolId] = only('AWS::Cognito::UserPool');
+    const [clientId] = only('AWS::Cognito::UserPoolClient');
+
+    // Act
+    const [, authorizer] = only('AWS::ApiGatewayV2::Authorizer');
+
+    // Assess
+    expect(authorizer.Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: { 'Fn::Join': ['', ['https://cognito-idp.eu-west-2.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: poolId }]] },
+        Audience: [{ Ref: clientId }],
+      },
+    });
+  });
+
+  it('throttles the default stage and logs no IP addresses', () => {
+    // Act
+    const [, stage] = only('AWS::ApiGatewayV2::Stage');
+
+    // Assess
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    expect(stage.Properties.AccessLogSettings.Format).toContain('$context.requestId');
+    expect(stage.Properties.AccessLogSettings.Format).not.toMatch(/sourceIp|userAgent/i);
   });
 
   it('holds reports to 5 a second with bursts of 10, while searches keep the stage\'s 50 and 100', () => {
     // Prepare
-    const [stage] = Object.values(stack.template.findResources('AWS::ApiGatewayV2::Stage')) as Resource[];
+    const [, stage] = only('AWS::ApiGatewayV2::Stage');
     const [reportRouteId] = Object.keys(
-      stack.template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: 'POST /reports' } }),
+      stack.template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: 'POST /api/reports' } }),
     );
 
     // Act
-    const { DefaultRouteSettings, RouteSettings } = stage?.Properties ?? {};
+    const { DefaultRouteSettings, RouteSettings } = stage.Properties;
 
     // Assess
     expect(DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
-    expect(RouteSettings).toEqual({ 'POST /reports': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } });
-    expect(stage?.DependsOn).toContain(reportRouteId);
+    expect(RouteSettings).toEqual({ 'POST /api/reports': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } });
+    expect(stage.DependsOn).toContain(reportRouteId);
   });
 
   it('allows no cross-origin calls', () => {
-    // Prepare
-    const apis = Object.values(stack.template.findResources('AWS::ApiGatewayV2::Api')) as Resource[];
-
     // Act
-    const cors = apis.map((api) => api.Properties.CorsConfiguration);
+    const [, api] = only('AWS::ApiGatewayV2::Api');
 
     // Assess
-    expect(cors).toEqual([undefined]);
+    expect(api.Properties.CorsConfiguration).toBeUndefined();
   });
 });
 
 describe('the outputs', () => {
-  it('give the site URL, API URL and table name', () => {
+  it('give the site, the table and the sign-in service, and the API\'s own address for smoke tests only', () => {
     // Prepare
-    const outputs = stack.template.toJSON().Outputs as Record<string, unknown>;
+    const outputs = stack.template.toJSON().Outputs as Record<string, { Description: string }>;
 
     // Act
     const names = Object.keys(outputs);
 
     // Assess
-    expect(names).toEqual(expect.arrayContaining(['SiteUrl', 'ApiUrl', 'TableName']));
+    expect(names.sort()).toEqual(['ApiUrl', 'SignInDomain', 'SiteUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+    expect(outputs.ApiUrl?.Description).toMatch(/smoke tests only/);
   });
 });

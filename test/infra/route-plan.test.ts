@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { routeGroups } from '../../functions/routes.js';
-import { allRouteGroups, constructIdOf, tableAccessOf } from '../../infra/route-plan.js';
+import { routeGroups, routes } from '../../functions/routes.js';
+import { allRouteGroups, constructIdOf, needsSignInOf, tableAccessOf } from '../../infra/route-plan.js';
 
 describe('route plan', () => {
   it('lists every route group', () => {
@@ -22,7 +22,30 @@ describe('route plan', () => {
     const access = Object.fromEntries(groups.map((group) => [group, tableAccessOf(group)]));
 
     // Assess
-    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append' });
+    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append', portal: 'write' });
+  });
+
+  it('tells only the portal where people sign in, as the route table declares', () => {
+    // Prepare
+    const groups = allRouteGroups();
+
+    // Act
+    const signIn = Object.fromEntries(groups.map((group) => [group, needsSignInOf(group)]));
+
+    // Assess
+    expect(signIn).toEqual({ 'public-api': false, 'public-reports': false, portal: true });
+  });
+
+  it('tells the group that answers GET /api/sign-in where people sign in, which it reads at cold start', () => {
+    // Prepare
+    const signInRoute = routes.find((route) => route.handler === 'getSignInSettings');
+
+    // Act
+    const told = signInRoute ? needsSignInOf(signInRoute.group) : undefined;
+
+    // Assess
+    expect(signInRoute?.path).toBe('/api/sign-in');
+    expect(told).toBe(true);
   });
 
   it('names constructs after their group', () => {

@@ -182,6 +182,29 @@ describe('the local server', () => {
     expect(escape.status).toBe(404);
     expect(malformed.status).toBe(400);
   });
+
+  it('answers an unknown path under the API prefix in the API’s JSON error shape, not with a page', async () => {
+    // Act
+    const response = await fetch(`${finder.url}/api/no-such-thing`);
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: 'not_found', message: 'There is no such page', issues: [] });
+  });
+
+  it('sends each page’s Content-Security-Policy as a header, and only the portal’s reaches the sign-in service', async () => {
+    // Prepare
+    const signInOrigin = new URL(finder.signIn.tokenEndpoint).origin;
+
+    // Act
+    const publicPolicy = (await fetch(`${finder.url}/`)).headers.get('content-security-policy') ?? '';
+    const portalPolicy = (await fetch(`${finder.url}/portal/`)).headers.get('content-security-policy') ?? '';
+
+    // Assess
+    expect(publicPolicy).toContain("connect-src 'self';");
+    expect(publicPolicy).toContain("frame-ancestors 'none'");
+    expect(portalPolicy).toContain(`connect-src 'self' ${signInOrigin};`);
+  });
 });
 
 describe('POST /api/reports', () => {

@@ -3,12 +3,12 @@
  * on a free port, with the Greater Manchester demo pharmacies loaded.
  */
 import { startFinder, type RunningFinder } from '../../../local/finder-server.js';
-import { builtSite } from './site-build.js';
+import { builtSite, testTileUrl } from './site-build.js';
 
 export type { RunningFinder };
 
 /** One finder per test file: `startFinder` configures the functions through `process.env`. */
 export async function startTestFinder(): Promise<RunningFinder> {
   const siteDir = await builtSite();
-  return startFinder({ port: 0, host: '127.0.0.1', siteDir, seed: true });
+  return startFinder({ port: 0, host: '127.0.0.1', siteDir, seed: true, tileUrl: testTileUrl });
 }

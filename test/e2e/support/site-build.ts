@@ -20,8 +20,10 @@ const siteRoot = join(repoRoot, 'site');
  * internet, and a tile request that escaped the route would fail locally rather than leak.
  */
 export const testTileOrigin = 'http://127.0.0.1:58213';
+/** The tile URL template the e2e build is made with; the finder's CSP header must allow it too. */
+export const testTileUrl = `${testTileOrigin}/{z}/{x}/{y}.png`;
 const buildEnv = {
-  PUBLIC_TILE_URL: `${testTileOrigin}/{z}/{x}/{y}.png`,
+  PUBLIC_TILE_URL: testTileUrl,
   PUBLIC_API_URL: '',
 };
 

@@ -122,7 +122,7 @@ describe('batches', () => {
 describe('problem reports', () => {
   it('gives a report an id that starts with when it came in and says nothing about who sent it', () => {
     // Act
-    const report = newProblemReport({ outletId: 'FA1', problem: 'no_kits' }, '1b4e28ba-2fa1-11d2-883f-0016d3cca427', now);
+    const report = newProblemReport({ outletId: 'FA1', problem: 'no_kits', details: undefined }, '1b4e28ba-2fa1-11d2-883f-0016d3cca427', now);
 
     // Assess
     expect(report.id).toBe('20261130T100000000Z-1b4e28ba-2fa1-11d2-883f-0016d3cca427');
@@ -132,12 +132,12 @@ describe('problem reports', () => {
 
   it('records who dealt with a report and when, keeps that on a second update, and clears it on reopening', () => {
     // Prepare
-    const report = newProblemReport({ outletId: 'FA1', problem: 'no_kits' }, '1b4e28ba-2fa1-11d2-883f-0016d3cca427', now);
+    const report = newProblemReport({ outletId: 'FA1', problem: 'no_kits', details: undefined }, '1b4e28ba-2fa1-11d2-883f-0016d3cca427', now);
 
     // Act
     const dealt = updatedReport(report, { status: 'dealt_with', note: 'Restocked' }, 'Asha', now);
-    const again = updatedReport(dealt, { status: 'dealt_with' }, 'Ben', new Date('2026-12-01T10:00:00Z'));
-    const reopened = updatedReport(again, { status: 'open' }, 'Ben', new Date('2026-12-02T10:00:00Z'));
+    const again = updatedReport(dealt, { status: 'dealt_with', note: undefined }, 'Ben', new Date('2026-12-01T10:00:00Z'));
+    const reopened = updatedReport(again, { status: 'open', note: undefined }, 'Ben', new Date('2026-12-02T10:00:00Z'));
 
     // Assess
     expect([dealt.dealtWithBy, dealt.dealtWithAt, dealt.note]).toEqual(['Asha', now.toISOString(), 'Restocked']);

@@ -12,7 +12,8 @@ import { promisify } from 'node:util';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiFunction } from '../../../infra/constructs/api-function.js';
+import { parseSignInConfig } from '../../../functions/shared/config.js';
+import { ApiFunction, signInEnvironment } from '../../../infra/constructs/api-function.js';
 import { lambdaEntryDir, projectRoot } from '../../../infra/project-paths.js';
 
 let outdir: string | undefined;
@@ -36,10 +37,11 @@ afterAll(() => {
 
 describe('ApiFunction', () => {
   it('bundles the real public API into a module that loads and answers an unknown route with a JSON 404', async () => {
-    // Prepare: the environment Lambda gives it; the table is never reached for an unknown route.
+    // Prepare: the environment and context Lambda gives it; the table is never reached for an unknown route.
     const invoke = `
       const { handler } = await import('./index.mjs');
-      const answer = await handler({ routeKey: 'GET /nowhere', rawPath: '/nowhere', headers: {} });
+      const context = { awsRequestId: 'bundle-test', functionName: 'bundle-test', getRemainingTimeInMillis: () => 10000 };
+      const answer = await handler({ routeKey: 'GET /api/nowhere', rawPath: '/api/nowhere', headers: {} }, context);
       console.log(JSON.stringify(answer));`;
     const env = {
       PATH: process.env.PATH,
@@ -57,5 +59,28 @@ describe('ApiFunction', () => {
     expect(answer.statusCode).toBe(404);
     expect(answer.headers['content-type']).toMatch(/^application\/json/);
     expect(JSON.parse(answer.body)).toMatchObject({ error: 'not_found' });
+  });
+});
+
+describe('signInEnvironment', () => {
+  it('gives the issuer, the client and managed login\'s OAuth endpoints as the functions\' configuration reads them', () => {
+    // Prepare
+    const signIn = {
+      issuer: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_abc',
+      clientId: 'site-client',
+      origin: 'https://finder.auth.eu-west-2.amazoncognito.com',
+    };
+
+    // Act
+    const environment = signInEnvironment(signIn);
+
+    // Assess
+    expect(parseSignInConfig(environment)).toEqual({
+      AUTH_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_abc',
+      AUTH_CLIENT_ID: 'site-client',
+      AUTH_AUTHORIZATION_ENDPOINT: 'https://finder.auth.eu-west-2.amazoncognito.com/oauth2/authorize',
+      AUTH_TOKEN_ENDPOINT: 'https://finder.auth.eu-west-2.amazoncognito.com/oauth2/token',
+      AUTH_LOGOUT_ENDPOINT: 'https://finder.auth.eu-west-2.amazoncognito.com/logout',
+    });
   });
 });

@@ -13,6 +13,11 @@ import { projectRoot } from '../../../infra/project-paths.js';
 
 export const fixtures = join(projectRoot, 'test', 'infra', 'fixtures');
 export const tileUrl = 'https://{s}.tiles.example.org/{z}/{x}/{y}.png';
+/** The sign-in settings the stack is synthesised with. */
+export const signIn = {
+  senderEmail: 'portal@finder.example.org',
+  extraSiteOrigins: ['https://naloxone.example.org'],
+} as const;
 
 /** CloudFront's managed policies, by their fixed ids. */
 export const cachingDisabled = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -48,6 +53,7 @@ export function useSynthesisedStack(): SynthesisedStack {
       siteAssetPath: join(fixtures, 'site'),
       lambdaEntryDir: join(fixtures, 'lambdas'),
       tileUrl,
+      signIn,
     });
     template = Template.fromJSON(app.synth().getStackByName(stack.stackName).template);
   });

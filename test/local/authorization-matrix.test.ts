@@ -1,0 +1,174 @@
+/**
+ * Every route that is not public, called by every kind of caller, through the local server (which
+ * checks tokens as API Gateway's JWT authorizer does) and the real portal Lambda, on the demo data:
+ * each cell answers as expected, and no refused call changes anything in the table.
+ */
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../functions/routes.js';
+import { demoUsers, subjectOf } from '../../local/demo-users.js';
+import { type RunningFinder, startFinder } from '../../local/finder-server.js';
+import { forgeAccessToken, forgedTokens, tokenFor } from '../support/tokens.js';
+
+const siteDir = fileURLToPath(new URL('../fixtures/site/', import.meta.url));
+
+/** The listing every outlet route is called on: a Manchester pharmacy, Asha's. */
+const outletId = 'FD532';
+const commissionerElsewhere = 'elsewhere.commissioner@example.org';
+
+type Caller =
+  | 'no token'
+  | 'expired'
+  | 'wrong issuer'
+  | 'wrong audience'
+  | 'bad signature'
+  | 'ID token'
+  | 'staff of another outlet'
+  | 'staff of this outlet'
+  | 'commissioner of another area'
+  | 'commissioner of this area'
+  | 'administrator';
+
+type Outcome = 'answered 401' | 'answered 403' | 'allowed';
+
+const notSignedIn: Caller[] = ['no token', 'expired', 'wrong issuer', 'wrong audience', 'bad signature', 'ID token'];
+
+/** What each caller may do on a route with each access level. */
+function expected(access: string, caller: Caller): Outcome {
+  if (notSignedIn.includes(caller)) return 'answered 401';
+  if (access === 'signed_in' || caller === 'administrator' || caller === 'staff of this outlet') return 'allowed';
+  if (access === 'outlet_read' && caller === 'commissioner of this area') return 'allowed';
+  return 'answered 403';
+}
+
+let finder: RunningFinder;
+const tokens = new Map<Caller, string | undefined>();
+let reportId = '';
+let etag = '';
+let scanTable: () => Promise<unknown[]>;
+
+/** A request that is valid for its route, so an allowed call succeeds and a refused one is refused only for who made it. */
+function requestFor(route: (typeof routes)[number]): { path: string; init: RequestInit } {
+  const path = route.path.replace('{id}', outletId).replace('{reportId}', reportId);
+  const json = (body: unknown, headers: Record<string, string> = {}) => ({
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+  const key = { 'idempotency-key': randomUUID() };
+  const bodies: Record<string, RequestInit> = {
+    editPortalOutlet: json({ alert: `Changed ${randomUUID()}` }, { 'if-match': etag }),
+    setStock: json({ status: 'in_stock' }),
+    confirmListing: { headers: key },
+    recordSupply: json({ date: new Date().toISOString().slice(0, 10), kitType: 'nasal', count: 1, supply: 'first' }, key),
+    addBatch: json({ batchNumber: 'NX 24-001', kitType: 'nasal', quantity: 10, expiresOn: '2027-06-30' }, key),
+    updateReport: json({ status: 'dealt_with' }),
+  };
+  return { path, init: { method: route.method, ...(bodies[route.handler] ?? {}) } };
+}
+
+async function call(route: (typeof routes)[number], caller: Caller): Promise<number> {
+  const { path, init } = requestFor(route);
+  const token = tokens.get(caller);
+  const headers = { ...(init.headers as Record<string, string>), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const response = await fetch(`${finder.url}${path}`, { ...init, headers });
+  const body = (await response.json()) as { error?: string; etag?: string };
+  // The error shape holds for every refusal, whichever layer refused.
+  if (response.status >= 400) expect(body.error, `${route.method} ${route.path} as ${caller}`).toMatch(/^[a-z_]+$/);
+  if (route.handler === 'editPortalOutlet' && response.status === 200) etag = response.headers.get('etag') ?? etag;
+  return response.status;
+}
+
+const signedInRoutes = routes.filter((route) => route.access !== 'public');
+
+beforeAll(async () => {
+  finder = await startFinder({ port: 0, siteDir });
+  // Loaded now: the finder has pointed the data layer at its own engine.
+  const { documents, tableName } = await import('../../functions/data/client.js');
+  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { grantMembership, putUserProfile } = await import('../../functions/data/memberships.js');
+  scanTable = async () => {
+    const items: unknown[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await documents.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: startKey, ConsistentRead: true }));
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  };
+
+  // A commissioner of Trafford, who has no say over a Manchester pharmacy.
+  const elsewhere = subjectOf(commissionerElsewhere);
+  await putUserProfile({ subject: elsewhere, email: commissionerElsewhere, name: 'Elsewhere Commissioner' });
+  await grantMembership(elsewhere, 'area', 'E08000009', { targetName: 'Trafford' });
+
+  const provider = finder.identityProvider;
+  if (!provider) throw new Error('The finder did not start its sign-in service');
+  const forged = await forgedTokens(provider, 'asha');
+  const handle = (predicate: (user: (typeof demoUsers)[number]) => boolean) => demoUsers.find(predicate)?.user ?? '';
+  tokens.set('no token', undefined);
+  tokens.set('expired', forged.expired);
+  tokens.set('wrong issuer', forged.wrongIssuer);
+  tokens.set('wrong audience', forged.wrongAudience);
+  tokens.set('bad signature', forged.badSignature);
+  tokens.set('ID token', forged.idToken);
+  tokens.set('staff of another outlet', await tokenFor(finder.url, handle((user) => user.groups.includes('outlet_staff') && !user.outlets.includes(outletId))));
+  tokens.set('staff of this outlet', await tokenFor(finder.url, handle((user) => user.outlets.includes(outletId))));
+  tokens.set('commissioner of this area', await tokenFor(finder.url, handle((user) => user.areas.some((area) => area.code === 'E08000003'))));
+  tokens.set('administrator', await tokenFor(finder.url, handle((user) => user.groups.includes('admin'))));
+  tokens.set(
+    'commissioner of another area',
+    await forgeAccessToken(provider, { user: 'chloe', claims: { sub: elsewhere, username: elsewhere } }),
+  );
+
+  const report = await fetch(`${finder.url}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ outletId, problem: 'no_kits' }),
+  });
+  reportId = ((await report.json()) as { id: string }).id;
+  const listing = await fetch(`${finder.url}/api/portal/outlets/${outletId}`, { headers: { authorization: `Bearer ${tokens.get('administrator')}` } });
+  etag = listing.headers.get('etag') ?? '';
+}, 120_000);
+
+afterAll(async () => {
+  await finder?.close();
+});
+
+describe('the authorization matrix', () => {
+  it('refuses every call it should, and a refused call changes nothing in the table', async () => {
+    // Prepare
+    const before = await scanTable();
+    const cells: { cell: string; want: string; got: string }[] = [];
+
+    // Act
+    for (const route of signedInRoutes) {
+      for (const caller of tokens.keys()) {
+        const want = expected(route.access, caller);
+        if (want === 'allowed') continue;
+        cells.push({ cell: `${route.method} ${route.path} as ${caller}`, want, got: `answered ${await call(route, caller)}` });
+      }
+    }
+
+    // Assess
+    expect(cells.filter(({ want, got }) => want !== got)).toEqual([]);
+    expect(cells.length).toBeGreaterThan(signedInRoutes.length * 6);
+    expect(await scanTable()).toEqual(before);
+  });
+
+  it('allows every call it should, with a 2xx', async () => {
+    // Act
+    const outcomes: string[] = [];
+    for (const route of signedInRoutes) {
+      for (const caller of tokens.keys()) {
+        if (expected(route.access, caller) !== 'allowed') continue;
+        outcomes.push(`${route.method} ${route.path} as ${caller}: ${await call(route, caller)}`);
+      }
+    }
+
+    // Assess
+    for (const outcome of outcomes) expect(outcome).toMatch(/: 20[01]$/);
+    expect(outcomes.length).toBeGreaterThanOrEqual(signedInRoutes.length * 2);
+  });
+});
