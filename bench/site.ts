@@ -23,7 +23,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result as LighthouseResult } from 'lighthouse';
 import { findDemoUser } from '../local/demo-users.js';
 import { startFinder } from '../local/finder-server.js';
-import { builtSite, testTileOrigin } from '../test/e2e/support/site-build.js';
+import { builtSite, testTileOrigin, testTileUrl } from '../test/e2e/support/site-build.js';
 import { testTile } from '../test/e2e/support/test-tile.js';
 import { type Category, type PageWeights, type Scores, bestOf, categories, losingAuditsOf, scoresOf, weightsOf } from './lighthouse-results.js';
 import { signedInRuns } from './portal-flows.js';
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   const siteDir = await builtSite();
   const tiles = await startTileServer();
   console.log('Starting the finder with the demo data and its sign-in service…');
-  const finder = await startFinder({ port: 0, host: '127.0.0.1', siteDir, seed: true });
+  const finder = await startFinder({ port: 0, host: '127.0.0.1', siteDir, seed: true, tileUrl: testTileUrl });
   const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: [...config.chromeFlags], logLevel: 'error' });
 
   try {

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { maxReportDetailsLength, reportProblemLabels, reportProblemSchema } from '../../functions/contract/report.js';
+import { maxReportDetailsLength, reportIdSchema, reportProblemLabels, reportProblemSchema } from '../../functions/contract/report.js';
 import { axeViolations, desktop, phone, screenshot } from './support/browser.js';
 import { useE2eSession } from './support/session.js';
 
@@ -117,7 +117,8 @@ describe('report a problem with a listing', () => {
     const panel = page.locator('[data-report-sent]');
     await panel.waitFor();
     const reference = (await panel.locator('[data-report-reference]').textContent())!;
-    expect(reference).toMatch(/^[0-9a-f-]{36}$/);
+    // The contract's reference: when it was received, then a UUID.
+    expect(reportIdSchema.safeParse(reference).success).toBe(true);
     expect(await page.title()).toBe('Report sent – Find free naloxone');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Report sent');
     expect(await panel.textContent()).toContain('We do not reply to reports');

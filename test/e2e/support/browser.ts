@@ -16,11 +16,10 @@ export const desktop = { width: 1280, height: 800 } as const;
 /** A fixed place in Manchester city centre (St Peter's Square). */
 export const manchester = { latitude: 53.47791, longitude: -2.24476 } as const;
 
-/** Debian's Chromium, headless; `extraArgs` for a test that needs a switch of its own. */
-export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 

@@ -2,16 +2,16 @@
  * The outlet portal's page addresses, built in one place so a moved page cannot leave a dead link,
  * and the one check on where a person may be sent back to after signing in.
  */
-import { portalPrefix } from '@contract/web-policy.js';
+import { portalCallbackPath, portalPrefix, portalSignedOutPath } from '@contract/web-policy.js';
 
 /** The portal's first screen: the person's listings. */
 export const portalHomePath = `${portalPrefix}/`;
 
-/** Where the sign-in service sends people back with the sign-in code. */
-export const callbackPath = `${portalPrefix}/callback/`;
+/** Where the sign-in service sends people back with the sign-in code (registered with it as such). */
+export const callbackPath = portalCallbackPath;
 
 /** Where the sign-in service sends people after signing out. */
-export const signedOutPath = `${portalPrefix}/signed-out/`;
+export const signedOutPath = portalSignedOutPath;
 
 /** The pages of one listing, by what they are for. */
 export type ListingPage = 'overview' | 'edit' | 'kits' | 'batches' | 'history' | 'reports';
