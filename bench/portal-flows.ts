@@ -34,8 +34,9 @@ export async function signedInRuns(chromePort: number, finderUrl: string, email:
   const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chromePort}`, defaultViewport: null });
   const page = await browser.newPage();
   try {
-    // Any page of the finder's origin reaches its storage; the icon is the smallest.
-    await page.goto(`${finderUrl}/favicon.svg`);
+    // Any page of the finder's origin reaches its storage. The signed-out page asks for nothing
+    // more, and clears the portal's storage as it loads, before the session is put in.
+    await page.goto(`${finderUrl}/portal/signed-out/`);
     const session = await sessionFor(finderUrl, email);
     await page.evaluate((value) => sessionStorage.setItem('naloxone-portal:session', value), session);
     const flow = await startFlow(page, { flags: { onlyCategories: [...categories], logLevel: 'error' } });

@@ -79,8 +79,9 @@ export async function preparedSession(finderUrl: string, handle: DemoHandle): Pr
  * opens `path`. For tests that are not about signing in: it saves each of them a sign-in.
  */
 export async function openSignedIn(page: Page, finderUrl: string, session: PreparedSession, path: string): Promise<void> {
-  // Any page of the finder's origin will do to reach its storage: the icon is the smallest.
-  await page.goto(`${finderUrl}/favicon.svg`);
+  // Any page of the finder's origin reaches its storage. The signed-out page asks for nothing
+  // more, and clears the portal's storage as it loads, before the session is put in.
+  await page.goto(`${finderUrl}/portal/signed-out/`);
   await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [sessionKey, JSON.stringify(session)] as const);
   await page.goto(`${finderUrl}${path}`);
 }
@@ -145,4 +146,24 @@ export async function apiAs<T = unknown>(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as T, headers: response.headers };
+}
+
+/**
+ * Records every Content-Security-Policy violation in `context` from now on, as the pages' own
+ * `securitypolicyviolation` events report them: a blocked eval (zod's probe) included, which
+ * Chromium reports as an issue rather than a console message.
+ */
+export async function recordCspViolations(context: BrowserContext): Promise<() => string[]> {
+  const violations: string[] = [];
+  await context.exposeBinding('__portalTestCspViolation', ({ frame }, what: string) => {
+    violations.push(`${frame.url()}: ${what}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __portalTestCspViolation(what: string): void }).__portalTestCspViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
+      );
+    });
+  });
+  return () => [...violations];
 }

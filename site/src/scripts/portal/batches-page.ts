@@ -3,6 +3,8 @@
  * an `Idempotency-Key` (reused when the same batch is tried again after a failure), lists every
  * batch soonest expiry first, and finds a recalled batch number.
  */
+// First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
+import '../zod-without-eval.js';
 import { batchNumberSchema, newBatchSchema, type BatchesResponse, type NewBatch } from '@contract/batches.js';
 import type { PortalOutlet } from '@contract/portal-outlet.js';
 import { el, required } from '../dom.js';

@@ -8,6 +8,8 @@
  *   told what they changed and what they themselves were changing, and can put it back and save;
  * - 401 that cannot be refreshed: what they typed is kept in this tab while they sign in again.
  */
+// First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
+import '../zod-without-eval.js';
 import { listingPatchSchema, type PortalOutlet } from '@contract/portal-outlet.js';
 import { enhanceCharacterCount } from '../character-count.js';
 import { el, required } from '../dom.js';

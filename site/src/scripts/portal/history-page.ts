@@ -2,6 +2,8 @@
  * A listing's change history (`[data-module="portal-history"]`): newest first, 25 at a time, with
  * "Show older changes" adding the next page below and moving focus to its first entry.
  */
+// First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
+import '../zod-without-eval.js';
 import type { ChangeAction, ChangeEntry, HistoryResponse } from '@contract/portal-outlet.js';
 import type { PortalOutlet } from '@contract/portal-outlet.js';
 import { el, required } from '../dom.js';

@@ -2,6 +2,8 @@
  * The signed-in first screen: the person's listings with one-tap stock buttons, and for
  * commissioners and administrators what they can do here. Loaded only for a signed-in tab.
  */
+// First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
+import '../zod-without-eval.js';
 import type { MeResponse, MyOutlet } from '@contract/me.js';
 import { outletIdSchema } from '@contract/outlet.js';
 import { demoTag, el, required } from '../dom.js';

@@ -3,6 +3,8 @@
  * and an `Idempotency-Key` (reused when the same record is tried again after a failure, so it is
  * counted once), then shows the monthly totals and recent days again.
  */
+// First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
+import '../zod-without-eval.js';
 import type { PortalOutlet } from '@contract/portal-outlet.js';
 import { resupplyReasonLabels, supplyRecordSchema, type SuppliesResponse, type SupplyRecord } from '@contract/supplies.js';
 import { el, required } from '../dom.js';

@@ -3,6 +3,8 @@
  * and last confirmation, open problem reports, the one-tap controls (for those who may change it)
  * and links to its other pages.
  */
+// First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
+import '../zod-without-eval.js';
 import type { PortalOutlet } from '@contract/portal-outlet.js';
 import type { OutletReportsResponse } from '@contract/report.js';
 import { demoTag, el, required, summaryRow } from '../dom.js';

@@ -2,6 +2,8 @@
  * Problems the public reported (`[data-module="portal-reports"]`): newest first, each marked dealt
  * with (with an optional note, checked with the contract's own schema) or reopened in place.
  */
+// First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
+import '../zod-without-eval.js';
 import type { PortalOutlet } from '@contract/portal-outlet.js';
 import { reportUpdateSchema, type OutletReportsResponse, type ProblemReport } from '@contract/report.js';
 import { el, required } from '../dom.js';
