@@ -1,6 +1,7 @@
 // Astro configuration for the public finder: a static site; all live data comes from the API.
 import { defineConfig } from 'astro/config';
 import { apiPrefix, isPortalPath, portalPrefix } from '../functions/contract/web-policy.ts';
+import { portalIsland } from './integrations/portal-island.mjs';
 import { serviceWorker } from './integrations/service-worker.mjs';
 
 export default defineConfig({
@@ -18,6 +19,8 @@ export default defineConfig({
     }),
   ],
   vite: {
+    // The portal's scripts get their own copies of what they share with the public pages.
+    plugins: [portalIsland()],
     build: {
       // Emit every script and asset as its own file: the Content-Security-Policy allows only 'self'
       // for scripts, so nothing may be inlined.

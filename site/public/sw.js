@@ -9,7 +9,10 @@
  *   place, a postcode or a signed-in person's records. Only pages and /_astro/ files are ever
  *   stored at run time.
  * - The outlet portal's pages are never touched or stored either: they belong to a signed-in
- *   person, and a shared phone must not show them to the next one offline.
+ *   person, and a shared phone must not show them to the next one offline. Nor is anything a portal
+ *   page asks for (its scripts and styles, known by the referrer): the worker may control a portal
+ *   tab after a public page installed it, but every request that tab makes goes to the network as
+ *   if the worker were not there.
  * - Pages are stored under their path without the query string, for the same reason.
  *
  * `build` is written in by site/integrations/service-worker.mjs after `astro build`: a version
@@ -27,6 +30,17 @@ const guidesPath = '/how-to-give-naloxone/';
 
 /** Whether a path is `prefix` itself or below it. */
 const under = (prefix, url) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`) || prefix === '';
+
+/** Whether a portal page made the request: portal pages send their address to their own origin. */
+function fromPortalPage(request) {
+  if (!request.referrer) return false;
+  try {
+    const referrer = new URL(request.referrer);
+    return referrer.origin === self.location.origin && under(build.portalPrefix, referrer);
+  } catch {
+    return false;
+  }
+}
 
 /** Where a page is stored: its path alone, with the trailing slash the static host adds. */
 function pageKey(url) {
@@ -62,6 +76,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Map tiles, an API on another origin, the API here and the portal go to the network as if we were not here.
   if (url.origin !== self.location.origin || under(build.apiPrefix, url) || under(build.portalPrefix, url)) return;
+  if (fromPortalPage(request)) return;
 
   if (request.mode === 'navigate') {
     event.respondWith(url.pathname.startsWith(guidesPath) ? cacheFirstPage(request, url) : networkFirstPage(request, url));

@@ -12,7 +12,7 @@ const e2e = useE2eSession();
 let outletId: string;
 
 beforeAll(async () => {
-  const response = await fetch(`${e2e.finder.url}/outlets?postcode=M15%204AB&limit=1`);
+  const response = await fetch(`${e2e.finder.url}/api/outlets?postcode=M15%204AB&limit=1`);
   outletId = ((await response.json()) as { results: { id: string }[] }).results[0]!.id;
 });
 

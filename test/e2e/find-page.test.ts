@@ -64,7 +64,7 @@ describe('find page', () => {
 
   it('searches near the rounded location when the person uses their location', async () => {
     const page = await e2e.openPage('/', { viewport: phone, geolocation: manchester, permissions: ['geolocation'] });
-    const apiCall = page.waitForRequest((request) => new URL(request.url()).pathname === '/outlets');
+    const apiCall = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/outlets');
 
     await page.getByRole('button', { name: 'Use my location' }).click();
 

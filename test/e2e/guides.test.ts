@@ -142,10 +142,10 @@ describe('offline', () => {
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(/^naloxone-finder-[0-9a-f]{12}$/);
     expect(urls).toContain(`${e2e.finder.url}/how-to-give-naloxone/injection/`);
-    expect(urls.filter((url) => new URL(url).pathname.startsWith('/outlets'))).toEqual([]);
+    expect(urls.filter((url) => new URL(url).pathname.startsWith('/api/'))).toEqual([]);
     // Pages are stored by path only: no postcode or place in any stored URL.
     expect(urls.filter((url) => new URL(url).search !== '')).toEqual([]);
-    expect(await page.evaluate(() => caches.match('/outlets?postcode=M15%204AB').then((found) => found === undefined))).toBe(true);
+    expect(await page.evaluate(() => caches.match('/api/outlets?postcode=M15%204AB').then((found) => found === undefined))).toBe(true);
 
     await e2e.guarded.context.setOffline(true);
 

@@ -10,11 +10,11 @@ const e2e = useE2eSession();
 
 /** The nearest demo pharmacy to a postcode, asked of the API directly. */
 async function nearestOutlet(postcode: string): Promise<{ id: string; name: string; hasHours: boolean; changes: { dateLabel: string }[] }> {
-  const response = await fetch(`${e2e.finder.url}/outlets?postcode=${encodeURIComponent(postcode)}&limit=1`);
+  const response = await fetch(`${e2e.finder.url}/api/outlets?postcode=${encodeURIComponent(postcode)}&limit=1`);
   const { results } = (await response.json()) as { results: { id: string; name: string }[] };
   const first = results[0];
   if (!first) throw new Error(`No outlet near ${postcode}`);
-  const detail = (await (await fetch(`${e2e.finder.url}/outlets/${first.id}`)).json()) as {
+  const detail = (await (await fetch(`${e2e.finder.url}/api/outlets/${first.id}`)).json()) as {
     hours: { weekly: unknown[] };
     upcomingHoursChanges: { dateLabel: string }[];
   };

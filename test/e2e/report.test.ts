@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { maxReportDetailsLength, reportProblemLabels, reportProblemSchema } from '../../functions/contract/report.js';
+import { maxReportDetailsLength, reportIdSchema, reportProblemLabels, reportProblemSchema } from '../../functions/contract/report.js';
 import { axeViolations, desktop, phone, screenshot } from './support/browser.js';
 import { useE2eSession } from './support/session.js';
 
@@ -16,7 +16,7 @@ let outlet: { id: string; name: string };
 
 beforeAll(async () => {
   reports = await import('../../functions/data/reports.js');
-  const response = await fetch(`${e2e.finder.url}/outlets?postcode=M15%204AB&limit=1`);
+  const response = await fetch(`${e2e.finder.url}/api/outlets?postcode=M15%204AB&limit=1`);
   const first = ((await response.json()) as { results: { id: string; name: string }[] }).results[0];
   if (!first) throw new Error('No demo outlet near M15 4AB');
   outlet = first;
@@ -45,7 +45,7 @@ async function errorsOnPage(page: Page): Promise<{ summary: string[]; fields: st
 function reportPosts(page: Page): string[] {
   const posts: string[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/reports') posts.push(request.postData() ?? '');
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/reports') posts.push(request.postData() ?? '');
   });
   return posts;
 }
@@ -117,7 +117,8 @@ describe('report a problem with a listing', () => {
     const panel = page.locator('[data-report-sent]');
     await panel.waitFor();
     const reference = (await panel.locator('[data-report-reference]').textContent())!;
-    expect(reference).toMatch(/^[0-9a-f-]{36}$/);
+    // The contract's reference: when it was received, then a UUID.
+    expect(reportIdSchema.safeParse(reference).success).toBe(true);
     expect(await page.title()).toBe('Report sent – Find free naloxone');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Report sent');
     expect(await panel.textContent()).toContain('We do not reply to reports');
@@ -138,7 +139,7 @@ describe('report a problem with a listing', () => {
       return entries;
     });
     expect(cached.length).toBeGreaterThan(0);
-    expect(cached.filter((entry) => new URL(entry.url).pathname.startsWith('/reports') || entry.body.includes(details))).toEqual([]);
+    expect(cached.filter((entry) => new URL(entry.url).pathname.startsWith('/api/') || entry.body.includes(details))).toEqual([]);
     await screenshot(page, 'report-sent-phone-full');
   });
 

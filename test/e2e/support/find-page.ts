@@ -25,7 +25,7 @@ export async function placesOnMap(page: Page): Promise<number> {
 export function countSearches(page: Page): () => number {
   let count = 0;
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/outlets') count += 1;
+    if (new URL(request.url()).pathname === '/api/outlets') count += 1;
   });
   return () => count;
 }

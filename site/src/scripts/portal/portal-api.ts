@@ -1,0 +1,188 @@
+/**
+ * The portal's door to the API: every request carries the signed-in person's access token, every
+ * answer is checked against the contract's zod schema (a body that does not match is treated as an
+ * outage, never trusted by a cast), and every outcome a page must word differently has its own kind.
+ *
+ * An expired access token is refreshed first where the sign-in service issued a refresh token; a
+ * 401 is refreshed and retried once. With no way to refresh, the answer is `signed_out` and the
+ * page asks the person to sign in again, keeping what they typed.
+ */
+// First, before any schema is built: the portal's CSP forbids zod's eval probe.
+import '../zod-without-eval.js';
+import { batchesResponseSchema, batchSchema, type BatchesResponse, type NewBatch } from '@contract/batches.js';
+import { errorBodySchema, type ErrorBody } from '@contract/error.js';
+import { meResponseSchema, type MeResponse } from '@contract/me.js';
+import {
+  historyResponseSchema,
+  portalOutletSchema,
+  staleEditBodySchema,
+  type HistoryResponse,
+  type ListingPatch,
+  type PortalOutlet,
+  type StockUpdate,
+} from '@contract/portal-outlet.js';
+import {
+  outletReportsResponseSchema,
+  problemReportSchema,
+  type OutletReportsResponse,
+  type ProblemReport,
+  reportUpdateSchema,
+} from '@contract/report.js';
+import {
+  recordSupplyResponseSchema,
+  suppliesResponseSchema,
+  type RecordSupplyResponse,
+  type SuppliesResponse,
+  type SupplyRecord,
+} from '@contract/supplies.js';
+import type { z } from 'zod';
+import { apiBaseUrl } from '../config.js';
+import { currentSession, endSession, hasExpired } from './session.js';
+
+export type PortalResult<T> =
+  | { kind: 'ok'; data: T }
+  /** 400, 409, 422 or 428 with the contract's error body: show its messages. */
+  | { kind: 'rejected'; status: number; body: ErrorBody }
+  /** 412: someone else changed the listing; `current` is the listing as it is now. */
+  | { kind: 'stale'; current: PortalOutlet; message: string }
+  /** Nobody is signed in in this tab, or the session ended and cannot be refreshed. */
+  | { kind: 'signed_out' }
+  /** 403: signed in, but not allowed this listing (or this action on it). */
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'not_found'; message: string }
+  /** Network error, time-out, 5xx, or an answer that breaks the contract. */
+  | { kind: 'unavailable' };
+
+/** A phone on a poor connection gets this long before we say the portal is not working. */
+const timeoutMs = 15_000;
+
+type TokenOutcome = { kind: 'token'; token: string } | { kind: 'signed_out' } | { kind: 'unavailable' };
+
+let refreshing: Promise<TokenOutcome> | undefined;
+
+/** A usable access token, refreshing it first if it has run out (or `force`d, after a 401). */
+async function accessToken(force = false): Promise<TokenOutcome> {
+  const session = currentSession();
+  if (!session) return { kind: 'signed_out' };
+  if (!force && !hasExpired(session)) return { kind: 'token', token: session.accessToken };
+  if (!session.refreshToken) {
+    endSession();
+    return { kind: 'signed_out' };
+  }
+  // Pages ask for several things at once: one refresh serves them all.
+  refreshing ??= import('./sign-in-flow.js')
+    .then(({ refreshSession }) => refreshSession(session))
+    .then((outcome): TokenOutcome => {
+      if (outcome.kind === 'refreshed') return { kind: 'token', token: outcome.session.accessToken };
+      if (outcome.kind === 'ended') endSession();
+      return { kind: outcome.kind === 'ended' ? 'signed_out' : 'unavailable' };
+    })
+    .catch((): TokenOutcome => ({ kind: 'unavailable' }))
+    .finally(() => {
+      refreshing = undefined;
+    });
+  return refreshing;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+async function send(path: string, token: string, { method = 'GET', body, headers = {} }: RequestOptions): Promise<Response | null> {
+  try {
+    return await fetch(`${apiBaseUrl}${path}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** One request, with the token, checked against `schema` (or the contract's error bodies). */
+async function portalRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<PortalResult<z.output<S>>> {
+  let token = await accessToken();
+  if (token.kind !== 'token') return token;
+  let response = await send(path, token.token, options);
+  if (response?.status === 401) {
+    token = await accessToken(true);
+    if (token.kind !== 'token') return token;
+    response = await send(path, token.token, options);
+  }
+  if (!response) return { kind: 'unavailable' };
+  const answer: unknown = await response.json().catch(() => undefined);
+  if (response.ok) {
+    const parsed = schema.safeParse(answer);
+    return parsed.success ? { kind: 'ok', data: parsed.data } : { kind: 'unavailable' };
+  }
+  if (response.status === 401) {
+    endSession();
+    return { kind: 'signed_out' };
+  }
+  if (response.status === 412) {
+    const stale = staleEditBodySchema.safeParse(answer);
+    return stale.success ? { kind: 'stale', current: stale.data.current, message: stale.data.message } : { kind: 'unavailable' };
+  }
+  const error = errorBodySchema.safeParse(answer);
+  if (!error.success || response.status >= 500) return { kind: 'unavailable' };
+  if (response.status === 403) return { kind: 'forbidden', message: error.data.message };
+  if (response.status === 404) return { kind: 'not_found', message: error.data.message };
+  return { kind: 'rejected', status: response.status, body: error.data };
+}
+
+const outletPath = (id: string, rest = ''): string => `/portal/outlets/${encodeURIComponent(id)}${rest}`;
+
+/** `GET /api/me`: who is signed in, their listings and areas. */
+export const getMe = (): Promise<PortalResult<MeResponse>> => portalRequest('/me', meResponseSchema);
+
+/** `GET /api/portal/outlets/{id}`: the listing to read and edit, with its ETag. */
+export const getListing = (id: string): Promise<PortalResult<PortalOutlet>> => portalRequest(outletPath(id), portalOutletSchema);
+
+/** `PATCH` the changed fields, only if the listing is still the version `etag` names. */
+export const editListing = (id: string, etag: string, patch: ListingPatch): Promise<PortalResult<PortalOutlet>> =>
+  portalRequest(outletPath(id), portalOutletSchema, { method: 'PATCH', body: patch, headers: { 'if-match': etag } });
+
+/** `PUT …/stock`: one tap, which also confirms the listing. Safe to repeat. */
+export const setStock = (id: string, update: StockUpdate): Promise<PortalResult<PortalOutlet>> =>
+  portalRequest(outletPath(id, '/stock'), portalOutletSchema, { method: 'PUT', body: update });
+
+/** `POST …/confirmations`: "everything here is still correct", recorded once per key. */
+export const confirmListing = (id: string, idempotencyKey: string): Promise<PortalResult<PortalOutlet>> =>
+  portalRequest(outletPath(id, '/confirmations'), portalOutletSchema, { method: 'POST', body: {}, headers: { 'idempotency-key': idempotencyKey } });
+
+/** `POST …/supplies`: kits given out, recorded once per key. */
+export const recordSupply = (id: string, idempotencyKey: string, record: SupplyRecord): Promise<PortalResult<RecordSupplyResponse>> =>
+  portalRequest(outletPath(id, '/supplies'), recordSupplyResponseSchema, { method: 'POST', body: record, headers: { 'idempotency-key': idempotencyKey } });
+
+/** `GET …/supplies`: the last 12 months by day and by month. */
+export const listSupplies = (id: string): Promise<PortalResult<SuppliesResponse>> => portalRequest(outletPath(id, '/supplies'), suppliesResponseSchema);
+
+/** `POST …/batches`: a batch received, recorded once per key. */
+export const addBatch = (id: string, idempotencyKey: string, batch: NewBatch): Promise<PortalResult<z.output<typeof batchSchema>>> =>
+  portalRequest(outletPath(id, '/batches'), batchSchema, { method: 'POST', body: batch, headers: { 'idempotency-key': idempotencyKey } });
+
+/** `GET …/batches`, or only those with a (recalled) batch number. */
+export const listBatches = (id: string, batchNumber?: string): Promise<PortalResult<BatchesResponse>> =>
+  portalRequest(outletPath(id, batchNumber ? `/batches?${new URLSearchParams({ number: batchNumber })}` : '/batches'), batchesResponseSchema);
+
+/** `GET …/history`: newest first; `before` for the next page. */
+export const getHistory = (id: string, before?: string): Promise<PortalResult<HistoryResponse>> =>
+  portalRequest(outletPath(id, before ? `/history?${new URLSearchParams({ before })}` : '/history'), historyResponseSchema);
+
+/** `GET …/reports`: the public's reports, newest first. */
+export const listReports = (id: string): Promise<PortalResult<OutletReportsResponse>> => portalRequest(outletPath(id, '/reports'), outletReportsResponseSchema);
+
+/** `PATCH …/reports/{reportId}`: dealt with (with a note) or open again. */
+export const updateReport = (id: string, reportId: string, update: z.input<typeof reportUpdateSchema>): Promise<PortalResult<ProblemReport>> =>
+  portalRequest(outletPath(id, `/reports/${encodeURIComponent(reportId)}`), problemReportSchema, { method: 'PATCH', body: update });
