@@ -28,7 +28,7 @@ const statusWords: Record<OutletStatus, string> = {
 
 /** The listing's status, with the day it reopens when a closure has one. */
 export function listingStatusInWords(status: OutletStatus, reopensOn: string | null = null): string {
-  return status === 'temporarily_closed' && reopensOn ? `${statusWords[status]} until ${dateInWords(reopensOn)}` : statusWords[status];
+  return status === 'temporarily_closed' && reopensOn ? `${statusWords[status]} – reopens ${dateInWords(reopensOn)}` : statusWords[status];
 }
 
 /** A tag's colour class for a stock status: green, yellow, red, grey. */
