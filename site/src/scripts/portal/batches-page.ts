@@ -14,7 +14,7 @@ import { bannerHeading, showBanner } from './banner.js';
 import { batchTable } from './batch-list.js';
 import { keepFormDraft, restoreFormDraft } from './form-draft.js';
 import { RetryKeys } from './idempotency-key.js';
-import { openListingPage, readOnlyNotice, stateOf } from './listing-page.js';
+import { openListingPage, withListing, readOnlyNotice, stateOf } from './listing-page.js';
 import { showPortalState } from './page-state.js';
 import { addBatch, getListing, listBatches, type PortalResult } from './portal-api.js';
 import { portalTitle } from './portal-title.js';
@@ -23,15 +23,8 @@ import { showSessionEnded } from './session-ended.js';
 
 const fields = new Set(['batchNumber', 'kitType', 'quantity', 'expiresOn']);
 
-async function loadBatches(id: string): Promise<PortalResult<{ listing: PortalOutlet; batches: BatchesResponse }>> {
-  const [listing, batches] = await Promise.all([getListing(id), listBatches(id)]);
-  if (listing.kind !== 'ok') return listing;
-  if (batches.kind !== 'ok') return batches;
-  return { kind: 'ok', data: { listing: listing.data, batches: batches.data } };
-}
-
 export async function enhanceBatchesPage(root: HTMLElement): Promise<void> {
-  const opened = await openListingPage(root, loadBatches);
+  const opened = await openListingPage(root, withListing(listBatches));
   if (!opened) return;
   const { context, data } = opened;
   const page = required<HTMLElement>(root, '[data-batches]');
@@ -56,7 +49,7 @@ export async function enhanceBatchesPage(root: HTMLElement): Promise<void> {
     showAll.hidden = !batchNumber;
     listStatus.textContent = batchNumber ? `${batches.batches.length} ${batches.batches.length === 1 ? 'batch' : 'batches'} found` : '';
   };
-  showList(data.batches);
+  showList(data.records);
   page.hidden = false;
 
   async function refreshList(batchNumber?: string): Promise<void> {

@@ -8,7 +8,7 @@ import type { ChangeAction, ChangeEntry, HistoryResponse } from '@contract/porta
 import type { PortalOutlet } from '@contract/portal-outlet.js';
 import { el, required } from '../dom.js';
 import { dataTable } from './data-table.js';
-import { openListingPage, stateOf } from './listing-page.js';
+import { openListingPage, withListing, stateOf } from './listing-page.js';
 import { momentInWords } from './london-dates.js';
 import { showPortalState } from './page-state.js';
 import { getHistory, getListing, type PortalResult } from './portal-api.js';
@@ -20,13 +20,6 @@ const actionWords: Record<ChangeAction, string> = {
   stock: 'updated the stock',
   confirm: 'confirmed the listing is correct',
 };
-
-async function loadHistory(id: string): Promise<PortalResult<{ listing: PortalOutlet; history: HistoryResponse }>> {
-  const [listing, history] = await Promise.all([getListing(id), getHistory(id)]);
-  if (listing.kind !== 'ok') return listing;
-  if (history.kind !== 'ok') return history;
-  return { kind: 'ok', data: { listing: listing.data, history: history.data } };
-}
 
 /** One change: when, who, what they did, and each field from what to what. */
 export function historyEntry(entry: ChangeEntry): HTMLElement {
@@ -51,7 +44,7 @@ export function historyEntry(entry: ChangeEntry): HTMLElement {
 }
 
 export async function enhanceHistoryPage(root: HTMLElement): Promise<void> {
-  const opened = await openListingPage(root, loadHistory);
+  const opened = await openListingPage(root, withListing(getHistory));
   if (!opened) return;
   const { context, data } = opened;
   const page = required<HTMLElement>(root, '[data-history]');
@@ -62,9 +55,9 @@ export async function enhanceHistoryPage(root: HTMLElement): Promise<void> {
   required<HTMLAnchorElement>(page, '[data-overview-link]').href = listingPageUrl('overview', context.id);
   document.title = portalTitle('History of changes');
 
-  let nextBefore = data.history.nextBefore;
-  list.append(...data.history.entries.map(historyEntry));
-  required<HTMLElement>(page, '[data-history-empty]').hidden = data.history.entries.length > 0;
+  let nextBefore = data.records.nextBefore;
+  list.append(...data.records.entries.map(historyEntry));
+  required<HTMLElement>(page, '[data-history-empty]').hidden = data.records.entries.length > 0;
   more.hidden = nextBefore === null;
   page.hidden = false;
 

@@ -14,7 +14,7 @@ import { bannerHeading, showBanner } from './banner.js';
 import { enhanceConditionalReveals, syncReveals } from './conditional-reveal.js';
 import { keepFormDraft, restoreFormDraft } from './form-draft.js';
 import { RetryKeys } from './idempotency-key.js';
-import { openListingPage, readOnlyNotice } from './listing-page.js';
+import { openListingPage, withListing, readOnlyNotice } from './listing-page.js';
 import { addDays, todayInLondon } from './london-dates.js';
 import { getListing, listSupplies, recordSupply, type PortalResult } from './portal-api.js';
 import { portalTitle } from './portal-title.js';
@@ -24,15 +24,8 @@ import { daysTable, monthsTables, reasonsList } from './supply-tables.js';
 
 const fields = ['date', 'kitType', 'count', 'supply', 'resupplyReason'] as const;
 
-async function loadKits(id: string): Promise<PortalResult<{ listing: PortalOutlet; supplies: SuppliesResponse }>> {
-  const [listing, supplies] = await Promise.all([getListing(id), listSupplies(id)]);
-  if (listing.kind !== 'ok') return listing;
-  if (supplies.kind !== 'ok') return supplies;
-  return { kind: 'ok', data: { listing: listing.data, supplies: supplies.data } };
-}
-
 export async function enhanceKitsPage(root: HTMLElement): Promise<void> {
-  const opened = await openListingPage(root, loadKits);
+  const opened = await openListingPage(root, withListing(listSupplies));
   if (!opened) return;
   const { context, data } = opened;
   const page = required<HTMLElement>(root, '[data-kits]');
@@ -50,7 +43,7 @@ export async function enhanceKitsPage(root: HTMLElement): Promise<void> {
     months.replaceChildren(...monthsTables(supplies), reasonsList(supplies));
     days.replaceChildren(daysTable(supplies.days));
   };
-  showTotals(data.supplies);
+  showTotals(data.records);
   page.hidden = false;
 
   if (!context.canWrite) {

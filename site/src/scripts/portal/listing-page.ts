@@ -4,10 +4,11 @@
  * any of it fails (signed out, no access, not found, not working). The page gets the rest.
  */
 import type { MeResponse } from '@contract/me.js';
+import type { PortalOutlet } from '@contract/portal-outlet.js';
 import { outletIdSchema } from '@contract/outlet.js';
 import { el } from '../dom.js';
 import { type PortalState, showPortalState, stopLoading } from './page-state.js';
-import { getMe, type PortalResult } from './portal-api.js';
+import { getListing, getMe, type PortalResult } from './portal-api.js';
 import { showSignedInPerson } from './portal-header.js';
 import { currentSession, endSession, hasExpired, rememberLabel } from './session.js';
 
@@ -26,6 +27,19 @@ export function stateOf(result: Exclude<PortalResult<unknown>, { kind: 'ok' }>):
   if (result.kind === 'not_found') return 'not_found';
   return 'unavailable';
 }
+
+/**
+ * A loader for a page that shows the listing and one more of its records: both read at once, and
+ * whichever fails first decides the page's state (403, 404, not working).
+ */
+export const withListing =
+  <T>(read: (id: string) => Promise<PortalResult<T>>) =>
+  async (id: string): Promise<PortalResult<{ listing: PortalOutlet; records: T }>> => {
+    const [listing, records] = await Promise.all([getListing(id), read(id)]);
+    if (listing.kind !== 'ok') return listing;
+    if (records.kind !== 'ok') return records;
+    return { kind: 'ok', data: { listing: listing.data, records: records.data } };
+  };
 
 /**
  * Opens the listing page: the context and `load`'s data, or null when a state was shown instead.

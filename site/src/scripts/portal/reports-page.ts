@@ -9,25 +9,18 @@ import { reportUpdateSchema, type OutletReportsResponse, type ProblemReport } fr
 import { el, required } from '../dom.js';
 import { clearErrors, showErrors } from '../error-summary.js';
 import { keepFormDraft, restoreFormDraft } from './form-draft.js';
-import { openListingPage, readOnlyNotice } from './listing-page.js';
+import { openListingPage, withListing, readOnlyNotice } from './listing-page.js';
 import { getListing, listReports, updateReport, type PortalResult } from './portal-api.js';
 import { portalTitle } from './portal-title.js';
 import { listingPageUrl } from './portal-urls.js';
 import { type ReportAction, reportCard } from './report-card.js';
 import { showSessionEnded } from './session-ended.js';
 
-async function loadReports(id: string): Promise<PortalResult<{ listing: PortalOutlet; reports: OutletReportsResponse }>> {
-  const [listing, reports] = await Promise.all([getListing(id), listReports(id)]);
-  if (listing.kind !== 'ok') return listing;
-  if (reports.kind !== 'ok') return reports;
-  return { kind: 'ok', data: { listing: listing.data, reports: reports.data } };
-}
-
 const openCountInWords = (open: number, total: number): string =>
   total === 0 ? 'Nobody has reported a problem with this listing.' : open === 0 ? 'No open reports.' : `${open} open ${open === 1 ? 'report' : 'reports'}`;
 
 export async function enhanceReportsPage(root: HTMLElement): Promise<void> {
-  const opened = await openListingPage(root, loadReports);
+  const opened = await openListingPage(root, withListing(listReports));
   if (!opened) return;
   const { context, data } = opened;
   const page = required<HTMLElement>(root, '[data-reports]');
@@ -36,13 +29,13 @@ export async function enhanceReportsPage(root: HTMLElement): Promise<void> {
   required<HTMLElement>(page, '[data-listing-name]').textContent = data.listing.outlet.name;
   required<HTMLAnchorElement>(page, '[data-overview-link]').href = listingPageUrl('overview', context.id);
   document.title = portalTitle('Problems reported by the public');
-  if (!context.canWrite && data.reports.reports.length > 0) {
+  if (!context.canWrite && data.records.reports.length > 0) {
     const slot = required<HTMLElement>(page, '[data-read-only-slot]');
     slot.replaceChildren(readOnlyNotice());
     slot.hidden = false;
   }
 
-  const reports = [...data.reports.reports];
+  const reports = [...data.records.reports];
   const showCount = () => (count.textContent = openCountInWords(reports.filter((report) => report.status === 'open').length, reports.length));
   const cards = new Map<string, HTMLElement>();
   const card = (report: ProblemReport) => {
