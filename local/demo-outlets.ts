@@ -107,6 +107,12 @@ export function demoOutletFromPharmacy(feature: PharmacyFeature, now: Date): { o
       updatedAt: stockStatus === 'unknown' ? null : new Date(now.getTime() - Math.floor(roll('stock-age') * 21) * dayMs).toISOString(),
     },
     assuredAt: roll('assured') < 0.1 ? null : new Date(now.getTime() - Math.floor(roll('assured-age') * 90) * dayMs).toISOString(),
+    listedAt: now.toISOString(),
+    noKitsReports: 0,
+    cabinetStatus: null,
+    // Real pharmacies: the demo never writes to their real addresses. Demo staff contacts are set
+    // with the demo users (seed-demo.ts).
+    contactEmail: null,
     odsCode: id,
     localAuthorityCode: p.la_code,
     demo: true,

@@ -27,6 +27,7 @@ import { localLambdaContext } from './lambda-context.js';
 import { matchRoute } from './match-route.js';
 import { type Outbox, openOutbox } from './outbox.js';
 import { outboxPath, serveOutbox } from './outbox-page.js';
+import { serveSesStandIn, sesStandInPath } from './ses-stand-in.js';
 import { PortInUseError } from './port-in-use.js';
 import { serveSiteFile } from './static-site.js';
 
@@ -95,6 +96,9 @@ const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }
 
 const maxBodyBytes = 1024 * 1024;
 
+/** Who local email comes from: an address on a domain reserved never to exist. */
+const localSender = 'naloxone-finder@example.invalid';
+
 async function readBody(request: IncomingMessage): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -157,6 +161,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
           response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
           response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
         }
+      } else if (url.pathname.startsWith(sesStandInPath)) {
+        await serveSesStandIn(outbox, request, url.pathname, (await readBody(request)) ?? Buffer.alloc(0), response);
       } else if (isApiPath(url.pathname)) {
         // Under the API's prefix every answer is the API's: JSON, never the site's 404 page.
         sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
@@ -231,6 +237,9 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     process.env.AUTH_AUTHORIZATION_ENDPOINT = signIn.authorizationEndpoint;
     process.env.AUTH_TOKEN_ENDPOINT = signIn.tokenEndpoint;
     process.env.AUTH_LOGOUT_ENDPOINT = signIn.logoutEndpoint;
+    // Email goes to the local outbox through the same SES client the functions use on AWS.
+    process.env.SES_ENDPOINT = `${url}${sesStandInPath}`;
+    process.env.EMAIL_FROM ??= localSender;
     authorize = createJwtAuthorizer(signIn);
 
     const { ensureTable } = await import('../functions/data/create-table.js');

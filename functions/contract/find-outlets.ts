@@ -206,6 +206,8 @@ export const publicListingFields = [
   'alert',
   'stock',
   'assuredAt',
+  'listedAt',
+  'cabinetStatus',
   'odsCode',
   'localAuthorityCode',
   'demo',

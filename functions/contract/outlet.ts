@@ -57,6 +57,13 @@ export type OutletStatus = z.infer<typeof outletStatusSchema>;
 export const stockStatusSchema = z.enum(['in_stock', 'running_low', 'out', 'unknown']);
 export type StockStatus = z.infer<typeof stockStatusSchema>;
 
+/**
+ * An emergency naloxone cabinet's state, set by its guardian: `ready` (sealed kit inside) or
+ * `used_awaiting_restock`. Only emergency boxes have one.
+ */
+export const cabinetStatusSchema = z.enum(['ready', 'used_awaiting_restock']);
+export type CabinetStatus = z.infer<typeof cabinetStatusSchema>;
+
 /** A 24-hour clock time, `HH:MM`; `24:00` closes at midnight. */
 export const clockTimeSchema = z
   .string()
@@ -187,6 +194,23 @@ export const outletSchema = z.object({
   stock: stockSchema,
   /** When the outlet last confirmed the whole listing (HSDS `assured_date`); null if never. */
   assuredAt: z.iso.datetime({ offset: true }).nullable(),
+  /**
+   * When the listing was first published: how old an unconfirmed listing is, for the freshness
+   * rules (`core/listing-freshness.ts`); null for listings from before it was recorded.
+   */
+  listedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /**
+   * "They had no kits" reports from the public since the outlet last confirmed its listing or its
+   * stock: the public sees "Recently reported out of stock" from two on.
+   */
+  noKitsReports: z.number().int().nonnegative().default(0),
+  /** An emergency cabinet's state; null for every other kind of outlet. */
+  cabinetStatus: cabinetStatusSchema.nullable().default(null),
+  /**
+   * PRIVATE: where readiness reminders and messages about the listing go. Never in a public answer:
+   * the public views are built from allow-lists that leave it out.
+   */
+  contactEmail: z.email({ error: 'Enter an email address, like name@example.org' }).max(254).nullable().default(null),
   odsCode: z.string().regex(/^[A-Z0-9]{3,10}$/).nullable(),
   /** Local authority ONS (GSS) code, e.g. E08000003 for Manchester. */
   localAuthorityCode: z.string().regex(/^[ENSW]\d{8}$/).nullable(),
@@ -219,6 +243,9 @@ export const searchableOutletFields = [
   'alert',
   'stock',
   'assuredAt',
+  'listedAt',
+  'noKitsReports',
+  'cabinetStatus',
   'demo',
 ] as const satisfies readonly (keyof Outlet)[];
 

@@ -80,6 +80,12 @@ export const listingPatchSchema = z
       accessibility: z.string().trim().max(500, 'Describe access in 500 characters or fewer').nullable().optional(),
       alert: z.string().trim().max(200, 'Enter an alert of 200 characters or fewer').nullable().optional(),
       status: editableStatusSchema.optional(),
+      /** Private: where readiness reminders go. Never shown to the public. */
+      contactEmail: z
+        .email({ error: 'Enter an email address, like name@example.org' })
+        .max(254, 'Enter an email address of 254 characters or fewer')
+        .nullable()
+        .optional(),
       /** Required when `status` becomes `temporarily_closed`; must be after today. */
       reopensOn: isoDateSchema.nullable().optional(),
     },

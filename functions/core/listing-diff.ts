@@ -13,8 +13,11 @@ import { dateLabel, describeWeeklyHours, sessionsText } from './opening-hours-te
 /** Fields compared part by part. */
 const comparedByPart = new Set(['hours', 'eligibility', 'stock']);
 
-/** Parts that change with another part and add nothing to the history on their own. */
-const notRecorded = new Set(['stock.updatedAt']);
+/**
+ * Fields that change with another and add nothing to the history on their own: the stock's time
+ * goes with the stock line, and the count of "no kits" reports is cleared by a confirmation.
+ */
+const notRecorded = new Set(['stock.updatedAt', 'noKitsReports']);
 
 const labels: Record<string, string> = {
   phone: 'Phone number',
@@ -31,6 +34,8 @@ const labels: Record<string, string> = {
   'eligibility.minimumAge': 'Minimum age',
   languages: 'Languages spoken',
   accessibility: 'Access',
+  contactEmail: 'Email for reminders (not shown to the public)',
+  cabinetStatus: 'Cabinet',
   alert: 'Public alert',
   status: 'Status',
   reopensOn: 'Reopens on',
@@ -43,6 +48,7 @@ const valueWords: Record<string, Record<string, string>> = {
   'stock.status': { in_stock: 'In stock', running_low: 'Running low', out: 'Out of stock', unknown: 'Not known' },
   kitTypes: { nasal: 'Nasal spray (Nyxoid)', injectable: 'Injection (Prenoxad)' },
   'hours.bankHolidays': { closed: 'Closed', as_usual: 'Open as usual', unknown: 'Not known – call ahead' },
+  cabinetStatus: { ready: 'Ready', used_awaiting_restock: 'Used – awaiting restock' },
 };
 
 const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -62,7 +68,7 @@ export function diffListing(before: Outlet, after: Outlet): FieldChange[] {
         const field = `${key}.${part}`;
         if (!notRecorded.has(field) && !sameValue(fromParts[part], toParts[part])) changes.push(fieldChange(field, fromParts[part], toParts[part]));
       }
-    } else if (!sameValue(from, to)) {
+    } else if (!notRecorded.has(key) && !sameValue(from, to)) {
       changes.push(fieldChange(key, from, to));
     }
   }

@@ -42,6 +42,22 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
 /** Parses the sign-in settings from an environment; throws a readable error naming each bad variable. */
 export const parseSignInConfig = (env: Record<string, string | undefined>): SignInConfig => parseWith(signInConfigSchema, env);
 
+/**
+ * Email: the sender SES sends from (a verified identity on AWS), and, only for the embedded
+ * default, the local SES stand-in's address. Only functions that send email have these.
+ */
+const emailConfigSchema = z.object({
+  AWS_REGION: z.string().min(1).default('eu-west-2'),
+  EMAIL_FROM: z.email('EMAIL_FROM must be the address emails are sent from'),
+  /** Set only under `npm start` and in tests: the local server's SES stand-in. */
+  SES_ENDPOINT: z.url().optional(),
+});
+
+export type EmailConfig = z.infer<typeof emailConfigSchema>;
+
+/** Parses the email settings from an environment; throws a readable error naming each bad variable. */
+export const parseEmailConfig = (env: Record<string, string | undefined>): EmailConfig => parseWith(emailConfigSchema, env);
+
 let cached: Config | undefined;
 
 /** The configuration of this process, parsed on first use and then kept. */
@@ -56,4 +72,12 @@ let cachedSignIn: SignInConfig | undefined;
 export function signInConfig(): SignInConfig {
   cachedSignIn ??= parseSignInConfig(process.env);
   return cachedSignIn;
+}
+
+let cachedEmail: EmailConfig | undefined;
+
+/** The email settings of this process, parsed on first use and then kept. */
+export function emailConfig(): EmailConfig {
+  cachedEmail ??= parseEmailConfig(process.env);
+  return cachedEmail;
 }
