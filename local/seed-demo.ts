@@ -13,8 +13,12 @@ import { demoUsers, subjectOf } from './demo-users.js';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 export const demoDataset = 'gm-demo-2025q1';
-/** Its own record, so a local table loaded before there were users gets them on its next start. */
-export const demoUsersDataset = 'demo-users-1';
+/**
+ * Its own record, so a local table loaded before there were users gets them on its next start; the
+ * number goes up when a demo user is added (2: Tariq, Trafford's commissioner), so older tables get
+ * the new one too.
+ */
+export const demoUsersDataset = 'demo-users-2';
 
 /** Loads the demo once; later starts find the dataset records and skip it. */
 export async function seedDemoData(log: (line: string) => void): Promise<void> {

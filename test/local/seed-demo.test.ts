@@ -27,11 +27,12 @@ describe('seedDemoData', () => {
     await seedDemoData((line) => lines.push(line));
 
     // Assess
-    expect(lines).toEqual(['Loaded 4 demo users for the portal']);
+    expect(lines).toEqual(['Loaded 5 demo users for the portal']);
     expect(await readMemberships(subject('asha'))).toMatchObject({ outlets: ['FD532', 'FEX27'], areas: [], label: 'Asha Patel (asha.patel@example.org)' });
     expect(await readMemberships(subject('chloe'))).toMatchObject({ outlets: [], areas: ['E08000003'], areaNames: { E08000003: 'Manchester' } });
     expect(await readMemberships(subject('dami'))).toMatchObject({ outlets: [], areas: [], label: 'Dami Adeyemi (dami.adeyemi@example.org)' });
-    expect((await getDatasetRecord(demoUsersDataset))?.counts).toEqual({ users: 4 });
+    expect(await readMemberships(subject('tariq'))).toMatchObject({ outlets: [], areas: ['E08000009'], areaNames: { E08000009: 'Trafford' } });
+    expect((await getDatasetRecord(demoUsersDataset))?.counts).toEqual({ users: 5 });
   });
 
   it('loads them once: a membership changed afterwards stays changed', async () => {
