@@ -16,8 +16,13 @@ import { apiPrefix } from './contract/web-policy.js';
  *   local authority, or an administrator.
  * - `outlet_write`: the staff of the outlet named by `{id}`, or an administrator. Commissioners
  *   read an outlet's records but do not write the outlet's own facts (stock, kits given out).
+ * - `moderator`: a commissioner of at least one local authority, or an administrator: the
+ *   registration queue, which answers each with their own areas' registrations (all, for an
+ *   administrator).
+ * - `area_moderator`: the commissioner of the local authority of the registration named by `{id}`,
+ *   or an administrator. A registration whose local authority is not known is for administrators.
  */
-export type Access = 'public' | 'signed_in' | 'outlet_read' | 'outlet_write';
+export type Access = 'public' | 'signed_in' | 'outlet_read' | 'outlet_write' | 'moderator' | 'area_moderator';
 
 /**
  * How much of the table a group's function may touch; the stack turns each into the exact DynamoDB
@@ -42,13 +47,34 @@ export interface RouteGroupDefinition {
    * @default false
    */
   signIn?: boolean;
+  /**
+   * Whether the group's function sends email (through Amazon SES, from the stack's sender) and
+   * links to the site in it: the portal's, which tells registrants what was decided.
+   * @default false
+   */
+  sendsEmail?: boolean;
+  /**
+   * Whether the group's function makes portal accounts (Cognito's AdminCreateUser, AdminGetUser and
+   * AdminAddUserToGroup on the user pool): the portal's, when a registration is approved.
+   * @default false
+   */
+  managesAccounts?: boolean;
 }
 
 /** Each group is one Lambda function, with its entry file in `functions/lambdas/<group>.ts`. */
 export const routeGroups = {
   'public-api': { description: 'Public, read-only: find outlets and read a listing', tableAccess: 'read' },
   'public-reports': { description: 'Public: report a problem with a listing', tableAccess: 'append' },
-  portal: { description: 'Signed in: outlets keep their listings, stock and records', tableAccess: 'write', signIn: true },
+  portal: {
+    description: 'Signed in: outlets keep their listings, stock and records; commissioners decide on registrations',
+    tableAccess: 'write',
+    signIn: true,
+    sendsEmail: true,
+    managesAccounts: true,
+  },
+  // Writes: a registration is sent again after changes (an update), and its Idempotency-Key record
+  // is kept with Powertools (put, update, delete).
+  'public-registrations': { description: 'Public: register an outlet or an emergency cabinet, and change it when asked', tableAccess: 'write' },
 } as const satisfies Record<string, RouteGroupDefinition>;
 export type RouteGroup = keyof typeof routeGroups;
 
@@ -79,6 +105,9 @@ export interface Route {
  */
 const reportThrottle: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
 
+/** Registrations are rarer still than reports, and each is read by a person: the same low limit. */
+const registrationThrottle: RouteThrottle = reportThrottle;
+
 const api = <P extends string>(path: P) => `${apiPrefix}${path}` as const;
 
 export const routes = [
@@ -98,6 +127,16 @@ export const routes = [
   { method: 'GET', path: api('/portal/outlets/{id}/history'), group: 'portal', handler: 'getHistory', access: 'outlet_read' },
   { method: 'GET', path: api('/portal/outlets/{id}/reports'), group: 'portal', handler: 'listOutletReports', access: 'outlet_read' },
   { method: 'PATCH', path: api('/portal/outlets/{id}/reports/{reportId}'), group: 'portal', handler: 'updateReport', access: 'outlet_write' },
+  { method: 'PUT', path: api('/portal/outlets/{id}/cabinet'), group: 'portal', handler: 'setCabinetStatus', access: 'outlet_write' },
+  // Registrations: the public registers; the commissioner of the area (or an administrator) decides.
+  { method: 'POST', path: api('/registrations/checks'), group: 'public-registrations', handler: 'checkRegistration', access: 'public', throttle: registrationThrottle },
+  { method: 'POST', path: api('/registrations'), group: 'public-registrations', handler: 'createRegistration', access: 'public', throttle: registrationThrottle },
+  // With the single-purpose secret from the emailed link, not a sign-in: see `core/registration-links.ts`.
+  { method: 'GET', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'getOwnRegistration', access: 'public', throttle: registrationThrottle },
+  { method: 'PUT', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'resubmitRegistration', access: 'public', throttle: registrationThrottle },
+  { method: 'GET', path: api('/portal/registrations'), group: 'portal', handler: 'listRegistrations', access: 'moderator' },
+  { method: 'GET', path: api('/portal/registrations/{id}'), group: 'portal', handler: 'getRegistration', access: 'area_moderator' },
+  { method: 'POST', path: api('/portal/registrations/{id}/decisions'), group: 'portal', handler: 'decideRegistration', access: 'area_moderator' },
 ] as const satisfies readonly Route[];
 
 export type RouteDefinition = (typeof routes)[number];

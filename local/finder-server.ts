@@ -28,6 +28,8 @@ import { matchRoute } from './match-route.js';
 import { type Outbox, openOutbox } from './outbox.js';
 import { outboxPath, serveOutbox } from './outbox-page.js';
 import { serveSesStandIn, sesStandInPath } from './ses-stand-in.js';
+import { cognitoStandInPath, localUserPoolId, serveCognitoStandIn } from './cognito-stand-in.js';
+import { type LocalAccounts, openLocalAccounts } from './local-accounts.js';
 import { PortInUseError } from './port-in-use.js';
 import { serveSiteFile } from './static-site.js';
 
@@ -70,6 +72,12 @@ export interface FinderOptions {
   /** The outbox the finder shows; omitted, it opens its own (in `dataPath` if given). */
   outbox?: Outbox;
   /**
+   * The local accounts: the demo users and the accounts approvals make through the Cognito
+   * stand-in, which the local sign-in service signs in. Omitted, the finder opens its own (kept
+   * with the signing key in `dataPath` if given).
+   */
+  accounts?: LocalAccounts;
+  /**
    * The map tile URL template the site was built with: the pages' Content-Security-Policy allows
    * its origin. @default `PUBLIC_TILE_URL`, else the web policy's default
    */
@@ -84,6 +92,8 @@ export interface RunningFinder {
   identityProvider?: LocalIdentityProvider;
   /** The local outbox (`/_local/outbox`): the sign-in codes, and later other emails. */
   outbox: Outbox;
+  /** The local accounts, as the Cognito stand-in and the local sign-in service share them. */
+  accounts: LocalAccounts;
   close(): Promise<void>;
 }
 
@@ -92,6 +102,7 @@ const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }
   'public-api': () => import('../functions/lambdas/public-api.js'),
   'public-reports': () => import('../functions/lambdas/public-reports.js'),
   portal: () => import('../functions/lambdas/portal.js'),
+  'public-registrations': () => import('../functions/lambdas/public-registrations.js'),
 };
 
 const maxBodyBytes = 1024 * 1024;
@@ -131,6 +142,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   const handlers = new Map<RouteGroup, LambdaHandler>();
   let authorize: JwtAuthorizer = async () => null;
   const outbox = options.outbox ?? (await openOutbox(options.dataPath ? { dir: join(options.dataPath, 'local-outbox') } : {}));
+  const accounts = options.accounts ?? (await openLocalAccounts(options.dataPath ? { dir: identityDataDir(options.dataPath) } : {}));
   // The pages' Content-Security-Policy, sent as a header as the CDN sends it; the portal's reaches
   // the sign-in service, known once it has started.
   const pagePolicy = { tileUrl: options.tileUrl ?? (process.env.PUBLIC_TILE_URL || defaultTileUrl), apiOrigin: originOf(process.env.PUBLIC_API_URL) };
@@ -163,6 +175,10 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         }
       } else if (url.pathname.startsWith(sesStandInPath)) {
         await serveSesStandIn(outbox, request, url.pathname, (await readBody(request)) ?? Buffer.alloc(0), response);
+      } else if (url.pathname.startsWith(cognitoStandInPath)) {
+        if (!(await serveCognitoStandIn(accounts, request, url.pathname, (await readBody(request)) ?? Buffer.alloc(0), response))) {
+          sendJson(response, 404, { message: 'Not found' });
+        }
       } else if (isApiPath(url.pathname)) {
         // Under the API's prefix every answer is the API's: JSON, never the site's 404 page.
         sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
@@ -216,6 +232,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         postLogoutRedirectUris: [`${url}${portalSignedOutPath}`],
         outbox,
         outboxUrl: `${url}${outboxPath}`,
+        accounts,
         ...(options.dataPath ? { dataDir: identityDataDir(options.dataPath) } : {}),
         log,
       });
@@ -240,6 +257,11 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     // Email goes to the local outbox through the same SES client the functions use on AWS.
     process.env.SES_ENDPOINT = `${url}${sesStandInPath}`;
     process.env.EMAIL_FROM ??= localSender;
+    // Accounts are made through the same Cognito client as on AWS, at the local stand-in, and
+    // links in emails lead back to this finder.
+    process.env.USER_POOL_ID = localUserPoolId;
+    process.env.COGNITO_ENDPOINT = `${url}${cognitoStandInPath}`;
+    process.env.SITE_URL = url;
     authorize = createJwtAuthorizer(signIn);
 
     const { ensureTable } = await import('../functions/data/create-table.js');
@@ -252,7 +274,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       handlers.set(group, (await load()).handler);
     }
     markReady();
-    return { url, signIn, identityProvider, outbox, close: closeAll };
+    return { url, signIn, identityProvider, outbox, accounts, close: closeAll };
   } catch (error) {
     markReady();
     await closeAll();

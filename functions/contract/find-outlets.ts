@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
   addressSchema,
+  cabinetStatusSchema,
   coordinatesSchema,
   eligibilitySchema,
   isInUk,
@@ -135,6 +136,8 @@ export const outletSummarySchema = z.object({
   assuredAt: z.iso.datetime({ offset: true }).nullable(),
   assuredAgeDays: z.number().int().nullable(),
   openState: openStateSchema,
+  /** An emergency cabinet's state, set by its guardian; null for every other kind of place. */
+  cabinetStatus: cabinetStatusSchema.nullable(),
   demo: z.boolean(),
 });
 export type OutletSummary = z.infer<typeof outletSummarySchema>;
@@ -208,6 +211,7 @@ export const publicListingFields = [
   'assuredAt',
   'listedAt',
   'cabinetStatus',
+  'locationDescription',
   'odsCode',
   'localAuthorityCode',
   'demo',

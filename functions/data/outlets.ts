@@ -109,6 +109,25 @@ export async function putOutlet(outlet: Outlet): Promise<void> {
   throw conflict('The outlet was changed by someone else at the same time. Please try again.');
 }
 
+/**
+ * Publishes a new listing with its first history entry, unless a listing with its id exists already
+ * (then nothing is written): safe to repeat, as finishing an approval does. Counted into its geo
+ * cell as every write is.
+ */
+export async function createOutlet(outlet: Outlet, entry: ChangeEntry): Promise<'created' | 'exists'> {
+  try {
+    await writeCounted(null, placementOf(outlet), () =>
+      documents.send(
+        new PutCommand({ TableName: tableName, Item: outletItem(outlet, 1, entry.at, [entry]), ConditionExpression: 'attribute_not_exists(pk)' }),
+      ),
+    );
+    return 'created';
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return 'exists';
+    throw error;
+  }
+}
+
 /** An outlet with its version, last change and recent history; null if there is none (or it is malformed). */
 export async function getStoredOutlet(id: string, { consistent = false } = {}): Promise<StoredOutlet | null> {
   const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: outletKey(id), ConsistentRead: consistent }));

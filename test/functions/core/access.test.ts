@@ -101,3 +101,30 @@ describe('decideAccess', () => {
     expect(decision).toBe(expected);
   });
 });
+
+describe('decideAccess for registrations', () => {
+  const staff = actor({ roles: ['outlet_staff'], outlets: ['FA1'] });
+  const commissioner = actor({ roles: ['commissioner'], areas: ['E08000003'] });
+  const groupWithoutArea = actor({ roles: ['commissioner'] });
+  const admin = actor({ roles: ['admin'] });
+
+  it.each<[string, Access, Actor | null, string | null | undefined, string]>([
+    ['no one signed in, on the queue', 'moderator', null, undefined, 'unauthorised'],
+    ['a commissioner, on the queue', 'moderator', commissioner, undefined, 'allowed'],
+    ['the commissioner group without an area, on the queue', 'moderator', groupWithoutArea, undefined, 'forbidden'],
+    ['outlet staff, on the queue', 'moderator', staff, undefined, 'forbidden'],
+    ['an administrator, on the queue', 'moderator', admin, undefined, 'allowed'],
+    ['a commissioner, before the registration’s area is known', 'area_moderator', commissioner, undefined, 'needs_registration_area'],
+    ['the commissioner of the registration’s area', 'area_moderator', commissioner, 'E08000003', 'allowed'],
+    ['a commissioner of another area', 'area_moderator', commissioner, 'E08000009', 'forbidden'],
+    ['a commissioner, on a registration whose area is not known', 'area_moderator', commissioner, null, 'forbidden'],
+    ['outlet staff, on a registration', 'area_moderator', staff, undefined, 'forbidden'],
+    ['an administrator, on a registration whose area is not known', 'area_moderator', admin, undefined, 'allowed'],
+  ])('decides %s', (_name, access, who, registrationArea, expected) => {
+    // Act
+    const decision = decideAccess(access, who, registrationArea === undefined ? {} : { registrationArea });
+
+    // Assess
+    expect(decision).toBe(expected);
+  });
+});
