@@ -15,7 +15,7 @@ import { PortalSignIn, defaultSignInDomainPrefix, prefixDomainOrigin } from './c
 import { RouteTableApi } from './constructs/route-table-api.js';
 import { StaticSite } from './constructs/static-site.js';
 import { lambdaEntryDir as defaultLambdaEntryDir } from './project-paths.js';
-import { allRouteGroups, constructIdOf, needsSignInOf, tableAccessOf } from './route-plan.js';
+import { allRouteGroups, constructIdOf, managesAccountsOf, needsSignInOf, sendsEmailOf, tableAccessOf } from './route-plan.js';
 
 /** How people sign in to the portal. */
 export interface FinderSignInProps {
@@ -83,6 +83,10 @@ export class FinderStack extends Stack {
       });
       apiFunction.bindTable(table, tableAccessOf(group));
       if (needsSignInOf(group)) apiFunction.bindSignIn(signIn);
+      // Registrants are emailed from the portal's sender, with links to the site people know: a
+      // custom domain if there is one.
+      if (sendsEmailOf(group)) apiFunction.bindEmail({ from: props.signIn.senderEmail, siteUrl: props.signIn.extraSiteOrigins?.[0] ?? site.url });
+      if (managesAccountsOf(group)) apiFunction.bindAccounts(signIn.userPool);
       functions[group] = apiFunction.function;
     }
 

@@ -29,3 +29,9 @@ export const constructIdOf = (group: RouteGroup): string =>
     .split('-')
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('');
+
+/** Whether a group's function sends email and links to the site (`ApiFunction.bindEmail`), as the route table declares it. */
+export const sendsEmailOf = (group: RouteGroup): boolean => definitionOf(group).sendsEmail === true;
+
+/** Whether a group's function makes portal accounts (`ApiFunction.bindAccounts`), as the route table declares it. */
+export const managesAccountsOf = (group: RouteGroup): boolean => definitionOf(group).managesAccounts === true;

@@ -2,7 +2,8 @@
  * The one construct for every Lambda function of the API, so that runtime, bundling, logging and
  * table access are decided once.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -54,6 +55,21 @@ export function signInEnvironment(signIn: SignInEndpoints): Record<string, strin
     AUTH_TOKEN_ENDPOINT: `${signIn.origin}/oauth2/token`,
     AUTH_LOGOUT_ENDPOINT: `${signIn.origin}/logout`,
   };
+}
+
+/**
+ * The Cognito actions a function that makes portal accounts needs (`functions/data/accounts.ts`):
+ * make an account, find an existing one, put it in a group. Nothing that deletes, disables or
+ * signs anyone in.
+ */
+export const accountActions = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'] as const;
+
+/** What a function that sends email needs to know. */
+export interface EmailSettings {
+  /** The SES-verified address it sends from. */
+  readonly from: string;
+  /** The public site's address, for links in the emails. */
+  readonly siteUrl: string;
 }
 
 /** The log levels `functions/shared/config.ts` accepts. */
@@ -153,5 +169,28 @@ export class ApiFunction extends Construct {
    */
   bindSignIn(signIn: SignInEndpoints): void {
     for (const [name, value] of Object.entries(signInEnvironment(signIn))) this.function.addEnvironment(name, value);
+  }
+
+  /**
+   * Lets the function send email through Amazon SES from `from` (SendEmail on that identity, or on
+   * its domain where the domain is what was verified), and tells it the sender and the site's
+   * address (`EMAIL_FROM`, `SITE_URL`), in one step.
+   */
+  bindEmail({ from, siteUrl }: EmailSettings): void {
+    const stack = Stack.of(this);
+    const domain = from.slice(from.lastIndexOf('@') + 1);
+    Grant.addToPrincipal({
+      grantee: this.function,
+      actions: ['ses:SendEmail'],
+      resourceArns: [from, domain].map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
+    });
+    this.function.addEnvironment('EMAIL_FROM', from);
+    this.function.addEnvironment('SITE_URL', siteUrl);
+  }
+
+  /** Lets the function make portal accounts in `userPool` (exactly `accountActions`) and tells it the pool's id, in one step. */
+  bindAccounts(userPool: IUserPool): void {
+    Grant.addToPrincipal({ grantee: this.function, actions: [...accountActions], resourceArns: [userPool.userPoolArn] });
+    this.function.addEnvironment('USER_POOL_ID', userPool.userPoolId);
   }
 }

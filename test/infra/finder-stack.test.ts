@@ -13,7 +13,7 @@ import { searchableOutletFields } from '../../functions/contract/outlet.js';
 import { geoIndex, tableKeys } from '../../functions/data/table-schema.js';
 import { type RouteGroup, routeGroups, routeKey, routes } from '../../functions/routes.js';
 import { defaultSignInDomainPrefix } from '../../infra/constructs/portal-sign-in.js';
-import { allRouteGroups, needsSignInOf } from '../../infra/route-plan.js';
+import { allRouteGroups, managesAccountsOf, needsSignInOf, sendsEmailOf } from '../../infra/route-plan.js';
 import { referenceCycle } from './support/reference-cycle.js';
 import { type Resource, signIn, useSynthesisedStack } from './support/synthesised-stack.js';
 
@@ -194,17 +194,23 @@ describe('the functions', () => {
     expect(needsSignInOf('portal')).toBe(true);
   });
 
-  /** The one statement of a group's role, with its actions sorted and its resources as written. */
-  function tableStatementOf(group: RouteGroup): Record<string, any> {
+  /** Every statement of a group's role, with its actions sorted and its resources as written. */
+  function statementsOf(group: RouteGroup): Record<string, any>[] {
     const [, fn] = groupFunction(group);
     const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
     const policies = Object.values(
       stack.template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
     ) as Resource[];
     const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
+    return statements.map((statement) => ({ ...statement, Action: ([statement.Action].flat() as string[]).sort() }));
+  }
+
+  /** The one statement of a group's role about the table: it must be the role's only one, unless the group sends email or makes accounts. */
+  function tableStatementOf(group: RouteGroup): Record<string, any> {
+    const statements = statementsOf(group).filter((statement) => (statement.Action as string[]).every((action) => action.startsWith('dynamodb:')));
     expect(statements).toHaveLength(1);
-    const [statement] = statements as [Record<string, any>];
-    return { ...statement, Action: ([statement.Action].flat() as string[]).sort() };
+    if (!sendsEmailOf(group) && !managesAccountsOf(group)) expect(statementsOf(group)).toHaveLength(1);
+    return statements[0] as Record<string, any>;
   }
 
   it('let the public group get, batch-get and query the table and its indexes, and nothing else', () => {
@@ -231,24 +237,54 @@ describe('the functions', () => {
     });
   });
 
-  it('let the portal read, write and delete items of the table alone, never its indexes, and nothing else', () => {
+  it('let the portal and the registrations read, write and delete items of the table alone, never its indexes', () => {
     // Act
-    const statement = tableStatementOf('portal');
+    const statements = (['portal', 'public-registrations'] as const).map(tableStatementOf);
 
     // Assess
-    expect(statement).toEqual({
-      Effect: 'Allow',
-      Action: [
-        'dynamodb:BatchGetItem',
-        'dynamodb:BatchWriteItem',
-        'dynamodb:DeleteItem',
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:Query',
-        'dynamodb:UpdateItem',
-      ],
-      Resource: tableArn(),
-    });
+    for (const statement of statements) {
+      expect(statement).toEqual({
+        Effect: 'Allow',
+        Action: [
+          'dynamodb:BatchGetItem',
+          'dynamodb:BatchWriteItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+        ],
+        Resource: tableArn(),
+      });
+    }
+  });
+
+  it('let the portal, alone, make accounts in the user pool with exactly three actions and send email from the sender, and tell it where', () => {
+    // Prepare
+    const [poolId] = only('AWS::Cognito::UserPool');
+    const [distributionId] = only('AWS::CloudFront::Distribution');
+    const identity = (name: string) => `arn:aws:ses:eu-west-2:111111111111:identity/${name}`;
+
+    // Act
+    const others = statementsOf('portal').filter((statement) => !(statement.Action as string[])[0]?.startsWith('dynamodb:'));
+    const variables = groupFunction('portal')[1].Properties.Environment.Variables;
+    const elsewhere = allRouteGroups()
+      .filter((group) => group !== 'portal')
+      .flatMap((group) => statementsOf(group).flatMap((statement) => statement.Action as string[]))
+      .filter((action) => !action.startsWith('dynamodb:'));
+
+    // Assess
+    expect(others).toEqual([
+      { Effect: 'Allow', Action: ['ses:SendEmail'], Resource: [identity('finder.example.org'), identity(signIn.senderEmail)] },
+      {
+        Effect: 'Allow',
+        Action: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'],
+        Resource: { 'Fn::GetAtt': [poolId, 'Arn'] },
+      },
+    ]);
+    expect(variables).toMatchObject({ USER_POOL_ID: { Ref: poolId }, EMAIL_FROM: signIn.senderEmail, SITE_URL: signIn.extraSiteOrigins[0] });
+    expect(JSON.stringify(variables)).not.toContain(distributionId);
+    expect(elsewhere).toEqual([]);
   });
 
   /** Runs a group's bundled entry with `events`, as Lambda would; the answers' status and body. */
@@ -370,19 +406,26 @@ describe('the HTTP API', () => {
     expect(stage.Properties.AccessLogSettings.Format).not.toMatch(/sourceIp|userAgent/i);
   });
 
-  it('holds reports to 5 a second with bursts of 10, while searches keep the stage\'s 50 and 100', () => {
+  it('holds reports and registrations to 5 a second with bursts of 10, while searches keep the stage\'s 50 and 100', () => {
     // Prepare
     const [, stage] = only('AWS::ApiGatewayV2::Stage');
     const [reportRouteId] = Object.keys(
       stack.template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: 'POST /api/reports' } }),
     );
+    const slow = { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 };
 
     // Act
     const { DefaultRouteSettings, RouteSettings } = stage.Properties;
 
     // Assess
     expect(DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
-    expect(RouteSettings).toEqual({ 'POST /api/reports': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } });
+    expect(RouteSettings).toEqual({
+      'POST /api/reports': slow,
+      'POST /api/registrations/checks': slow,
+      'POST /api/registrations': slow,
+      'GET /api/registrations/{id}': slow,
+      'PUT /api/registrations/{id}': slow,
+    });
     expect(stage.DependsOn).toContain(reportRouteId);
   });
 

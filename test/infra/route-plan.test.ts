@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routeGroups, routes } from '../../functions/routes.js';
-import { allRouteGroups, constructIdOf, needsSignInOf, tableAccessOf } from '../../infra/route-plan.js';
+import { allRouteGroups, constructIdOf, managesAccountsOf, needsSignInOf, sendsEmailOf, tableAccessOf } from '../../infra/route-plan.js';
 
 describe('route plan', () => {
   it('lists every route group', () => {
@@ -22,7 +22,7 @@ describe('route plan', () => {
     const access = Object.fromEntries(groups.map((group) => [group, tableAccessOf(group)]));
 
     // Assess
-    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append', portal: 'write' });
+    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append', portal: 'write', 'public-registrations': 'write' });
   });
 
   it('tells only the portal where people sign in, as the route table declares', () => {
@@ -33,7 +33,19 @@ describe('route plan', () => {
     const signIn = Object.fromEntries(groups.map((group) => [group, needsSignInOf(group)]));
 
     // Assess
-    expect(signIn).toEqual({ 'public-api': false, 'public-reports': false, portal: true });
+    expect(signIn).toEqual({ 'public-api': false, 'public-reports': false, portal: true, 'public-registrations': false });
+  });
+
+  it('lets only the portal, which decides on registrations, send email and make accounts', () => {
+    // Prepare
+    const groups = allRouteGroups();
+
+    // Act
+    const powers = Object.fromEntries(groups.map((group) => [group, [sendsEmailOf(group), managesAccountsOf(group)]]));
+
+    // Assess
+    expect(powers).toEqual({ 'public-api': [false, false], 'public-reports': [false, false], portal: [true, true], 'public-registrations': [false, false] });
+    expect(routes.filter((route) => route.handler === 'decideRegistration').map((route) => route.group)).toEqual(['portal']);
   });
 
   it('tells the group that answers GET /api/sign-in where people sign in, which it reads at cold start', () => {
