@@ -19,6 +19,8 @@ const actionWords: Record<ChangeAction, string> = {
   edit: 'changed the listing',
   stock: 'updated the stock',
   confirm: 'confirmed the listing is correct',
+  cabinet: 'updated the cabinet',
+  publish: 'approved the registration and published the listing',
 };
 
 /** One change: when, who, what they did, and each field from what to what. */

@@ -6,7 +6,7 @@
  */
 import type { FieldIssue } from '@contract/error.js';
 import type { PageError } from '../error-summary.js';
-import type { HoursFieldIds } from './hours-editor.js';
+import type { HoursFieldIds } from '../hours-editor.js';
 
 /** Fields whose input has the field's own name as its id. */
 const sameId = new Set(['status', 'reopensOn', 'alert', 'phone', 'website', 'languages', 'accessibility', 'kitTypes']);
