@@ -201,3 +201,33 @@ export function enhanceHoursEditor(
     },
   };
 }
+
+const firstDay = 'day-monday';
+
+/**
+ * The input an issue inside `hours` is about, from the rest of its path (`weekly.3.opensAt`,
+ * `exceptions.0.sessions.1.closesAt`, `bankHolidays`), with the ids of the hours last read.
+ */
+export function hoursFieldId(parts: string[], ids: HoursFieldIds): string {
+  const [list, indexText, part, sessionIndexText, sessionPart] = parts;
+  const index = Number(indexText);
+  if (list === 'bankHolidays') return 'bankHolidays';
+  if (list === 'weekly') {
+    const row = ids.weekly[index];
+    if (!row) return firstDay;
+    return part === 'closesAt' ? row.closesAt : row.opensAt;
+  }
+  if (list === 'exceptions') {
+    const exception = ids.exceptions[index];
+    if (!exception) return ids.exceptions[0]?.date ?? 'add-exception';
+    if (part === 'note') return exception.note;
+    if (part === 'closed') return exception.closed;
+    if (part === 'sessions') {
+      const session = exception.sessions[Number(sessionIndexText)];
+      if (!session) return exception.closed;
+      return sessionPart === 'closesAt' ? session.closesAt : session.opensAt;
+    }
+    return exception.date;
+  }
+  return firstDay;
+}
