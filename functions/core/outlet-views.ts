@@ -37,7 +37,7 @@ const usedCabinetState: OpenState = {
   status: 'closed',
   closesAt: null,
   opensAt: null,
-  summary: 'Used – awaiting restock: in an emergency call 999 and ask the call handler',
+  summary: 'Used – awaiting restock: call 999 and ask the call handler',
 };
 
 /** The list entry for an outlet, as of `now`. */

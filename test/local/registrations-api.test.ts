@@ -379,7 +379,7 @@ describe('an emergency cabinet', () => {
     expect(used.status).toBe(200);
     expect(after).toMatchObject({
       cabinetStatus: 'used_awaiting_restock',
-      openState: { status: 'closed', summary: 'Used – awaiting restock: in an emergency call 999 and ask the call handler' },
+      openState: { status: 'closed', summary: 'Used – awaiting restock: call 999 and ask the call handler' },
     });
     expect(openNow.body.results.map((result) => result.id)).not.toContain(id);
     expect(detail.body).toMatchObject({ cabinetStatus: 'used_awaiting_restock', locationDescription: details.locationDescription });
