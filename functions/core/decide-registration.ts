@@ -13,7 +13,7 @@
  */
 import type { ChangeEntry } from '../contract/portal-outlet.js';
 import type { Outlet } from '../contract/outlet.js';
-import type { RegistrationDecision } from '../contract/registration.js';
+import type { RegistrationDecision } from '../contract/registration-moderation.js';
 import { DomainError, notFound } from '../shared/errors.js';
 import { dateLabel } from './opening-hours-text.js';
 import { listingFromRegistration } from './registration-listing.js';

@@ -13,18 +13,16 @@
  * rejected are final.
  */
 import type { OutletType, SupplyBasis } from '../contract/outlet.js';
+import type { LegalBasis, RegistrationDetails, RegistrationPlace } from '../contract/registration.js';
 import type {
-  LegalBasis,
   OwnRegistration,
   Registration,
   RegistrationDecision,
-  RegistrationDetails,
   RegistrationEvent,
-  RegistrationPlace,
   RegistrationQueue,
   RegistrationStatus,
   RegistrationSummary,
-} from '../contract/registration.js';
+} from '../contract/registration-moderation.js';
 import { DomainError, conflict, preconditionFailed, validationFailed } from '../shared/errors.js';
 
 /** A registration as stored: the view's fields, and the private ones no answer carries. */

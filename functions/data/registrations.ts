@@ -16,7 +16,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { type RegistrationQueue, registrationSchema } from '../contract/registration.js';
+import { type RegistrationQueue, registrationSchema } from '../contract/registration-moderation.js';
 import { type RegistrationRecord, queueOf } from '../core/registration-rules.js';
 import { preconditionFailed } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';

@@ -4,7 +4,8 @@
  * listing and makes the registrant its staff (`core/decide-registration.ts`).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { registrationDecisionSchema, type RegistrationDecisionResponse, registrationPathSchema } from '../contract/registration.js';
+import { registrationPathSchema } from '../contract/registration.js';
+import { registrationDecisionSchema, type RegistrationDecisionResponse } from '../contract/registration-moderation.js';
 import { type DecisionPorts, decideRegistration as decide } from '../core/decide-registration.js';
 import { toRegistrationView } from '../core/registration-rules.js';
 import { ensureAccount } from '../data/accounts.js';

@@ -2,7 +2,7 @@
  * `GET /api/portal/registrations?queue=&before=`: the registrations of the caller's areas (all of
  * them, for an administrator), newest first.
  */
-import { type ListRegistrationsResponse, listRegistrationsQuerySchema } from '../contract/registration.js';
+import { type ListRegistrationsResponse, listRegistrationsQuerySchema } from '../contract/registration-moderation.js';
 import { toRegistrationSummary } from '../core/registration-rules.js';
 import type { RegistrationQueueScope } from '../data/keys.js';
 import { listRegistrationQueue } from '../data/registrations.js';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { type RegistrationRecord, toRegistrationView } from '../core/registration-rules.js';
 import { isValidChangeLink } from '../core/registration-links.js';
-import { registrationTokenHeader } from '../contract/registration.js';
+import { registrationTokenHeader } from '../contract/registration-moderation.js';
 import { notFound } from '../shared/errors.js';
 import { type ApiEvent, type ApiResult, json, parseBody } from '../shared/http.js';
 import { etagOf } from '../core/portal-views.js';

@@ -12,14 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindOutletsResponse, OutletDetail } from '../../functions/contract/find-outlets.js';
 import type { MeResponse } from '../../functions/contract/me.js';
 import type { HistoryResponse, PortalOutlet } from '../../functions/contract/portal-outlet.js';
+import type { CreateRegistrationResponse, RegistrationCheckResponse } from '../../functions/contract/registration.js';
 import type {
-  CreateRegistrationResponse,
   ListRegistrationsResponse,
   OwnRegistration,
   Registration,
-  RegistrationCheckResponse,
   RegistrationDecisionResponse,
-} from '../../functions/contract/registration.js';
+} from '../../functions/contract/registration-moderation.js';
 import { type RunningFinder, startFinder } from '../../local/finder-server.js';
 import { signInThroughPages } from '../../local/sign-in-flow.js';
 import { tokenFor } from '../support/tokens.js';

@@ -5,13 +5,11 @@
 import './zod-without-eval.js';
 import {
   createRegistrationResponseSchema,
-  ownRegistrationSchema,
   registrationCheckResponseSchema,
-  registrationTokenHeader,
   type CreateRegistrationResponse,
-  type OwnRegistration,
   type RegistrationCheckResponse,
 } from '@contract/registration.js';
+import { ownRegistrationSchema, registrationTokenHeader, type OwnRegistration } from '@contract/registration-moderation.js';
 import { type ApiResult, requestJson } from './api.js';
 
 /** `POST /api/registrations/checks`: the answers checked and the postcode found; nothing is stored. */

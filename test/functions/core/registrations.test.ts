@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { outletSchema } from '../../../functions/contract/outlet.js';
 import {
   type RegistrationDetails,
-  type RegistrationStatus,
   legalBasisGuidance,
   registrationBasisSchema,
   registrationBasisWords,
   registrationDetailsSchema,
 } from '../../../functions/contract/registration.js';
+import { type RegistrationStatus } from '../../../functions/contract/registration-moderation.js';
 import { allDayEveryDay, listingFromRegistration } from '../../../functions/core/registration-listing.js';
 import { changeLinkUrl, isValidChangeLink, newChangeLink } from '../../../functions/core/registration-links.js';
 import { type PlaceLookup, registrationPlace } from '../../../functions/core/registration-place.js';

@@ -4,7 +4,7 @@
  * state when any of it fails (signed out, no access, not found, not working).
  */
 import type { MeResponse } from '@contract/me.js';
-import type { RegistrationStatus } from '@contract/registration.js';
+import type { RegistrationStatus } from '@contract/registration-moderation.js';
 import { el } from '../dom.js';
 import { stateOf } from './listing-page.js';
 import { showPortalState, stopLoading } from './page-state.js';

@@ -31,7 +31,7 @@ import {
   type RegistrationDecision,
   type RegistrationDecisionResponse,
   type RegistrationQueue,
-} from '@contract/registration.js';
+} from '@contract/registration-moderation.js';
 import {
   outletReportsResponseSchema,
   problemReportSchema,

@@ -7,7 +7,8 @@
  */
 // First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
 import '../zod-without-eval.js';
-import { type Registration, type RegistrationDecisionResponse, registrationBasisWords, registrationDecisionSchema, registrationIdSchema } from '@contract/registration.js';
+import { registrationBasisWords, registrationIdSchema } from '@contract/registration.js';
+import { type Registration, type RegistrationDecisionResponse, registrationDecisionSchema } from '@contract/registration-moderation.js';
 import { el, required } from '../dom.js';
 import { enhanceCharacterCount } from '../character-count.js';
 import { enhanceConditionalReveals, syncReveals } from '../conditional-reveal.js';

@@ -3,7 +3,7 @@
  * private contact included: the moderator may need to call them), where the postcode puts it, and
  * what has happened to it so far.
  */
-import type { Registration, RegistrationEvent } from '@contract/registration.js';
+import type { Registration, RegistrationEvent } from '@contract/registration-moderation.js';
 import { registrationBasisWords } from '@contract/registration.js';
 import { el, summaryRow } from '../dom.js';
 import { directionsUrl, kitTypesInWords } from '../format.js';

@@ -5,7 +5,8 @@
 // First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
 import '../zod-without-eval.js';
 import type { MeResponse } from '@contract/me.js';
-import { type RegistrationQueue, type RegistrationSummary, registrationIdSchema } from '@contract/registration.js';
+import { registrationIdSchema } from '@contract/registration.js';
+import { type RegistrationQueue, type RegistrationSummary } from '@contract/registration-moderation.js';
 import { el, required } from '../dom.js';
 import { dateInWords } from '../format.js';
 import { openModeratorPage, registrationStatusTag } from './moderator-page.js';
