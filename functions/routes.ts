@@ -24,7 +24,7 @@ export type Access = 'public' | 'signed_in' | 'outlet_read' | 'outlet_write';
  * actions (`infra/constructs/api-function.ts`).
  * - `read`: GetItem, BatchGetItem and Query, on the table and its indexes.
  * - `append`: GetItem and PutItem on the table: read a listing and add a new item, never change or
- *   delete one.
+ *   delete one; and UpdateItem of one attribute only, a listing's count of "no kits" reports.
  * - `write`: `read` on the table (not its indexes) plus PutItem, UpdateItem and DeleteItem: the
  *   portal's conditional writes, counters and idempotency records.
  */
@@ -70,6 +70,18 @@ export interface Route {
   access: Access;
   /** @default the stage's limits, which suit searches */
   throttle?: RouteThrottle;
+  /**
+   * How many requests one client (one address) may make in a window. The local server enforces
+   * it in memory, keyed by a salted hash of the address (never the address itself); on AWS it is a
+   * WAF rate-based rule. @default no per-client limit
+   */
+  clientLimit?: ClientLimit;
+}
+
+/** A per-client limit: at most `requests` in any `windowSeconds`. */
+export interface ClientLimit {
+  requests: number;
+  windowSeconds: number;
 }
 
 /**
@@ -79,12 +91,15 @@ export interface Route {
  */
 const reportThrottle: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
 
+/** A person reports a place or two; ten in ten minutes from one address is a script. */
+const reportClientLimit: ClientLimit = { requests: 10, windowSeconds: 600 };
+
 const api = <P extends string>(path: P) => `${apiPrefix}${path}` as const;
 
 export const routes = [
   { method: 'GET', path: api('/outlets'), group: 'public-api', handler: 'findOutlets', access: 'public' },
   { method: 'GET', path: api('/outlets/{id}'), group: 'public-api', handler: 'getOutlet', access: 'public' },
-  { method: 'POST', path: api('/reports'), group: 'public-reports', handler: 'createReport', access: 'public', throttle: reportThrottle },
+  { method: 'POST', path: api('/reports'), group: 'public-reports', handler: 'createReport', access: 'public', throttle: reportThrottle, clientLimit: reportClientLimit },
   { method: 'GET', path: api('/sign-in'), group: 'portal', handler: 'getSignInSettings', access: 'public' },
   { method: 'GET', path: api('/me'), group: 'portal', handler: 'getMe', access: 'signed_in' },
   { method: 'GET', path: api('/portal/outlets/{id}'), group: 'portal', handler: 'getPortalOutlet', access: 'outlet_read' },

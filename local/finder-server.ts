@@ -17,7 +17,8 @@ import {
   portalCallbackPath,
   portalSignedOutPath,
 } from '../functions/contract/web-policy.js';
-import type { RouteGroup } from '../functions/routes.js';
+import { type RouteDefinition, type RouteGroup, routeKey } from '../functions/routes.js';
+import { createClientLimiter } from './client-limits.js';
 import type { LambdaHandler } from '../functions/shared/http.js';
 import { toApiGatewayEvent } from './api-gateway-event.js';
 import { startEmbeddedDynamoDb } from './embedded-dynamodb.js';
@@ -69,6 +70,12 @@ export interface FinderOptions {
   authPort?: number;
   /** The outbox the finder shows; omitted, it opens its own (in `dataPath` if given). */
   outbox?: Outbox;
+  /**
+   * Whether the routes' per-client limits apply (`clientLimit` in the route table), as a WAF rule
+   * applies them on AWS. Tests that send many requests from this one machine turn them off.
+   * @default true
+   */
+  clientLimits?: boolean;
   /**
    * The map tile URL template the site was built with: the pages' Content-Security-Policy allows
    * its origin. @default `PUBLIC_TILE_URL`, else the web policy's default
@@ -130,6 +137,20 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   });
   const handlers = new Map<RouteGroup, LambdaHandler>();
   let authorize: JwtAuthorizer = async () => null;
+  const limiter = createClientLimiter();
+  /** Applies the route's per-client limit; false (with a 429 sent) when the client is over it. */
+  const limitClient = (route: RouteDefinition, request: IncomingMessage, response: ServerResponse): boolean => {
+    if (!('clientLimit' in route) || options.clientLimits === false) return true;
+    const decision = limiter.take(routeKey(route), route.clientLimit, request.socket.remoteAddress ?? '');
+    if (decision.allowed) return true;
+    sendJson(
+      response,
+      429,
+      { error: 'too_many_requests', message: 'Too many requests from here. Wait a few minutes, then try again.', issues: [] },
+      { 'retry-after': String(decision.retryAfterSeconds) },
+    );
+    return false;
+  };
   const outbox = options.outbox ?? (await openOutbox(options.dataPath ? { dir: join(options.dataPath, 'local-outbox') } : {}));
   // The pages' Content-Security-Policy, sent as a header as the CDN sends it; the portal's reaches
   // the sign-in service, known once it has started.
@@ -146,6 +167,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       const match = matchRoute(method, url.pathname);
       if (match === 'method_not_allowed') {
         sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
+      } else if (match && !limitClient(match.route, request, response)) {
+        // Refused by the per-client limit (as the WAF would on AWS): already answered.
       } else if (match) {
         const body = await readBody(request);
         // As API Gateway does: the JWT authorizer runs first, and the function never sees a request it refused.

@@ -2,12 +2,13 @@
  * Problem reports, in their outlet's partition: added by the public, read and marked dealt with
  * by the outlet.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type ProblemReport, problemReportSchema } from '../contract/report.js';
 import { notFound } from '../shared/errors.js';
 import { documents, tableName } from './client.js';
 import { outletKey, reportKey, reportSortPrefix } from './keys.js';
+import { reportCounterAttribute } from './table-schema.js';
 import { parsedItems, queryItems } from './query-pages.js';
 
 /** The item for a report. Pure: builds what `putReport` writes. */
@@ -20,6 +21,28 @@ export async function putReport(report: ProblemReport): Promise<void> {
   await documents.send(
     new PutCommand({ TableName: tableName, Item: reportItem(report), ConditionExpression: 'attribute_not_exists(pk)' }),
   );
+}
+
+/**
+ * Counts a "no kits" report on the listing: one `ADD`, which needs no read and no version (the
+ * outlet's confirmation sets it back to 0 in its own conditional update). Nothing if the listing
+ * has gone.
+ */
+export async function countNoKitsReport(outletId: string): Promise<void> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: outletKey(outletId),
+        UpdateExpression: 'ADD #count :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#count': reportCounterAttribute },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 }
 
 /** Replaces a report that exists (the outlet's update); throws `not_found` if it does not. */

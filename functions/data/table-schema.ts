@@ -41,3 +41,10 @@ export const geoKeyPrecision = 9;
  * which are crowded enough to read child by child.
  */
 export const geoChildPrecision = geoCellPrecision + 1;
+
+/**
+ * The only attribute of a listing the public's reports may change: the count of "no kits" reports
+ * since the outlet last confirmed (`Outlet.noKitsReports`). The stack lets the reports function
+ * UpdateItem this attribute alone.
+ */
+export const reportCounterAttribute = 'noKitsReports' as const;

@@ -194,17 +194,22 @@ describe('the functions', () => {
     expect(needsSignInOf('portal')).toBe(true);
   });
 
-  /** The one statement of a group's role, with its actions sorted and its resources as written. */
-  function tableStatementOf(group: RouteGroup): Record<string, any> {
+  /** Every statement of a group's role, with actions sorted and resources as written. */
+  function statementsOf(group: RouteGroup): Record<string, any>[] {
     const [, fn] = groupFunction(group);
     const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
     const policies = Object.values(
       stack.template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }),
     ) as Resource[];
     const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
+    return statements.map((statement) => ({ ...statement, Action: ([statement.Action].flat() as string[]).sort() }));
+  }
+
+  /** The one statement of a group's role. */
+  function tableStatementOf(group: RouteGroup): Record<string, any> {
+    const statements = statementsOf(group);
     expect(statements).toHaveLength(1);
-    const [statement] = statements as [Record<string, any>];
-    return { ...statement, Action: ([statement.Action].flat() as string[]).sort() };
+    return statements[0] as Record<string, any>;
   }
 
   it('let the public group get, batch-get and query the table and its indexes, and nothing else', () => {
@@ -219,16 +224,20 @@ describe('the functions', () => {
     });
   });
 
-  it('let the reports group get and put items on the table alone, and nothing else', () => {
+  it('let the reports group get and put items on the table alone, and update a listing’s report count and nothing else', () => {
     // Act
-    const statement = tableStatementOf('public-reports');
+    const statements = statementsOf('public-reports');
 
     // Assess
-    expect(statement).toEqual({
-      Effect: 'Allow',
-      Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
-      Resource: tableArn(),
-    });
+    expect(statements).toEqual([
+      { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: tableArn() },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:UpdateItem'],
+        Resource: tableArn(),
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'noKitsReports'] } },
+      },
+    ]);
   });
 
   it('let the portal read, write and delete items of the table alone, never its indexes, and nothing else', () => {

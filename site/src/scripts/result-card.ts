@@ -14,6 +14,7 @@ import {
   outletTypeInWords,
   stockInWords,
   telUrl,
+  trustWarnings,
 } from './format.js';
 import { outletPageUrl, reportPageUrl } from './site-urls.js';
 
@@ -37,6 +38,7 @@ export function resultCard(outlet: NearbyOutlet, position: number): HTMLLIElemen
     el('p', {}, addressInOneLine(outlet.address)),
     el('p', { class: openClass }, outlet.openState.summary),
     outlet.alert && el('p', { class: 'app-result__alert' }, el('strong', {}, 'Notice: '), outlet.alert),
+    ...trustWarnings(outlet).map((warning) => el('p', { class: 'app-result__alert', 'data-trust-warning': '' }, warning)),
     el(
       'dl',
       { class: 'app-summary' },
