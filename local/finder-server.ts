@@ -21,7 +21,7 @@ import { type RouteDefinition, type RouteGroup, routeKey } from '../functions/ro
 import { createClientLimiter } from './client-limits.js';
 import type { LambdaHandler } from '../functions/shared/http.js';
 import { toApiGatewayEvent } from './api-gateway-event.js';
-import { startEmbeddedDynamoDb } from './embedded-dynamodb.js';
+import { localTableName, startEmbeddedDynamoDb } from './embedded-dynamodb.js';
 import { type LocalIdentityProvider, identityDataDir, startLocalIdentityProvider } from './identity-provider.js';
 import { type JwtAuthorizer, type JwtAuthorizerSettings, createJwtAuthorizer } from './jwt-authorizer.js';
 import { localLambdaContext } from './lambda-context.js';
@@ -250,7 +250,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     const engine = await startEmbeddedDynamoDb(options.dataPath ? { path: options.dataPath } : {});
     cleanups.push(engine.close);
     process.env.DYNAMODB_ENDPOINT = engine.endpoint;
-    process.env.TABLE_NAME = options.tableName ?? 'naloxone-finder-local';
+    process.env.TABLE_NAME = options.tableName ?? localTableName;
     process.env.AWS_REGION ??= 'eu-west-2';
     // The SDK warns that Node 20 support ends; Lambda runs Node 22, so the warning is noise here.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -129,8 +129,8 @@ export async function outletAreaOf(id: string): Promise<string | null> {
 }
 
 /** Stored outlets by id, in the order asked; ids with no (or a malformed) outlet are left out. */
-export async function getStoredOutlets(ids: readonly string[]): Promise<StoredOutlet[]> {
-  const { items } = await batchGet(ids.map(outletKey));
+export async function getStoredOutlets(ids: readonly string[], { consistent = false } = {}): Promise<StoredOutlet[]> {
+  const { items } = await batchGet(ids.map(outletKey), { consistentRead: consistent });
   const byId = new Map(items.flatMap((item) => {
     const stored = storedOutletFromItem(item);
     return stored ? [[stored.outlet.id, stored] as const] : [];
