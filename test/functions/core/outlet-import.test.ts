@@ -25,7 +25,7 @@ function lookups(stored: StoredListing[] = []): ImportLookups<StoredListing> {
   };
 }
 
-const template = (rows: string[][]) => [templateHeader.join(','), ...rows.map((row) => templateHeader.map((column) => row.find(([name]) => name === column)?.[1] ?? '').join(','))].join('\n');
+const template = (rows: string[][][]) => [templateHeader.join(','), ...rows.map((row) => templateHeader.map((column) => row.find(([name]) => name === column)?.[1] ?? '').join(','))].join('\n');
 const cell = (name: string, value: string) => [name, value];
 
 describe('detectFormat', () => {
