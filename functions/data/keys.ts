@@ -1,6 +1,7 @@
 /**
  * Key builders: the only place that knows how items are keyed.
  */
+import type { AreaRecordKind } from './table-schema.js';
 
 export const outletKey = (id: string) => ({ pk: `OUTLET#${id}`, sk: 'OUTLET' });
 
@@ -51,6 +52,12 @@ export const batchKey = (outletId: string, expiresOn: string, batchId: string) =
  * checks their expiry, since the embedded engine has no TTL.
  */
 export const idempotencyPartition = 'IDEMPOTENCY';
+
+/**
+ * The keys of a record in the `area` index: `E08000003#outlet` and the record's order within its
+ * kind. Only records whose local authority is known carry them.
+ */
+export const areaIndexKeys = (area: string, kind: AreaRecordKind, sort: string) => ({ areaKey: `${area}#${kind}`, areaSort: sort });
 
 /** A person's records: their profile and one membership item per outlet or area, one Query (`pk = USER#<sub>`). */
 export const userPartition = (subject: string) => `USER#${subject}`;

@@ -24,6 +24,7 @@ import { archiveChanges } from './outlet-history.js';
 import {
   type GeoPlacement,
   type StoredOutlet,
+  areaKeysOf,
   boundHistory,
   childOf,
   historyFromItem,
@@ -175,6 +176,15 @@ export function listingUpdateInput(
       set('geoKey', to.geoKey);
     } else {
       removes.push('geoCell', 'geoKey');
+    }
+  }
+  if (next.localAuthorityCode !== current.outlet.localAuthorityCode) {
+    const { areaKey, areaSort } = areaKeysOf(next);
+    if (areaKey && areaSort) {
+      set('areaKey', areaKey);
+      set('areaSort', areaSort);
+    } else {
+      removes.push('areaKey', 'areaSort');
     }
   }
   return {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { type BatchWriteOptions, type BatchWriteResult, batchWrite } from './batch-write.js';
 import { logger } from '../shared/logger.js';
 import { documents, tableName } from './client.js';
-import { outwardCodeKey, postcodeKey } from './keys.js';
+import { areaIndexKeys, outwardCodeKey, postcodeKey } from './keys.js';
 
 /** Where a postcode or outward code is: its centroid, and for full postcodes its local authority. */
 export interface PostcodeLocation {
@@ -36,7 +36,7 @@ export function postcodeItem(record: PostcodeRecord) {
     postcode: record.postcode,
     lat: record.lat,
     lng: record.lng,
-    ...(record.localAuthorityCode ? { localAuthorityCode: record.localAuthorityCode } : {}),
+    ...(record.localAuthorityCode ? { localAuthorityCode: record.localAuthorityCode, ...areaIndexKeys(record.localAuthorityCode, 'postcode', record.postcode) } : {}),
   };
 }
 
