@@ -15,7 +15,7 @@ import { PortalSignIn, defaultSignInDomainPrefix, prefixDomainOrigin } from './c
 import { RouteTableApi } from './constructs/route-table-api.js';
 import { StaticSite } from './constructs/static-site.js';
 import { lambdaEntryDir as defaultLambdaEntryDir } from './project-paths.js';
-import { allRouteGroups, constructIdOf, needsSignInOf, tableAccessOf } from './route-plan.js';
+import { allRouteGroups, constructIdOf, needsSignInOf, resourcesOf, tableAccessOf } from './route-plan.js';
 
 /** How people sign in to the portal. */
 export interface FinderSignInProps {
@@ -80,6 +80,7 @@ export class FinderStack extends Stack {
         description: routeGroups[group].description,
         logLevel: props.logLevel,
         tracing: props.tracing,
+        ...resourcesOf(group),
       });
       apiFunction.bindTable(table, tableAccessOf(group));
       if (needsSignInOf(group)) apiFunction.bindSignIn(signIn);

@@ -99,6 +99,7 @@ const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }
   'public-api': () => import('../functions/lambdas/public-api.js'),
   'public-reports': () => import('../functions/lambdas/public-reports.js'),
   portal: () => import('../functions/lambdas/portal.js'),
+  area: () => import('../functions/lambdas/area.js'),
 };
 
 const maxBodyBytes = 1024 * 1024;

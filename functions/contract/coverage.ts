@@ -43,7 +43,10 @@ export const coverageResultSchema = z.object({
   sharePercentWithin: z.object({ '1': z.number(), '2': z.number(), '5': z.number() }),
   /** The worst-served places, furthest first. */
   worst: z.array(placeGapSchema),
-  /** Every place, for the map layer and the CSV. */
-  gaps: z.array(placeGapSchema),
+  /**
+   * For the map layer: the places gathered into squares of about a kilometre, each with its
+   * furthest place's distance (null when one of them has no open outlet in reach).
+   */
+  squares: z.array(z.object({ lat: z.number(), lng: z.number(), places: z.number().int(), maxKm: z.number().nullable() })),
 });
 export type CoverageResult = z.infer<typeof coverageResultSchema>;

@@ -56,19 +56,43 @@ function nearestOf(place: Coordinates, outlets: readonly SearchableOutlet[], max
 
 const round = (km: number) => Math.round(km * 100) / 100;
 
+/** Size of the map layer's squares, in degrees of latitude (about 1.1 km) and longitude (about 0.9 km at 53°N). */
+const squareDegrees = { lat: 0.01, lng: 0.015 } as const;
+
+/** The places gathered into squares, each at its centre, with the furthest distance in it. */
+function squaresOf(gaps: readonly PlaceGap[]): CoverageResult['squares'] {
+  const squares = new Map<string, { lat: number; lng: number; places: number; maxKm: number | null; none: boolean }>();
+  for (const gap of gaps) {
+    const [row, column] = [Math.floor(gap.lat / squareDegrees.lat), Math.floor(gap.lng / squareDegrees.lng)];
+    const key = `${row}:${column}`;
+    const square = squares.get(key) ?? { lat: (row + 0.5) * squareDegrees.lat, lng: (column + 0.5) * squareDegrees.lng, places: 0, maxKm: 0, none: false };
+    square.places += 1;
+    if (gap.distanceKm === null) square.none = true;
+    else square.maxKm = Math.max(square.maxKm ?? 0, gap.distanceKm);
+    squares.set(key, square);
+  }
+  return [...squares.values()].map(({ none, ...square }) => ({ ...square, lat: round6(square.lat), lng: round6(square.lng), maxKm: none ? null : square.maxKm }));
+}
+
+const round6 = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
+
 /** The value at a quantile of sorted numbers (nearest rank). */
 const quantile = (sorted: readonly number[], q: number): number | null => (sorted.length === 0 ? null : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? null));
 
+/** A moment's coverage with every place's distance too (for a CSV), which answers leave out. */
+export type CoverageWithGaps = CoverageResult & { gaps: PlaceGap[] };
+
 /**
  * Coverage of `places` by `outlets` at each moment: every place's distance, the share within 1, 2
- * and 5 km, the median, 90th percentile and furthest, and the `worst` worst-served places.
+ * and 5 km, the median, 90th percentile and furthest, the `worst` worst-served places, and squares
+ * for a map.
  */
 export function computeCoverage(
   places: readonly CoveragePlace[],
   outlets: readonly SearchableOutlet[],
   moments: readonly CoverageMoment[],
   { maxDistanceKm, worst = 20 }: { maxDistanceKm: number; worst?: number },
-): CoverageResult[] {
+): CoverageWithGaps[] {
   return moments.map((moment) => {
     const at = new Date(moment.at);
     const open = outlets.filter((outlet) => servesAt(outlet, at));
@@ -96,6 +120,7 @@ export function computeCoverage(
       maxKm: distances.at(-1) ?? null,
       sharePercentWithin: { '1': share(1), '2': share(2), '5': share(5) },
       worst: worstFirst.slice(0, worst),
+      squares: squaresOf(gaps),
       gaps,
     };
   });

@@ -11,6 +11,9 @@ export const postcodeKey = (postcode: string) => ({ pk: `POSTCODE#${postcode.rep
 /** Outward codes (`M15`) hold the centroid of the postcode district. */
 export const outwardCodeKey = (outwardCode: string) => ({ pk: `OUTCODE#${outwardCode.toUpperCase()}`, sk: 'OUTCODE' });
 
+/** A local authority: name, boundary and the commissioner's estimate. */
+export const areaKey = (code: string) => ({ pk: `AREA#${code}`, sk: 'AREA' });
+
 /** Marks a dataset as fully loaded (for example the local demo), so loading is done once. */
 export const datasetKey = (name: string) => ({ pk: `DATASET#${name}`, sk: 'DATASET' });
 

@@ -27,6 +27,8 @@ export interface OutwardCodeRecord {
   outward: string;
   lat: number;
   lng: number;
+  /** The local authority whose boundary holds the centroid, when boundaries were given. */
+  localAuthorityCode?: string;
 }
 
 /** The stored item of a full postcode. */
@@ -40,9 +42,15 @@ export function postcodeItem(record: PostcodeRecord) {
   };
 }
 
-/** The stored item of an outward code. */
+/** The stored item of an outward code, in its local authority's part of the area index when known. */
 export function outwardCodeItem(record: OutwardCodeRecord) {
-  return { ...outwardCodeKey(record.outward), outward: record.outward, lat: record.lat, lng: record.lng };
+  return {
+    ...outwardCodeKey(record.outward),
+    outward: record.outward,
+    lat: record.lat,
+    lng: record.lng,
+    ...(record.localAuthorityCode ? { localAuthorityCode: record.localAuthorityCode, ...areaIndexKeys(record.localAuthorityCode, 'outward', record.outward) } : {}),
+  };
 }
 
 const locationItemSchema = z.object({

@@ -2,7 +2,7 @@
  * The shape of the one DynamoDB table: key attributes and indexes. Pure constants, shared by the
  * data layer, the embedded engine's table creation and the CDK stack, so the three cannot drift.
  */
-import { searchableOutletFields } from '../contract/outlet.js';
+import { areaOutletFields, searchableOutletFields } from '../contract/outlet.js';
 
 /** Partition and sort key of the table. Every item's keys are built in `data/keys.ts`. */
 export const tableKeys = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -35,10 +35,9 @@ export const areaIndex = {
   sortKey: 'areaSort',
   projectedAttributes: [
     // Outlets: the table and map of an area's listings.
-    'id', 'name', 'outletType', 'supplyBasis', 'address', 'location', 'phone', 'status', 'reopensOn', 'stock',
-    'assuredAt', 'listedAt', 'noKitsReports', 'cabinetStatus', 'kitTypes', 'demo', 'localAuthorityCode',
-    // Postcodes: the places coverage is measured from.
-    'postcode', 'lat', 'lng',
+    ...areaOutletFields,
+    // Postcodes and postcode districts: the places coverage is measured from.
+    'postcode', 'outward', 'lat', 'lng',
     // Kits given out.
     'outletId', 'date', 'kitType', 'first', 'resupply',
     'reason_used_on_someone', 'reason_lost', 'reason_expired', 'reason_confiscated', 'reason_other',
@@ -50,7 +49,7 @@ export const areaIndex = {
 } as const;
 
 /** The kinds of record the area index holds. */
-export type AreaRecordKind = 'outlet' | 'postcode' | 'supply' | 'batch' | 'report';
+export type AreaRecordKind = 'outlet' | 'postcode' | 'outward' | 'supply' | 'batch' | 'report';
 
 /** The table's secondary indexes, each with the attributes it copies; the embedded engine and the stack build them from this list. */
 export const secondaryIndexes = [geoIndex, areaIndex] as const;
