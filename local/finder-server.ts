@@ -104,6 +104,19 @@ const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }
 
 const maxBodyBytes = 1024 * 1024;
 
+/**
+ * The request's path and query, read as an origin-form target (`/path?query`) on this server; null
+ * when it cannot be read. `new URL(target, base)` would take `//host/…` for another host, or throw.
+ */
+function requestUrl(target: string | undefined): URL | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    return new URL(`http://localhost${target}`);
+  } catch {
+    return null;
+  }
+}
+
 /** Who local email comes from: an address on a domain reserved never to exist. */
 const localSender = 'naloxone-finder@example.invalid';
 
@@ -163,7 +176,13 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     await ready;
     const started = performance.now();
     const method = request.method ?? 'GET';
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    const url = requestUrl(request.url);
+    if (!url) {
+      // Nothing of it is logged: a request line can hold a postcode or a place.
+      sendJson(response, 400, { error: 'bad_request', message: 'That address is not valid', issues: [] });
+      log(`${method} (unreadable address) 400`);
+      return;
+    }
     try {
       const match = matchRoute(method, url.pathname);
       if (match === 'method_not_allowed') {
