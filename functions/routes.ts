@@ -16,24 +16,40 @@ import { apiPrefix } from './contract/web-policy.js';
  *   local authority, or an administrator.
  * - `outlet_write`: the staff of the outlet named by `{id}`, or an administrator. Commissioners
  *   read an outlet's records but do not write the outlet's own facts (stock, kits given out).
+ * - `outlet_or_area`: as `outlet_read`, for the few writes an outlet and its commissioner share
+ *   (dealing with a problem report from the public).
+ * - `area_read`: the commissioner of the local authority named by the path's `{code}`, or an
+ *   administrator. An outlet's staff do not see their area's other listings.
+ * - `area_write`: the same people, changing what belongs to the area (its estimate, its imports).
  * - `moderator`: a commissioner of at least one local authority, or an administrator: the
  *   registration queue, which answers each with their own areas' registrations (all, for an
  *   administrator).
  * - `area_moderator`: the commissioner of the local authority of the registration named by `{id}`,
  *   or an administrator. A registration whose local authority is not known is for administrators.
  */
-export type Access = 'public' | 'signed_in' | 'outlet_read' | 'outlet_write' | 'moderator' | 'area_moderator';
+export type Access =
+  | 'public'
+  | 'signed_in'
+  | 'outlet_read'
+  | 'outlet_write'
+  | 'outlet_or_area'
+  | 'area_read'
+  | 'area_write'
+  | 'moderator'
+  | 'area_moderator';
 
 /**
  * How much of the table a group's function may touch; the stack turns each into the exact DynamoDB
  * actions (`infra/constructs/api-function.ts`).
  * - `read`: GetItem, BatchGetItem and Query, on the table and its indexes.
  * - `append`: GetItem and PutItem on the table: read a listing and add a new item, never change or
- *   delete one.
+ *   delete one; and UpdateItem of one attribute only, a listing's count of "no kits" reports.
  * - `write`: `read` on the table (not its indexes) plus PutItem, UpdateItem and DeleteItem: the
  *   portal's conditional writes, counters and idempotency records.
+ * - `manage`: `write`, and Query on the indexes: an area's dashboard reads the area and search
+ *   indexes and imports listings.
  */
-export type TableAccess = 'read' | 'append' | 'write';
+export type TableAccess = 'read' | 'append' | 'write' | 'manage';
 
 /** What the stack needs to know about one group. */
 export interface RouteGroupDefinition {
@@ -47,6 +63,11 @@ export interface RouteGroupDefinition {
    * @default false
    */
   signIn?: boolean;
+  /**
+   * The function's memory and time limit, where the group's work needs more than the defaults
+   * (`ApiFunction`: 512 MB, 10 s).
+   */
+  resources?: { memoryMb: number; timeoutSeconds: number };
   /**
    * Whether the group's function sends email (through Amazon SES, from the stack's sender) and
    * links to the site in it: the portal's, which tells registrants what was decided.
@@ -65,6 +86,13 @@ export interface RouteGroupDefinition {
 export const routeGroups = {
   'public-api': { description: 'Public, read-only: find outlets and read a listing', tableAccess: 'read' },
   'public-reports': { description: 'Public: report a problem with a listing', tableAccess: 'append' },
+  area: {
+    description: 'Signed in: local authorities monitor supply, coverage and listings, and import listings',
+    tableAccess: 'manage',
+    // Coverage measures every postcode of an area three times; an upload may hold 5,000 rows.
+    // API Gateway answers no later than 30 s, so the function stops before then.
+    resources: { memoryMb: 1769, timeoutSeconds: 28 },
+  },
   portal: {
     description: 'Signed in: outlets keep their listings, stock and records; commissioners decide on registrations',
     tableAccess: 'write',
@@ -96,6 +124,18 @@ export interface Route {
   access: Access;
   /** @default the stage's limits, which suit searches */
   throttle?: RouteThrottle;
+  /**
+   * How many requests one client (one address) may make in a window. The local server enforces
+   * it in memory, keyed by a salted hash of the address (never the address itself); on AWS it is a
+   * WAF rate-based rule. @default no per-client limit
+   */
+  clientLimit?: ClientLimit;
+}
+
+/** A per-client limit: at most `requests` in any `windowSeconds`. */
+export interface ClientLimit {
+  requests: number;
+  windowSeconds: number;
 }
 
 /**
@@ -105,15 +145,19 @@ export interface Route {
  */
 const reportThrottle: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
 
-/** Registrations are rarer still than reports, and each is read by a person: the same low limit. */
+/** A person reports a place or two; ten in ten minutes from one address is a script. */
+const reportClientLimit: ClientLimit = { requests: 10, windowSeconds: 600 };
+
+/** Registrations are rarer still than reports, and each is read by a person: the same low limits. */
 const registrationThrottle: RouteThrottle = reportThrottle;
+const registrationClientLimit: ClientLimit = reportClientLimit;
 
 const api = <P extends string>(path: P) => `${apiPrefix}${path}` as const;
 
 export const routes = [
   { method: 'GET', path: api('/outlets'), group: 'public-api', handler: 'findOutlets', access: 'public' },
   { method: 'GET', path: api('/outlets/{id}'), group: 'public-api', handler: 'getOutlet', access: 'public' },
-  { method: 'POST', path: api('/reports'), group: 'public-reports', handler: 'createReport', access: 'public', throttle: reportThrottle },
+  { method: 'POST', path: api('/reports'), group: 'public-reports', handler: 'createReport', access: 'public', throttle: reportThrottle, clientLimit: reportClientLimit },
   { method: 'GET', path: api('/sign-in'), group: 'portal', handler: 'getSignInSettings', access: 'public' },
   { method: 'GET', path: api('/me'), group: 'portal', handler: 'getMe', access: 'signed_in' },
   { method: 'GET', path: api('/portal/outlets/{id}'), group: 'portal', handler: 'getPortalOutlet', access: 'outlet_read' },
@@ -126,14 +170,21 @@ export const routes = [
   { method: 'GET', path: api('/portal/outlets/{id}/batches'), group: 'portal', handler: 'listBatches', access: 'outlet_read' },
   { method: 'GET', path: api('/portal/outlets/{id}/history'), group: 'portal', handler: 'getHistory', access: 'outlet_read' },
   { method: 'GET', path: api('/portal/outlets/{id}/reports'), group: 'portal', handler: 'listOutletReports', access: 'outlet_read' },
-  { method: 'PATCH', path: api('/portal/outlets/{id}/reports/{reportId}'), group: 'portal', handler: 'updateReport', access: 'outlet_write' },
+  { method: 'PATCH', path: api('/portal/outlets/{id}/reports/{reportId}'), group: 'portal', handler: 'updateReport', access: 'outlet_or_area' },
+  { method: 'GET', path: api('/portal/areas/{code}'), group: 'area', handler: 'getAreaOverview', access: 'area_read' },
+  { method: 'GET', path: api('/portal/areas/{code}/supplies'), group: 'area', handler: 'getAreaSupplies', access: 'area_read' },
+  { method: 'PUT', path: api('/portal/areas/{code}/estimate'), group: 'area', handler: 'setAreaEstimate', access: 'area_write' },
+  { method: 'GET', path: api('/portal/areas/{code}/batches'), group: 'area', handler: 'getAreaBatches', access: 'area_read' },
+  { method: 'GET', path: api('/portal/areas/{code}/coverage'), group: 'area', handler: 'getAreaCoverage', access: 'area_read' },
+  { method: 'GET', path: api('/portal/areas/{code}/coverage.csv'), group: 'area', handler: 'getAreaCoverageCsv', access: 'area_read' },
+  { method: 'POST', path: api('/portal/areas/{code}/imports'), group: 'area', handler: 'importAreaListings', access: 'area_write' },
   { method: 'PUT', path: api('/portal/outlets/{id}/cabinet'), group: 'portal', handler: 'setCabinetStatus', access: 'outlet_write' },
   // Registrations: the public registers; the commissioner of the area (or an administrator) decides.
-  { method: 'POST', path: api('/registrations/checks'), group: 'public-registrations', handler: 'checkRegistration', access: 'public', throttle: registrationThrottle },
-  { method: 'POST', path: api('/registrations'), group: 'public-registrations', handler: 'createRegistration', access: 'public', throttle: registrationThrottle },
+  { method: 'POST', path: api('/registrations/checks'), group: 'public-registrations', handler: 'checkRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
+  { method: 'POST', path: api('/registrations'), group: 'public-registrations', handler: 'createRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
   // With the single-purpose secret from the emailed link, not a sign-in: see `core/registration-links.ts`.
-  { method: 'GET', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'getOwnRegistration', access: 'public', throttle: registrationThrottle },
-  { method: 'PUT', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'resubmitRegistration', access: 'public', throttle: registrationThrottle },
+  { method: 'GET', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'getOwnRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
+  { method: 'PUT', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'resubmitRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
   { method: 'GET', path: api('/portal/registrations'), group: 'portal', handler: 'listRegistrations', access: 'moderator' },
   { method: 'GET', path: api('/portal/registrations/{id}'), group: 'portal', handler: 'getRegistration', access: 'area_moderator' },
   { method: 'POST', path: api('/portal/registrations/{id}/decisions'), group: 'portal', handler: 'decideRegistration', access: 'area_moderator' },

@@ -17,10 +17,11 @@ import {
   portalCallbackPath,
   portalSignedOutPath,
 } from '../functions/contract/web-policy.js';
-import type { RouteGroup } from '../functions/routes.js';
+import { type RouteDefinition, type RouteGroup, routeKey } from '../functions/routes.js';
+import { createClientLimiter } from './client-limits.js';
 import type { LambdaHandler } from '../functions/shared/http.js';
 import { toApiGatewayEvent } from './api-gateway-event.js';
-import { startEmbeddedDynamoDb } from './embedded-dynamodb.js';
+import { localTableName, startEmbeddedDynamoDb } from './embedded-dynamodb.js';
 import { type LocalIdentityProvider, identityDataDir, startLocalIdentityProvider } from './identity-provider.js';
 import { type JwtAuthorizer, type JwtAuthorizerSettings, createJwtAuthorizer } from './jwt-authorizer.js';
 import { localLambdaContext } from './lambda-context.js';
@@ -72,6 +73,12 @@ export interface FinderOptions {
   /** The outbox the finder shows; omitted, it opens its own (in `dataPath` if given). */
   outbox?: Outbox;
   /**
+   * Whether the routes' per-client limits apply (`clientLimit` in the route table), as a WAF rule
+   * applies them on AWS. Tests that send many requests from this one machine turn them off.
+   * @default true
+   */
+  clientLimits?: boolean;
+  /**
    * The local accounts: the demo users and the accounts approvals make through the Cognito
    * stand-in, which the local sign-in service signs in. Omitted, the finder opens its own (kept
    * with the signing key in `dataPath` if given).
@@ -102,10 +109,24 @@ const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }
   'public-api': () => import('../functions/lambdas/public-api.js'),
   'public-reports': () => import('../functions/lambdas/public-reports.js'),
   portal: () => import('../functions/lambdas/portal.js'),
+  area: () => import('../functions/lambdas/area.js'),
   'public-registrations': () => import('../functions/lambdas/public-registrations.js'),
 };
 
 const maxBodyBytes = 1024 * 1024;
+
+/**
+ * The request's path and query, read as an origin-form target (`/path?query`) on this server; null
+ * when it cannot be read. `new URL(target, base)` would take `//host/…` for another host, or throw.
+ */
+function requestUrl(target: string | undefined): URL | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    return new URL(`http://localhost${target}`);
+  } catch {
+    return null;
+  }
+}
 
 /** Who local email comes from: an address on a domain reserved never to exist. */
 const localSender = 'naloxone-finder@example.invalid';
@@ -141,6 +162,20 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   });
   const handlers = new Map<RouteGroup, LambdaHandler>();
   let authorize: JwtAuthorizer = async () => null;
+  const limiter = createClientLimiter();
+  /** Applies the route's per-client limit; false (with a 429 sent) when the client is over it. */
+  const limitClient = (route: RouteDefinition, request: IncomingMessage, response: ServerResponse): boolean => {
+    if (!('clientLimit' in route) || options.clientLimits === false) return true;
+    const decision = limiter.take(routeKey(route), route.clientLimit, request.socket.remoteAddress ?? '');
+    if (decision.allowed) return true;
+    sendJson(
+      response,
+      429,
+      { error: 'too_many_requests', message: 'Too many requests from here. Wait a few minutes, then try again.', issues: [] },
+      { 'retry-after': String(decision.retryAfterSeconds) },
+    );
+    return false;
+  };
   const outbox = options.outbox ?? (await openOutbox(options.dataPath ? { dir: join(options.dataPath, 'local-outbox') } : {}));
   const accounts = options.accounts ?? (await openLocalAccounts(options.dataPath ? { dir: identityDataDir(options.dataPath) } : {}));
   // The pages' Content-Security-Policy, sent as a header as the CDN sends it; the portal's reaches
@@ -153,11 +188,19 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     await ready;
     const started = performance.now();
     const method = request.method ?? 'GET';
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    const url = requestUrl(request.url);
+    if (!url) {
+      // Nothing of it is logged: a request line can hold a postcode or a place.
+      sendJson(response, 400, { error: 'bad_request', message: 'That address is not valid', issues: [] });
+      log(`${method} (unreadable address) 400`);
+      return;
+    }
     try {
       const match = matchRoute(method, url.pathname);
       if (match === 'method_not_allowed') {
         sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
+      } else if (match && !limitClient(match.route, request, response)) {
+        // Refused by the per-client limit (as the WAF would on AWS): already answered.
       } else if (match) {
         const body = await readBody(request);
         // As API Gateway does: the JWT authorizer runs first, and the function never sees a request it refused.
@@ -244,7 +287,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     const engine = await startEmbeddedDynamoDb(options.dataPath ? { path: options.dataPath } : {});
     cleanups.push(engine.close);
     process.env.DYNAMODB_ENDPOINT = engine.endpoint;
-    process.env.TABLE_NAME = options.tableName ?? 'naloxone-finder-local';
+    process.env.TABLE_NAME = options.tableName ?? localTableName;
     process.env.AWS_REGION ??= 'eu-west-2';
     // The SDK warns that Node 20 support ends; Lambda runs Node 22, so the warning is noise here.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -21,6 +21,7 @@ export const errorCodeSchema = z.enum([
   'validation_failed',
   'idempotency_key_reused',
   'precondition_required',
+  'too_many_requests',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -2,6 +2,7 @@
  * `GET /api/outlets`: the nearest outlets to a place, and `GET /api/outlets/{id}`: one outlet.
  */
 import { z } from 'zod';
+import { freshnessSchema } from './freshness.js';
 import {
   addressSchema,
   cabinetStatusSchema,
@@ -135,9 +136,13 @@ export const outletSummarySchema = z.object({
   }),
   assuredAt: z.iso.datetime({ offset: true }).nullable(),
   assuredAgeDays: z.number().int().nullable(),
-  openState: openStateSchema,
-  /** An emergency cabinet's state, set by its guardian; null for every other kind of place. */
+  /** From the last confirmation: `may_be_out_of_date` says "call ahead"; `out_of_date` listings are left out of searches. */
+  freshness: freshnessSchema,
+  /** Two or more "they had no kits" reports since the outlet last confirmed: say so, until it confirms again. */
+  recentlyReportedOutOfStock: z.boolean(),
+  /** An emergency cabinet's state; null for other outlets. */
   cabinetStatus: cabinetStatusSchema.nullable(),
+  openState: openStateSchema,
   demo: z.boolean(),
 });
 export type OutletSummary = z.infer<typeof outletSummarySchema>;
@@ -228,5 +233,7 @@ export const outletDetailSchema = outletSchema
     upcomingHoursChanges: z.array(hoursChangeSchema),
     stockAgeDays: z.number().int().nullable(),
     assuredAgeDays: z.number().int().nullable(),
+    freshness: freshnessSchema,
+    recentlyReportedOutOfStock: z.boolean(),
   });
 export type OutletDetail = z.infer<typeof outletDetailSchema>;

@@ -118,8 +118,11 @@ export const cabinetUpdateSchema = z.object(
 );
 export type CabinetUpdate = z.infer<typeof cabinetUpdateSchema>;
 
-/** What kind of change a history entry records; `publish` is the first entry of a listing made from a registration. */
-export const changeActionSchema = z.enum(['edit', 'stock', 'confirm', 'cabinet', 'publish']);
+/**
+ * What kind of change a history entry records; `import` is a change from a bulk import, `publish`
+ * the first entry of a listing made from an approved registration.
+ */
+export const changeActionSchema = z.enum(['edit', 'stock', 'confirm', 'import', 'cabinet', 'publish']);
 export type ChangeAction = z.infer<typeof changeActionSchema>;
 
 /** One field's change: from what to what, as data and in words. */

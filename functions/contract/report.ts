@@ -6,25 +6,33 @@
 import { z } from 'zod';
 import { outletIdSchema } from './outlet.js';
 
-/** What went wrong, in the words a person would choose. */
-export const reportProblemSchema = z.enum(
-  ['no_kits', 'closed_when_listed_open', 'wrong_hours', 'asked_for_prescription_or_id', 'refused', 'wrong_address_or_phone', 'other'],
-  { error: 'Select what went wrong' },
-);
+/**
+ * What went wrong, in the words a person would choose. Asking for ID, a prescription or an
+ * appointment has a reason of its own: Release recommends that free naloxone comes with no needless
+ * requirements, and commissioners need to see where it does not.
+ */
+export const reportProblemSchema = z.enum(['no_kits', 'closed_when_listed_open', 'wrong_hours_or_address', 'asked_for_requirements', 'other'], {
+  error: 'Select what went wrong',
+});
 export type ReportProblem = z.infer<typeof reportProblemSchema>;
 
-/** Plain-English labels for each problem, shared by the site's form and any later review screen. */
+/** Plain-English labels for each problem, shared by the site's form and the portal's review screen. */
 export const reportProblemLabels: Record<ReportProblem, string> = {
   no_kits: 'They had no naloxone kits',
   closed_when_listed_open: 'It was closed when the listing said open',
-  wrong_hours: 'The opening hours are wrong',
-  asked_for_prescription_or_id: 'They asked for a prescription or ID',
-  refused: 'They would not give me a kit',
-  wrong_address_or_phone: 'The address or phone number is wrong',
+  wrong_hours_or_address: 'The opening hours or address are wrong',
+  asked_for_requirements: 'They asked for ID, a prescription or an appointment',
   other: 'Something else',
 };
 
-export const maxReportDetailsLength = 1000;
+export const maxReportDetailsLength = 500;
+
+/**
+ * The name of the form's trap field: hidden from people (and labelled "leave this empty" for
+ * anyone whose screen reader finds it), filled in by form-filling robots. A report with it filled
+ * is refused, and nothing is stored.
+ */
+export const reportTrapField = 'website';
 
 /** A UTF-16 half-character on its own: text that cannot be stored or shown faithfully. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -41,6 +49,7 @@ export const createReportBodySchema = z.object(
       .refine((value) => !loneSurrogate.test(value), 'Details contain characters we cannot read')
       .optional()
       .transform((value) => (value === '' ? undefined : value)),
+    [reportTrapField]: z.string().max(0, 'Leave the last field empty: it is there to catch automated reports').optional(),
   },
   { error: 'Send the report as a JSON object' },
 );

@@ -137,7 +137,10 @@ async function applyOneTap<S extends StoredListing>(
   throw conflict('The listing is being changed by someone else right now. Please try again.');
 }
 
-/** Sets the stock status; it also confirms the listing, since the person just looked. */
+/**
+ * Sets the stock status; it also confirms the listing, since the person just looked, and so clears
+ * the public's "no kits" reports made before it.
+ */
 export function setStock<S extends StoredListing>(
   store: ListingStore<S>,
   request: { id: string } & StockUpdate,
@@ -149,7 +152,7 @@ export function setStock<S extends StoredListing>(
     request.id,
     'stock',
     (outlet) => {
-      const next: Outlet = { ...outlet, stock: { status: request.status, updatedAt: at }, assuredAt: at };
+      const next: Outlet = { ...outlet, stock: { status: request.status, updatedAt: at }, assuredAt: at, noKitsReports: 0 };
       // The stock line is recorded even when it is unchanged: "still in stock" is news too.
       return { next, changes: [fieldChange('stock.status', outlet.stock.status, request.status), fieldChange('assuredAt', outlet.assuredAt, at)] };
     },
@@ -157,14 +160,14 @@ export function setStock<S extends StoredListing>(
   );
 }
 
-/** Records that everything in the listing is still correct. */
+/** Records that everything in the listing is still correct, clearing the "no kits" reports made before. */
 export function confirmListing<S extends StoredListing>(store: ListingStore<S>, request: { id: string }, context: ChangeContext): Promise<S> {
   const at = context.now.toISOString();
   return applyOneTap(
     store,
     request.id,
     'confirm',
-    (outlet) => ({ next: { ...outlet, assuredAt: at }, changes: [fieldChange('assuredAt', outlet.assuredAt, at)] }),
+    (outlet) => ({ next: { ...outlet, assuredAt: at, noKitsReports: 0 }, changes: [fieldChange('assuredAt', outlet.assuredAt, at)] }),
     context,
   );
 }

@@ -16,6 +16,7 @@ import {
 } from '../contract/find-outlets.js';
 import type { Outlet, SearchableOutlet } from '../contract/outlet.js';
 import { ageInDays } from './listing-age.js';
+import { freshnessAt, isRecentlyReportedOutOfStock } from './listing-freshness.js';
 import { statusAt } from './listing-visibility.js';
 import { openStateAt } from './opening-hours.js';
 import { dateLabel, describeWeeklyHours, upcomingHoursChanges } from './opening-hours-text.js';
@@ -58,8 +59,10 @@ export function toOutletSummary(outlet: SearchableOutlet, now: Date): OutletSumm
     stock: { ...outlet.stock, ageDays: ageInDays(outlet.stock.updatedAt, now) },
     assuredAt: outlet.assuredAt,
     assuredAgeDays: ageInDays(outlet.assuredAt, now),
-    openState: listingOpenStateAt(outlet, now),
+    freshness: freshnessAt(outlet, now),
+    recentlyReportedOutOfStock: isRecentlyReportedOutOfStock(outlet),
     cabinetStatus: outlet.cabinetStatus,
+    openState: listingOpenStateAt(outlet, now),
     demo: outlet.demo,
   };
 }
@@ -84,5 +87,7 @@ export function toOutletDetail(outlet: Outlet, now: Date): OutletDetail {
     upcomingHoursChanges: upcomingHoursChanges(outlet.hours, now, { days: upcomingHoursChangesDays }),
     stockAgeDays: ageInDays(outlet.stock.updatedAt, now),
     assuredAgeDays: ageInDays(outlet.assuredAt, now),
+    freshness: freshnessAt(outlet, now),
+    recentlyReportedOutOfStock: isRecentlyReportedOutOfStock(outlet),
   };
 }

@@ -2,31 +2,54 @@
  * Problem reports, in their outlet's partition: added by the public, read and marked dealt with
  * by the outlet.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type ProblemReport, problemReportSchema } from '../contract/report.js';
 import { notFound } from '../shared/errors.js';
 import { documents, tableName } from './client.js';
-import { outletKey, reportKey, reportSortPrefix } from './keys.js';
+import { areaIndexKeys, outletKey, reportKey, reportSortPrefix } from './keys.js';
+import { reportCounterAttribute } from './table-schema.js';
 import { parsedItems, queryItems } from './query-pages.js';
 
-/** The item for a report. Pure: builds what `putReport` writes. */
-export function reportItem(report: ProblemReport): Record<string, unknown> {
-  return { ...reportKey(report.outletId, report.id), entity: 'report', ...report };
+/** The item for a report, keyed in the `area` index under the outlet's local authority when known. Pure. */
+export function reportItem(report: ProblemReport, area: string | null): Record<string, unknown> {
+  return { ...reportKey(report.outletId, report.id), entity: 'report', ...report, ...(area ? areaIndexKeys(area, 'report', report.id) : {}) };
 }
 
 /** Stores a new report; the condition makes a repeated id fail rather than overwrite. */
-export async function putReport(report: ProblemReport): Promise<void> {
+export async function putReport(report: ProblemReport, area: string | null): Promise<void> {
   await documents.send(
-    new PutCommand({ TableName: tableName, Item: reportItem(report), ConditionExpression: 'attribute_not_exists(pk)' }),
+    new PutCommand({ TableName: tableName, Item: reportItem(report, area), ConditionExpression: 'attribute_not_exists(pk)' }),
   );
 }
 
-/** Replaces a report that exists (the outlet's update); throws `not_found` if it does not. */
-export async function replaceReport(report: ProblemReport): Promise<void> {
+/**
+ * Counts a "no kits" report on the listing: one `ADD`, which needs no read and no version (the
+ * outlet's confirmation sets it back to 0 in its own conditional update). Nothing if the listing
+ * has gone.
+ */
+export async function countNoKitsReport(outletId: string): Promise<void> {
   try {
     await documents.send(
-      new PutCommand({ TableName: tableName, Item: reportItem(report), ConditionExpression: 'attribute_exists(pk)' }),
+      new UpdateCommand({
+        TableName: tableName,
+        Key: outletKey(outletId),
+        UpdateExpression: 'ADD #count :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#count': reportCounterAttribute },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
+
+/** Replaces a report that exists (the outlet's update), keeping its place in the area index; throws `not_found` if it does not exist. */
+export async function replaceReport(report: ProblemReport, area: string | null): Promise<void> {
+  try {
+    await documents.send(
+      new PutCommand({ TableName: tableName, Item: reportItem(report, area), ConditionExpression: 'attribute_exists(pk)' }),
     );
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) throw notFound('We could not find that report');

@@ -2,7 +2,7 @@
  * The shape of the one DynamoDB table: key attributes and indexes. Pure constants, shared by the
  * data layer, the embedded engine's table creation and the CDK stack, so the three cannot drift.
  */
-import { searchableOutletFields } from '../contract/outlet.js';
+import { areaOutletFields, searchableOutletFields } from '../contract/outlet.js';
 
 /** Partition and sort key of the table. Every item's keys are built in `data/keys.ts`. */
 export const tableKeys = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -24,6 +24,37 @@ export const geoIndex = {
 } as const;
 
 /**
+ * The sparse index of an area's records, so a local authority's dashboard never scans the table:
+ * outlets, postcodes, kits given out, stock batches and problem reports each carry `areaKey`
+ * (`<local authority code>#<kind>`) and `areaSort` (their order within the kind) when their local
+ * authority is known. It projects only what the dashboard reads, never history or contact details.
+ */
+export const areaIndex = {
+  name: 'area',
+  partitionKey: 'areaKey',
+  sortKey: 'areaSort',
+  projectedAttributes: [
+    // Outlets: the table and map of an area's listings.
+    ...areaOutletFields,
+    // Postcodes and postcode districts: the places coverage is measured from.
+    'postcode', 'outward', 'lat', 'lng',
+    // Kits given out.
+    'outletId', 'date', 'kitType', 'first', 'resupply',
+    'reason_used_on_someone', 'reason_lost', 'reason_expired', 'reason_confiscated', 'reason_other',
+    // Stock batches.
+    'batchNumber', 'quantity', 'expiresOn', 'addedAt', 'addedBy',
+    // Problem reports.
+    'problem', 'details', 'receivedAt', 'dealtWithAt', 'dealtWithBy', 'note',
+  ],
+} as const;
+
+/** The kinds of record the area index holds. */
+export type AreaRecordKind = 'outlet' | 'postcode' | 'outward' | 'supply' | 'batch' | 'report';
+
+/** The table's secondary indexes, each with the attributes it copies; the embedded engine and the stack build them from this list. */
+export const secondaryIndexes = [geoIndex, areaIndex] as const;
+
+/**
  * Characters of geohash in `geoCell`: 4 is about 39 km by 19.5 km (24 km by 19.5 km at 53°N).
  * Coarse on purpose: a 25 km search meets about 16 cells and a 100 km one about 100, so one or
  * two BatchGetItem calls read all their occupancy counters; the counters' children give the fine
@@ -41,3 +72,10 @@ export const geoKeyPrecision = 9;
  * which are crowded enough to read child by child.
  */
 export const geoChildPrecision = geoCellPrecision + 1;
+
+/**
+ * The only attribute of a listing the public's reports may change: the count of "no kits" reports
+ * since the outlet last confirmed (`Outlet.noKitsReports`). The stack lets the reports function
+ * UpdateItem this attribute alone.
+ */
+export const reportCounterAttribute = 'noKitsReports' as const;

@@ -6,7 +6,7 @@ import { type CreateReportResponse, createReportBodySchema } from '../contract/r
 import { isPubliclyListed } from '../core/listing-visibility.js';
 import { newProblemReport } from '../core/problem-report.js';
 import { getOutlet } from '../data/outlets.js';
-import { putReport } from '../data/reports.js';
+import { countNoKitsReport, putReport } from '../data/reports.js';
 import { validationFailed } from '../shared/errors.js';
 import { json, parseBody } from '../shared/http.js';
 import { logger } from '../shared/logger.js';
@@ -19,7 +19,9 @@ export const createReport: PublicHandler = async ({ event }) => {
     throw validationFailed('There is a problem with the report', [{ path: 'outletId', message: 'We could not find that outlet' }]);
   }
   const report = newProblemReport(body, randomUUID(), new Date());
-  await putReport(report);
+  await putReport(report, outlet.localAuthorityCode);
+  // After the report is stored: a count without its report would be a claim nobody made.
+  if (report.problem === 'no_kits') await countNoKitsReport(report.outletId);
   // The outlet and the kind of problem only: free text can hold personal details.
   logger.info('Problem reported', { outletId: report.outletId, problem: report.problem });
   const response: CreateReportResponse = { id: report.id, receivedAt: report.receivedAt };

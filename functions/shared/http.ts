@@ -26,6 +26,7 @@ export const statusOfCode: Record<ErrorCode, number> = {
   validation_failed: 422,
   idempotency_key_reused: 422,
   precondition_required: 428,
+  too_many_requests: 429,
   internal_error: 500,
 };
 

@@ -5,7 +5,8 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant } from 'aws-cdk-lib/aws-iam';
+import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { reportCounterAttribute, tableKeys } from '../../functions/data/table-schema.js';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -26,9 +27,25 @@ import type { SignInEndpoints } from './portal-sign-in.js';
  * portal reads memberships, listings and idempotency records by key, and searches go through the
  * public function.
  */
-const tableAccessGrants: Record<TableAccess, { readonly actions: readonly string[]; readonly indexes: boolean }> = {
+const tableAccessGrants: Record<
+  TableAccess,
+  { readonly actions: readonly string[]; readonly indexes: boolean; readonly updateOnly?: readonly string[] }
+> = {
   read: { actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], indexes: true },
-  append: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: false },
+  // A report counts itself on its listing: UpdateItem of that one attribute, and no other.
+  append: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: false, updateOnly: [reportCounterAttribute] },
+  manage: {
+    actions: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ],
+    indexes: true,
+  },
   write: {
     actions: [
       'dynamodb:GetItem',
@@ -154,12 +171,22 @@ export class ApiFunction extends Construct {
    * which needs no key grant.
    */
   bindTable(table: ITable, access: TableAccess): void {
-    const { actions, indexes } = tableAccessGrants[access];
+    const { actions, indexes, updateOnly } = tableAccessGrants[access];
     Grant.addToPrincipal({
       grantee: this.function,
       actions: [...actions],
       resourceArns: indexes ? [table.tableArn, `${table.tableArn}/index/*`] : [table.tableArn],
     });
+    if (updateOnly) {
+      // IAM's fine-grained access: an UpdateItem that names any attribute but these (and the keys) is denied.
+      this.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:UpdateItem'],
+          resources: [table.tableArn],
+          conditions: { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': [tableKeys.partitionKey, tableKeys.sortKey, ...updateOnly] } },
+        }),
+      );
+    }
     this.function.addEnvironment('TABLE_NAME', table.tableName);
   }
 

@@ -10,10 +10,17 @@ import { useE2eSession } from './support/session.js';
 
 const e2e = useE2eSession();
 let outletId: string;
+/** A listing unconfirmed for 100 days with two "no kits" reports: the public is warned twice. */
+let warnedId: string;
 
 beforeAll(async () => {
-  const response = await fetch(`${e2e.finder.url}/api/outlets?postcode=M15%204AB&limit=1`);
-  outletId = ((await response.json()) as { results: { id: string }[] }).results[0]!.id;
+  const response = await fetch(`${e2e.finder.url}/api/outlets?postcode=M15%204AB&limit=2`);
+  [outletId, warnedId] = ((await response.json()) as { results: { id: string }[] }).results.map((result) => result.id) as [string, string];
+  // Loaded now: the finder has pointed the data layer at its own engine.
+  const { getOutlet, putOutlet } = await import('../../functions/data/outlets.js');
+  const outlet = await getOutlet(warnedId);
+  if (!outlet) throw new Error(`No outlet ${warnedId}`);
+  await putOutlet({ ...outlet, assuredAt: new Date(Date.now() - 100 * 86_400_000).toISOString(), noKitsReports: 2 });
 });
 
 /** Each state of each page, and what to wait for before checking it. */
@@ -28,6 +35,12 @@ const pageStates: { name: string; path: () => string; ready: (page: Page) => Pro
   { name: 'find-error', path: () => '/?postcode=HELLO', ready: (page) => page.locator('[data-error-summary]').waitFor(), onPhone: true },
   { name: 'find-nothing-nearby', path: () => '/?postcode=TR1', ready: (page) => page.locator('[data-no-results]').waitFor(), onPhone: false },
   { name: 'outlet', path: () => `/outlet/?id=${outletId}`, ready: (page) => page.locator('[data-outlet] h1').waitFor(), onPhone: true },
+  {
+    name: 'outlet-warned',
+    path: () => `/outlet/?id=${warnedId}`,
+    ready: (page) => page.getByText('This listing may be out of date – call ahead.').waitFor(),
+    onPhone: true,
+  },
   { name: 'outlet-not-found', path: () => '/outlet/?id=NOPE0', ready: (page) => page.locator('[data-place-not-found]').waitFor(), onPhone: false },
   { name: 'report', path: () => `/report/?id=${outletId}`, ready: (page) => page.locator('[data-report-form]').waitFor(), onPhone: true },
   { name: 'not-found', path: () => '/no-such-page', ready: (page) => page.locator('h1').waitFor(), onPhone: false },

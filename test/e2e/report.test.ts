@@ -166,7 +166,7 @@ describe('report a problem with a listing', () => {
     const posts = reportPosts(page);
     const tooLong = 'x'.repeat(maxReportDetailsLength + 1);
 
-    await page.getByLabel('The opening hours are wrong').check();
+    await page.getByLabel('The opening hours or address are wrong').check();
     await detailsField(page).fill(tooLong);
     await sendReport(page);
 
@@ -175,7 +175,7 @@ describe('report a problem with a listing', () => {
     expect(await errorsOnPage(page)).toEqual({ summary: [message], fields: [message] });
     expect(await page.title()).toMatch(/^Error: /);
     expect(await detailsField(page).inputValue()).toBe(tooLong);
-    expect(await page.getByLabel('The opening hours are wrong').isChecked()).toBe(true);
+    expect(await page.getByLabel('The opening hours or address are wrong').isChecked()).toBe(true);
     expect(await detailsField(page).getAttribute('aria-invalid')).toBe('true');
     expect(posts).toEqual([]);
   });
@@ -188,7 +188,7 @@ describe('report a problem with a listing', () => {
       return route.continue({ postData: JSON.stringify({ ...body, details: 'y'.repeat(maxReportDetailsLength + 1) }) });
     });
 
-    await page.getByLabel('They asked for a prescription or ID').check();
+    await page.getByLabel('They asked for ID, a prescription or an appointment').check();
     await detailsField(page).fill('Asked for ID.');
     await sendReport(page);
 
@@ -203,14 +203,14 @@ describe('report a problem with a listing', () => {
     const page = await openForm();
     await page.route('**/reports', (route) => route.abort('connectionrefused'));
 
-    await page.getByLabel('They would not give me a kit').check();
+    await page.getByLabel('It was closed when the listing said open').check();
     await detailsField(page).fill('Told to come back tomorrow.');
     await sendReport(page);
 
     const problem = page.locator('[data-report-send-problem]');
     await problem.waitFor();
     expect(await problem.textContent()).toContain('Sorry, we could not send your report.');
-    expect(await page.getByLabel('They would not give me a kit').isChecked()).toBe(true);
+    expect(await page.getByLabel('It was closed when the listing said open').isChecked()).toBe(true);
     expect(await detailsField(page).inputValue()).toBe('Told to come back tomorrow.');
     expect(await page.getByRole('button', { name: 'Send report' }).isVisible()).toBe(true);
     expect(await summary(page).isHidden()).toBe(true);

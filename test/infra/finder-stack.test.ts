@@ -194,7 +194,7 @@ describe('the functions', () => {
     expect(needsSignInOf('portal')).toBe(true);
   });
 
-  /** Every statement of a group's role, with its actions sorted and its resources as written. */
+  /** Every statement of a group's role, with actions sorted and resources as written. */
   function statementsOf(group: RouteGroup): Record<string, any>[] {
     const [, fn] = groupFunction(group);
     const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
@@ -225,16 +225,20 @@ describe('the functions', () => {
     });
   });
 
-  it('let the reports group get and put items on the table alone, and nothing else', () => {
+  it('let the reports group get and put items on the table alone, and update a listing’s report count and nothing else', () => {
     // Act
-    const statement = tableStatementOf('public-reports');
+    const statements = statementsOf('public-reports');
 
     // Assess
-    expect(statement).toEqual({
-      Effect: 'Allow',
-      Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
-      Resource: tableArn(),
-    });
+    expect(statements).toEqual([
+      { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: tableArn() },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:UpdateItem'],
+        Resource: tableArn(),
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'noKitsReports'] } },
+      },
+    ]);
   });
 
   it('let the portal and the registrations read, write and delete items of the table alone, never its indexes', () => {

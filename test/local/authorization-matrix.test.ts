@@ -45,12 +45,22 @@ const notSignedIn: Caller[] = ['no token', 'expired', 'wrong issuer', 'wrong aud
 function expected(access: string, caller: Caller): Outcome {
   if (notSignedIn.includes(caller)) return 'answered 401';
   if (access === 'signed_in' || caller === 'administrator') return 'allowed';
+  if (access === 'area_read' || access === 'area_write') return caller === 'commissioner of this area' ? 'allowed' : 'answered 403';
   if (access === 'moderator') return caller.startsWith('commissioner of') ? 'allowed' : 'answered 403';
   if (access === 'area_moderator') return caller === 'commissioner of this area' ? 'allowed' : 'answered 403';
   if (caller === 'staff of this outlet') return 'allowed';
-  if (access === 'outlet_read' && caller === 'commissioner of this area') return 'allowed';
+  if ((access === 'outlet_read' || access === 'outlet_or_area') && caller === 'commissioner of this area') return 'allowed';
   return 'answered 403';
 }
+
+/** The local authority every area route is called on: Manchester, the outlet's. */
+const areaCode = 'E08000003';
+
+/** A one-row upload in the finder's template, in Manchester, placed by its coordinates. */
+const upload = [
+  'external_id,name,address_1,town,postcode,latitude,longitude,local_authority',
+  'MATRIX-1,Matrix Test Service,1 Test Street,Manchester,M1 1AE,53.4794,-2.2453,E08000003',
+].join('\n');
 
 let finder: RunningFinder;
 const tokens = new Map<Caller, string | undefined>();
@@ -87,7 +97,7 @@ async function newRegistration(): Promise<{ id: string; etag: string }> {
 async function requestFor(route: (typeof routes)[number], allowed: boolean): Promise<{ path: string; init: RequestInit }> {
   const decided = route.handler === 'decideRegistration' && allowed ? await newRegistration() : registration;
   const id = route.path.includes('/registrations/') ? decided.id : route.handler === 'setCabinetStatus' ? cabinetId : outletId;
-  const path = route.path.replace('{id}', id).replace('{reportId}', reportId);
+  const path = route.path.replace('{id}', id).replace('{reportId}', reportId).replace('{code}', areaCode);
   const json = (body: unknown, headers: Record<string, string> = {}) => ({
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...headers },
@@ -102,6 +112,9 @@ async function requestFor(route: (typeof routes)[number], allowed: boolean): Pro
     updateReport: json({ status: 'dealt_with' }),
     setCabinetStatus: json({ status: 'used_awaiting_restock' }),
     decideRegistration: json({ decision: 'ask_for_changes', message: 'Say which door' }, { 'if-match': decided.etag }),
+    setAreaEstimate: json({ peopleUsingOpiates: 5000, source: 'Matrix test', year: 2024 }),
+    // A dry run: an allowed call reports the row and writes nothing.
+    importAreaListings: json({ fileName: 'matrix.csv', content: upload, dryRun: true }, key),
   };
   return { path, init: { method: route.method, ...(bodies[route.handler] ?? {}) } };
 }
@@ -111,7 +124,8 @@ async function call(route: (typeof routes)[number], caller: Caller): Promise<num
   const token = tokens.get(caller);
   const headers = { ...(init.headers as Record<string, string>), ...(token ? { authorization: `Bearer ${token}` } : {}) };
   const response = await fetch(`${finder.url}${path}`, { ...init, headers });
-  const body = (await response.json()) as { error?: string; etag?: string };
+  // Every answer is JSON but the coverage CSV's.
+  const body = (response.headers.get('content-type')?.startsWith('text/csv') ? {} : await response.json()) as { error?: string; etag?: string };
   // The error shape holds for every refusal, whichever layer refused.
   if (response.status >= 400) expect(body.error, `${route.method} ${route.path} as ${caller}`).toMatch(/^[a-z_]+$/);
   if (route.handler === 'editPortalOutlet' && response.status === 200) etag = response.headers.get('etag') ?? etag;

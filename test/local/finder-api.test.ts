@@ -9,6 +9,7 @@ import { type FindOutletsResponse, type OutletDetail, upcomingHoursChangesDays }
 import { englandAndWalesBankHolidays } from '../../functions/core/bank-holidays.js';
 import { type RunningFinder, startFinder } from '../../local/finder-server.js';
 import { readDemoOutlets } from '../../local/demo-outlets.js';
+import { buildOutlet } from '../fixtures/outlets.js';
 
 const siteDir = fileURLToPath(new URL('../fixtures/site/', import.meta.url));
 let finder: RunningFinder;
@@ -28,7 +29,8 @@ const haversineKm = (a: { lat: number; lng: number }, b: { lat: number; lng: num
 };
 
 beforeAll(async () => {
-  finder = await startFinder({ port: 0, siteDir });
+  // Many reports come from this one machine here: the per-client limit has its own test.
+  finder = await startFinder({ port: 0, siteDir, clientLimits: false });
 });
 
 afterAll(async () => {
@@ -164,6 +166,29 @@ describe('GET /api/outlets/{id}', () => {
   });
 });
 
+describe('freshness', () => {
+  it('marks a listing unconfirmed for 90 days, and leaves one unconfirmed for 180 out of searches but not off its page', async () => {
+    // Prepare: three pharmacies beside each other, confirmed 10, 100 and 200 days ago.
+    const { putOutlet } = await import('../../functions/data/outlets.js');
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const place = { lat: 53.7, lng: -2.0 };
+    for (const [id, days] of [['FRESH1', 10], ['STALE1', 100], ['GONE1', 200]] as const) {
+      await putOutlet(buildOutlet({ id, odsCode: null, location: { lat: place.lat + days / 1e6, lng: place.lng }, assuredAt: daysAgo(days), listedAt: daysAgo(400) }));
+    }
+
+    // Act
+    const search = (await get(`/api/outlets?lat=${place.lat}&lng=${place.lng}&radiusKm=1`)).body as FindOutletsResponse;
+    const gone = await get('/api/outlets/GONE1');
+
+    // Assess
+    expect(search.results.map((result) => [result.id, result.freshness])).toEqual([
+      ['FRESH1', 'current'],
+      ['STALE1', 'may_be_out_of_date'],
+    ]);
+    expect([gone.status, (gone.body as OutletDetail).freshness]).toEqual([200, 'out_of_date']);
+  });
+});
+
 describe('the local server', () => {
   it('answers 405 for a method a route does not take', async () => {
     const response = await fetch(`${finder.url}/api/outlets`, { method: 'DELETE' });
@@ -181,6 +206,30 @@ describe('the local server', () => {
     expect(missing.status).toBe(404);
     expect(escape.status).toBe(404);
     expect(malformed.status).toBe(400);
+  });
+
+  it('answers every malformed request target and stays up', async () => {
+    // Prepare: raw requests, since fetch would tidy the targets up.
+    const { request } = await import('node:http');
+    const statusOf = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const sent = request(`${finder.url}/`, { path, method: 'GET' }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        sent.on('error', reject);
+        sent.end();
+      });
+
+    // Act
+    const statuses = [];
+    for (const path of ['//', '///', '//[', '//a:99999/', '//%', '/\\', '/api//outlets']) statuses.push(await statusOf(path));
+    const after = await fetch(`${finder.url}/api/outlets/FEJ12`);
+
+    // Assess: an answer every time (a page, or a 4xx), never a 5xx or a dropped connection.
+    for (const status of statuses) expect(status).toBeGreaterThanOrEqual(200);
+    for (const status of statuses) expect(status).toBeLessThan(500);
+    expect(after.status).toBe(200);
   });
 
   it('answers an unknown path under the API prefix in the API’s JSON error shape, not with a page', async () => {
@@ -247,7 +296,7 @@ describe('POST /api/reports', () => {
 
     const missing = await post({ outletId: 'FEJ12' });
     const unknownOutlet = await post({ outletId: 'NOPE1', problem: 'no_kits' });
-    const tooLong = await post({ outletId: 'FEJ12', problem: 'other', details: 'x'.repeat(1001) });
+    const tooLong = await post({ outletId: 'FEJ12', problem: 'other', details: 'x'.repeat(501) });
     const notJson = await post('problem=no_kits', 'application/x-www-form-urlencoded');
     const nullBody = await post('null');
     const noOutlet = await post({ problem: 'no_kits' });
@@ -255,12 +304,39 @@ describe('POST /api/reports', () => {
 
     expect(missing).toMatchObject({ status: 422, body: { issues: [{ path: 'problem', message: 'Select what went wrong' }] } });
     expect(unknownOutlet).toMatchObject({ status: 422, body: { issues: [{ path: 'outletId', message: 'We could not find that outlet' }] } });
-    expect(tooLong).toMatchObject({ status: 422, body: { issues: [{ path: 'details', message: 'Details must be 1000 characters or fewer' }] } });
+    expect(tooLong).toMatchObject({ status: 422, body: { issues: [{ path: 'details', message: 'Details must be 500 characters or fewer' }] } });
     expect(notJson.status).toBe(415);
     expect(nullBody).toMatchObject({ status: 422, body: { issues: [{ path: '(root)', message: 'Send the report as a JSON object' }] } });
     expect(noOutlet).toMatchObject({ status: 422, body: { issues: [{ path: 'outletId', message: 'Say which place the report is about' }] } });
     expect(loneSurrogate).toMatchObject({ status: 422, body: { issues: [{ path: 'details', message: 'Details contain characters we cannot read' }] } });
     expect(await listReports('FEJ12')).toEqual([]);
     expect(await listReports('NOPE1')).toEqual([]);
+  });
+
+  it('refuses a report whose trap field a robot filled in, and stores nothing', async () => {
+    // Prepare
+    const { listReports } = await import('../../functions/data/reports.js');
+
+    // Act
+    const trapped = await post({ outletId: 'FEJ12', problem: 'no_kits', website: 'http://spam.example' });
+
+    // Assess
+    expect(trapped).toMatchObject({ status: 422, body: { issues: [{ path: 'website' }] } });
+    expect(await listReports('FEJ12')).toEqual([]);
+  });
+
+  it('tells the public after two "no kits" reports, and not after one', async () => {
+    // Prepare
+    const listing = async () => (await get('/api/outlets/FEJ12')).body as OutletDetail;
+
+    // Act
+    await post({ outletId: 'FEJ12', problem: 'no_kits' });
+    const afterOne = await listing();
+    await post({ outletId: 'FEJ12', problem: 'closed_when_listed_open' });
+    await post({ outletId: 'FEJ12', problem: 'no_kits' });
+    const afterTwo = await listing();
+
+    // Assess
+    expect([afterOne.recentlyReportedOutOfStock, afterTwo.recentlyReportedOutOfStock]).toEqual([false, true]);
   });
 });

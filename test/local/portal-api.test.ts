@@ -114,6 +114,23 @@ describe('one-tap stock and confirmation', () => {
     expect(page).toMatchObject({ stock: { status: 'running_low' }, stockAgeDays: 0, assuredAgeDays: 0 });
   });
 
+  it('clears the public’s "recently reported out of stock" when the outlet says it has stock', async () => {
+    // Prepare
+    const report = () =>
+      fetch(`${finder.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outletId: counted, problem: 'no_kits' }) });
+    await report();
+    await report();
+    const publicListing = async () => (await (await fetch(`${finder.url}/api/outlets/${counted}`)).json()) as OutletDetail;
+    const reported = await publicListing();
+
+    // Act
+    await api(`/api/portal/outlets/${counted}/stock`, { method: 'PUT', json: { status: 'in_stock' } });
+
+    // Assess
+    expect(reported.recentlyReportedOutOfStock).toBe(true);
+    expect((await publicListing()).recentlyReportedOutOfStock).toBe(false);
+  });
+
   it('confirms once for repeats of one Idempotency-Key, and needs the header', async () => {
     // Prepare
     const key = randomUUID();
@@ -207,7 +224,7 @@ describe('kits given out', () => {
 describe('problem reports', () => {
   it('shows the outlet the public’s reports, newest first, and lets it mark one dealt with', async () => {
     // Prepare
-    for (const problem of ['no_kits', 'wrong_hours']) {
+    for (const problem of ['no_kits', 'wrong_hours_or_address']) {
       await fetch(`${finder.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outletId: counted, problem }) });
     }
 
@@ -218,7 +235,7 @@ describe('problem reports', () => {
     const after = (await api(`/api/portal/outlets/${counted}/reports`)).body as { open: number };
 
     // Assess
-    expect(before.reports.map((report) => report.problem).slice(0, 2)).toEqual(['wrong_hours', 'no_kits']);
+    expect(before.reports.map((report) => report.problem).slice(0, 2)).toEqual(['wrong_hours_or_address', 'no_kits']);
     expect(dealt.status).toBe(200);
     expect(dealt.body).toMatchObject({ status: 'dealt_with', note: 'Hours corrected', dealtWithBy: 'Asha Patel (asha.patel@example.org)' });
     expect(after.open).toBe(before.open - 1);

@@ -2,6 +2,7 @@
  * Plain-English wording for listing data, shared by the result list and the outlet page.
  * Types come from the API contract; only the words live here.
  */
+import { type Freshness, freshnessThresholds } from '@contract/freshness.js';
 import type { CabinetStatus, KitType, OutletType, StockStatus, Weekday, Eligibility, Address, Coordinates } from '@contract/outlet.js';
 
 const kitWords: Record<KitType, string> = {
@@ -55,6 +56,23 @@ export function daysAgo(days: number): string {
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   return `${days} days ago`;
+}
+
+/**
+ * What the public must know before trusting a listing, most serious first: a listing unconfirmed
+ * for long, and recent "no kits" reports. Empty when there is nothing to say.
+ */
+export function trustWarnings(listing: { freshness: Freshness; recentlyReportedOutOfStock: boolean }): string[] {
+  const warnings: string[] = [];
+  if (listing.freshness === 'out_of_date') {
+    warnings.push(
+      `This listing has not been confirmed for over ${Math.round(freshnessThresholds.leftOutOfSearchDays / 30)} months, so searches leave it out. It may be wrong – call before you go.`,
+    );
+  } else if (listing.freshness === 'may_be_out_of_date') {
+    warnings.push('This listing may be out of date – call ahead.');
+  }
+  if (listing.recentlyReportedOutOfStock) warnings.push('Recently reported out of stock – call ahead.');
+  return warnings;
 }
 
 /** "In stock – confirmed 3 days ago", or "In stock – not confirmed" when the outlet never set it. */

@@ -16,6 +16,7 @@ import {
   outletTypeInWords,
   stockInWords,
   telUrl,
+  trustWarnings,
   weekdayInLondon,
 } from './format.js';
 import { guideForKit, guidesOverview } from './guides.js';
@@ -58,6 +59,7 @@ function outletSections(outlet: OutletDetail): HTMLElement[] {
     ),
     el('p', { class: 'app-result__meta' }, outlet.demo && demoTag()),
     outlet.alert ? el('div', { class: 'app-warning' }, el('p', {}, el('strong', {}, 'Notice: '), outlet.alert)) : el('span', { hidden: '' }),
+    ...trustWarnings(outlet).map((warning) => el('div', { class: 'app-warning', 'data-trust-warning': '' }, el('p', {}, el('strong', {}, warning)))),
     outlet.cabinetStatus === 'ready'
       ? el('p', { class: 'app-result__open app-result__open--open app-lead', 'data-cabinet-status': '' }, readyCabinetHeadline)
       : el('span', { hidden: '' }),

@@ -9,7 +9,7 @@
 import './zod-without-eval.js';
 import type { FieldIssue } from '@contract/error.js';
 import type { OutletDetail } from '@contract/find-outlets.js';
-import { createReportBodySchema, type CreateReportResponse } from '@contract/report.js';
+import { createReportBodySchema, type CreateReportResponse, reportTrapField } from '@contract/report.js';
 import { createReport, getOutlet } from './api.js';
 import { enhanceCharacterCount } from './character-count.js';
 import { required } from './dom.js';
@@ -23,6 +23,7 @@ import { outletPageUrl } from './site-urls.js';
 const fieldForIssue: Record<string, string> = {
   problem: 'problem',
   details: 'details',
+  [reportTrapField]: reportTrapField,
 };
 
 export async function enhanceReportPage(root: HTMLElement): Promise<void> {
@@ -72,7 +73,13 @@ export async function enhanceReportPage(root: HTMLElement): Promise<void> {
     sendProblem.hidden = true;
     const checked = form.querySelector<HTMLInputElement>('input[name="problem"]:checked');
     // The same schema the API checks with, so the messages are word for word the server's.
-    const parsed = createReportBodySchema.safeParse({ outletId: outlet.id, problem: checked?.value, details: details.value });
+    const trap = required<HTMLInputElement>(form, '[data-report-trap]').value;
+    const parsed = createReportBodySchema.safeParse({
+      outletId: outlet.id,
+      problem: checked?.value,
+      details: details.value,
+      ...(trap ? { [reportTrapField]: trap } : {}),
+    });
     if (!parsed.success) {
       showIssues(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
       return;

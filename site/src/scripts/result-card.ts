@@ -16,6 +16,7 @@ import {
   outletTypeInWords,
   stockInWords,
   telUrl,
+  trustWarnings,
 } from './format.js';
 import { outletPageUrl, reportPageUrl } from './site-urls.js';
 
@@ -41,6 +42,7 @@ export function resultCard(outlet: NearbyOutlet, position: number): HTMLLIElemen
     outlet.cabinetStatus === 'ready' && el('p', { class: 'app-result__open app-result__open--open', 'data-cabinet-status': '' }, readyCabinetHeadline),
     el('p', { class: openClass }, outlet.openState.summary),
     outlet.alert && el('p', { class: 'app-result__alert' }, el('strong', {}, 'Notice: '), outlet.alert),
+    ...trustWarnings(outlet).map((warning) => el('p', { class: 'app-result__alert', 'data-trust-warning': '' }, warning)),
     el(
       'dl',
       { class: 'app-summary' },
