@@ -4,7 +4,7 @@
  */
 import { CreateTableCommand, DescribeTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { dynamodb, tableName } from './client.js';
-import { geoIndex, tableKeys } from './table-schema.js';
+import { geoIndex, readinessIndex, tableKeys } from './table-schema.js';
 
 /** The CreateTable input, built from the shared table shape. */
 export function createTableInput(name: string) {
@@ -16,6 +16,8 @@ export function createTableInput(name: string) {
       { AttributeName: tableKeys.sortKey, AttributeType: 'S' as const },
       { AttributeName: geoIndex.partitionKey, AttributeType: 'S' as const },
       { AttributeName: geoIndex.sortKey, AttributeType: 'S' as const },
+      { AttributeName: readinessIndex.partitionKey, AttributeType: 'S' as const },
+      { AttributeName: readinessIndex.sortKey, AttributeType: 'S' as const },
     ],
     KeySchema: [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' as const },
@@ -29,6 +31,14 @@ export function createTableInput(name: string) {
           { AttributeName: geoIndex.sortKey, KeyType: 'RANGE' as const },
         ],
         Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...geoIndex.projectedAttributes] },
+      },
+      {
+        IndexName: readinessIndex.name,
+        KeySchema: [
+          { AttributeName: readinessIndex.partitionKey, KeyType: 'HASH' as const },
+          { AttributeName: readinessIndex.sortKey, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: 'KEYS_ONLY' as const },
       },
     ],
   };
@@ -71,6 +81,13 @@ function checkIndexShape(indexes: { IndexName?: string; Projection?: { Projectio
   if (geo?.Projection?.ProjectionType !== 'INCLUDE' || have !== want) {
     throw new TableShapeError(
       `The table ${tableName} was made by an older version of the finder (its "${geoIndex.name}" index projects other fields). ` +
+        'Start again with fresh local data: npm run reset (this forgets changes made locally).',
+    );
+  }
+  // The embedded engine cannot add an index to a table, so a table from before reminders cannot get one.
+  if (!indexes.some((index) => index.IndexName === readinessIndex.name)) {
+    throw new TableShapeError(
+      `The table ${tableName} was made by an older version of the finder (it has no "${readinessIndex.name}" index for readiness reminders). ` +
         'Start again with fresh local data: npm run reset (this forgets changes made locally).',
     );
   }
