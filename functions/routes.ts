@@ -16,8 +16,10 @@ import { apiPrefix } from './contract/web-policy.js';
  *   local authority, or an administrator.
  * - `outlet_write`: the staff of the outlet named by `{id}`, or an administrator. Commissioners
  *   read an outlet's records but do not write the outlet's own facts (stock, kits given out).
+ * - `area_read`: the commissioner of the local authority named by the path's `{code}`, or an
+ *   administrator. An outlet's staff do not see their area's other listings.
  */
-export type Access = 'public' | 'signed_in' | 'outlet_read' | 'outlet_write';
+export type Access = 'public' | 'signed_in' | 'outlet_read' | 'outlet_write' | 'area_read';
 
 /**
  * How much of the table a group's function may touch; the stack turns each into the exact DynamoDB
@@ -42,6 +44,12 @@ export interface RouteGroupDefinition {
    * @default false
    */
   signIn?: boolean;
+  /**
+   * Whether the group's function holds the keys of readiness reminders' links (the stack's secret
+   * on AWS, `LINK_KEYS` locally): only the group that checks them.
+   * @default false
+   */
+  linkKeys?: boolean;
 }
 
 /** Each group is one Lambda function, with its entry file in `functions/lambdas/<group>.ts`. */
@@ -49,6 +57,12 @@ export const routeGroups = {
   'public-api': { description: 'Public, read-only: find outlets and read a listing', tableAccess: 'read' },
   'public-reports': { description: 'Public: report a problem with a listing', tableAccess: 'append' },
   portal: { description: 'Signed in: outlets keep their listings, stock and records', tableAccess: 'write', signIn: true },
+  // Public, but it changes listings (as the portal's one tap does) on the strength of a signed link.
+  'listing-actions': {
+    description: 'Public: answer a readiness reminder by one of its signed one-tap links',
+    tableAccess: 'write',
+    linkKeys: true,
+  },
 } as const satisfies Record<string, RouteGroupDefinition>;
 export type RouteGroup = keyof typeof routeGroups;
 
@@ -94,6 +108,12 @@ const reportThrottle: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
 /** A person reports a place or two; ten in ten minutes from one address is a script. */
 const reportClientLimit: ClientLimit = { requests: 10, windowSeconds: 600 };
 
+/** Each press of a reminder's button is a person; a burst of them is not. */
+const linkActionThrottle: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
+
+/** An outlet's contact answers one email with one press; more than twenty from one address in ten minutes is a script. */
+const linkActionClientLimit: ClientLimit = { requests: 20, windowSeconds: 600 };
+
 const api = <P extends string>(path: P) => `${apiPrefix}${path}` as const;
 
 export const routes = [
@@ -113,6 +133,18 @@ export const routes = [
   { method: 'GET', path: api('/portal/outlets/{id}/history'), group: 'portal', handler: 'getHistory', access: 'outlet_read' },
   { method: 'GET', path: api('/portal/outlets/{id}/reports'), group: 'portal', handler: 'listOutletReports', access: 'outlet_read' },
   { method: 'PATCH', path: api('/portal/outlets/{id}/reports/{reportId}'), group: 'portal', handler: 'updateReport', access: 'outlet_write' },
+  // Readiness reminders: the area's listings nobody confirmed in time, and the links' page and button.
+  { method: 'GET', path: api('/portal/areas/{code}/attention'), group: 'portal', handler: 'listAreaAttention', access: 'area_read' },
+  { method: 'GET', path: api('/listing-actions'), group: 'listing-actions', handler: 'previewListingAction', access: 'public' },
+  {
+    method: 'POST',
+    path: api('/listing-actions'),
+    group: 'listing-actions',
+    handler: 'answerListingAction',
+    access: 'public',
+    throttle: linkActionThrottle,
+    clientLimit: linkActionClientLimit,
+  },
 ] as const satisfies readonly Route[];
 
 export type RouteDefinition = (typeof routes)[number];

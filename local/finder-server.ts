@@ -31,6 +31,10 @@ import { outboxPath, serveOutbox } from './outbox-page.js';
 import { serveSesStandIn, sesStandInPath } from './ses-stand-in.js';
 import { PortInUseError } from './port-in-use.js';
 import { serveSiteFile } from './static-site.js';
+import type { ReadinessRun } from '../functions/core/readiness-job.js';
+import { linkKeysDir, loadOrCreateLinkKeys } from './link-keys.js';
+import { describeRun, readinessJobPath, serveReadinessJob } from './readiness-endpoint.js';
+import { type ReadinessTimerOptions, startReadinessTimer } from './readiness-timer.js';
 
 export { PortInUseError };
 
@@ -81,6 +85,14 @@ export interface FinderOptions {
    * its origin. @default `PUBLIC_TILE_URL`, else the web policy's default
    */
   tileUrl?: string;
+  /**
+   * Runs the readiness job daily at 07:00 London time and once shortly after start, as the
+   * schedule does on AWS (`npm start` turns it on). Off by default, so a test's table changes only
+   * when the test says so. @default false
+   */
+  readinessTimer?: ReadinessTimerOptions | false;
+  /** The site's address in reminder emails' links. @default the finder's own URL */
+  siteUrl?: string;
 }
 
 export interface RunningFinder {
@@ -91,6 +103,8 @@ export interface RunningFinder {
   identityProvider?: LocalIdentityProvider;
   /** The local outbox (`/_local/outbox`): the sign-in codes, and later other emails. */
   outbox: Outbox;
+  /** Runs the readiness job now, or as if at `now`. */
+  runReadinessJob(now?: Date): Promise<ReadinessRun>;
   close(): Promise<void>;
 }
 
@@ -99,6 +113,7 @@ const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }
   'public-api': () => import('../functions/lambdas/public-api.js'),
   'public-reports': () => import('../functions/lambdas/public-reports.js'),
   portal: () => import('../functions/lambdas/portal.js'),
+  'listing-actions': () => import('../functions/lambdas/listing-actions.js'),
 };
 
 const maxBodyBytes = 1024 * 1024;
@@ -137,6 +152,9 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   });
   const handlers = new Map<RouteGroup, LambdaHandler>();
   let authorize: JwtAuthorizer = async () => null;
+  let runReadiness: (now?: Date) => Promise<ReadinessRun> = async () => {
+    throw new Error('The finder is not ready');
+  };
   const limiter = createClientLimiter();
   /** Applies the route's per-client limit; false (with a 429 sent) when the client is over it. */
   const limitClient = (route: RouteDefinition, request: IncomingMessage, response: ServerResponse): boolean => {
@@ -186,6 +204,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         }
       } else if (url.pathname.startsWith(sesStandInPath)) {
         await serveSesStandIn(outbox, request, url.pathname, (await readBody(request)) ?? Buffer.alloc(0), response);
+      } else if (url.pathname === readinessJobPath) {
+        await serveReadinessJob(request, url, response, runReadiness);
       } else if (isApiPath(url.pathname)) {
         // Under the API's prefix every answer is the API's: JSON, never the site's 404 page.
         sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
@@ -263,6 +283,9 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     // Email goes to the local outbox through the same SES client the functions use on AWS.
     process.env.SES_ENDPOINT = `${url}${sesStandInPath}`;
     process.env.EMAIL_FROM ??= localSender;
+    // The reminder links' keys and the site the links open, as the stack gives them on AWS.
+    process.env.LINK_KEYS = await loadOrCreateLinkKeys(options.dataPath ? linkKeysDir(options.dataPath) : undefined);
+    process.env.SITE_URL = options.siteUrl ?? url;
     authorize = createJwtAuthorizer(signIn);
 
     const { ensureTable } = await import('../functions/data/create-table.js');
@@ -274,8 +297,14 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     for (const [group, load] of Object.entries(lambdaEntries) as [RouteGroup, () => Promise<{ handler: LambdaHandler }>][]) {
       handlers.set(group, (await load()).handler);
     }
+    const readinessJob = await import('../functions/lambdas/readiness-job.js');
+    runReadiness = readinessJob.runReadiness;
+    if (options.readinessTimer) {
+      const timer = startReadinessTimer(async (now) => describeRun(await readinessJob.runReadiness(now)), { log, ...options.readinessTimer });
+      cleanups.push(timer.stop);
+    }
     markReady();
-    return { url, signIn, identityProvider, outbox, close: closeAll };
+    return { url, signIn, identityProvider, outbox, runReadinessJob: (now) => runReadiness(now), close: closeAll };
   } catch (error) {
     markReady();
     await closeAll();

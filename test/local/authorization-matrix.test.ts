@@ -15,6 +15,8 @@ const siteDir = fileURLToPath(new URL('../fixtures/site/', import.meta.url));
 
 /** The listing every outlet route is called on: a Manchester pharmacy, Asha's. */
 const outletId = 'FD532';
+/** The area every area route is called on: Manchester, the listing's local authority and Chloe's. */
+const areaCode = 'E08000003';
 const commissionerElsewhere = 'elsewhere.commissioner@example.org';
 
 type Caller =
@@ -37,7 +39,10 @@ const notSignedIn: Caller[] = ['no token', 'expired', 'wrong issuer', 'wrong aud
 /** What each caller may do on a route with each access level. */
 function expected(access: string, caller: Caller): Outcome {
   if (notSignedIn.includes(caller)) return 'answered 401';
-  if (access === 'signed_in' || caller === 'administrator' || caller === 'staff of this outlet') return 'allowed';
+  if (access === 'signed_in' || caller === 'administrator') return 'allowed';
+  // An area's list is its commissioner's: the staff of a listing in the area do not see the others.
+  if (access === 'area_read') return caller === 'commissioner of this area' ? 'allowed' : 'answered 403';
+  if (caller === 'staff of this outlet') return 'allowed';
   if (access === 'outlet_read' && caller === 'commissioner of this area') return 'allowed';
   return 'answered 403';
 }
@@ -50,7 +55,7 @@ let scanTable: () => Promise<unknown[]>;
 
 /** A request that is valid for its route, so an allowed call succeeds and a refused one is refused only for who made it. */
 function requestFor(route: (typeof routes)[number]): { path: string; init: RequestInit } {
-  const path = route.path.replace('{id}', outletId).replace('{reportId}', reportId);
+  const path = route.path.replace('{id}', outletId).replace('{reportId}', reportId).replace('{code}', areaCode);
   const json = (body: unknown, headers: Record<string, string> = {}) => ({
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...headers },
