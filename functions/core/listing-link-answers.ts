@@ -6,7 +6,8 @@
  * - {@link answerListingAction} does it: it claims the link (single use), makes the same change
  *   the portal's one tap makes (`setStock` / `confirmListing`, so history records it, by "Reply to
  *   reminder email"), marks the link used and the reminders answered. A second press of the same
- *   link answers `already_done`, not an error.
+ *   link answers `already_done`, not an error, also when both presses arrive at once (the second
+ *   waits a moment for the first).
  */
 import type { LinkListing, ListingAction, ListingActionBody, ListingActionPreview, ListingActionResult } from '../contract/listing-actions.js';
 import type { Outlet } from '../contract/outlet.js';
@@ -94,6 +95,21 @@ async function alreadyDone<S extends StoredListing>(ports: LinkAnswerPorts<S>, c
   return { outcome: 'already_done', action: claims.action, listing: linkListingOf(outlet), doneAt: use.doneAt ?? use.claimedAt };
 }
 
+/** How long a second press waits for the first to finish before it says "wait a moment". */
+const waitForFirstPressMs = { every: 100, atMost: 3000 };
+
+/** The link's use once it is done, waiting a few seconds for a press in progress; null if it is not done by then. */
+async function awaitDone<S extends StoredListing>(ports: LinkAnswerPorts<S>, jti: string): Promise<LinkUse | null> {
+  for (let waited = 0; waited < waitForFirstPressMs.atMost; waited += waitForFirstPressMs.every) {
+    await new Promise((resolve) => setTimeout(resolve, waitForFirstPressMs.every));
+    const use = await ports.readUse(jti);
+    if (use?.status === 'done') return use;
+    // Released: the first press failed, and nothing was done.
+    if (!use) return null;
+  }
+  return null;
+}
+
 /** Does what the link says, once. */
 export async function answerListingAction<S extends StoredListing>(
   ports: LinkAnswerPorts<S>,
@@ -114,7 +130,9 @@ export async function answerListingAction<S extends StoredListing>(
 
   const claim = await ports.claim(claims.jti, claims, now);
   if (!claim.claimed) {
-    if (claim.use?.status === 'done') return alreadyDone(ports, claims, claim.use);
+    // Pressed twice at once: the first press is being carried out; its outcome is this one's too.
+    const finished = claim.use?.status === 'done' ? claim.use : await awaitDone(ports, claims.jti);
+    if (finished) return alreadyDone(ports, claims, finished);
     throw conflict(words.busy);
   }
 
