@@ -25,7 +25,9 @@ export function parseLondonMoment(text: string): Date | null {
   const local = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
   if (local) {
     const [, date = '', hours, minutes, secondsText] = local;
-    if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return null;
+    const day = Date.parse(`${date}T00:00:00Z`);
+    // Checked both ways: Date.parse takes 30 February as 2 March.
+    if (Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== date) return null;
     const minute = hours === undefined ? dailyRunMinuteOfDay : Number(hours) * 60 + Number(minutes);
     if (minute >= 1440 || Number(minutes ?? 0) >= 60) return null;
     return new Date(londonInstant(date, minute).getTime() + Number(secondsText ?? 0) * 1000);
