@@ -2,10 +2,11 @@
  * The one construct for every Lambda function of the API, so that runtime, bundling, logging and
  * table access are decided once.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { reportCounterAttribute, tableKeys } from '../../functions/data/table-schema.js';
+import { readinessIndex, reportCounterAttribute, tableKeys } from '../../functions/data/table-schema.js';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -160,6 +161,46 @@ export class ApiFunction extends Construct {
       );
     }
     this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /**
+   * The readiness job's access to the table: Query on the `readiness` index alone (never the
+   * table's partitions, never a Scan), GetItem of listings and reminder state, and single-item
+   * writes: its reminder state, the commissioners' attention items, and when to look at a listing
+   * next. No batch writes and no other index.
+   */
+  bindTableForReadinessJob(table: ITable): void {
+    Grant.addToPrincipal({
+      grantee: this.function,
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+      resourceArns: [table.tableArn],
+    });
+    Grant.addToPrincipal({ grantee: this.function, actions: ['dynamodb:Query'], resourceArns: [`${table.tableArn}/index/${readinessIndex.name}`] });
+    this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /**
+   * Lets the function send email from `senderEmail` through SES, and tells it the address
+   * (`EMAIL_FROM`). `ses:SendEmail` on that one identity only, in the stack's account and region.
+   */
+  bindEmail(senderEmail: string): void {
+    const stack = Stack.of(this);
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: senderEmail })],
+      }),
+    );
+    this.function.addEnvironment('EMAIL_FROM', senderEmail);
+  }
+
+  /**
+   * Lets the function read the reminder links' keys (`LINK_KEYS_SECRET_ARN`): the secret's current
+   * and previous versions, nothing else.
+   */
+  bindLinkKeys(secret: ISecret): void {
+    secret.grantRead(this.function);
+    this.function.addEnvironment('LINK_KEYS_SECRET_ARN', secret.secretArn);
   }
 
   /**

@@ -5,14 +5,14 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { geoIndex, tableKeys } from '../../functions/data/table-schema.js';
+import { geoIndex, readinessIndex, tableKeys } from '../../functions/data/table-schema.js';
 
 /** How the table is built. */
 export interface FinderTableProps {
   /**
    * Leaves the `geo` index out, so that searches fail. Only for the first of the two deploys that
    * change the index's shape on an existing table, which CloudFormation cannot do in one (README,
-   * "Changing the geo index").
+   * "Changing the geo index"). The `readiness` index stays.
    * @default false
    */
   readonly withoutGeoIndex?: boolean;
@@ -39,8 +39,21 @@ export class FinderTable extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    if (props.withoutGeoIndex) return;
+    if (!props.withoutGeoIndex) this.addGeoIndex();
 
+    // Sparse and keys only: the listings the readiness job must look at, by when (see
+    // `readinessIndex`). Added to a table deployed before reminders in a deploy of its own: one
+    // that also creates or deletes the geo index fails, as CloudFormation makes one index change
+    // per update (README, "Changing the geo index").
+    this.table.addGlobalSecondaryIndex({
+      indexName: readinessIndex.name,
+      partitionKey: { name: readinessIndex.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: readinessIndex.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
+    });
+  }
+
+  private addGeoIndex(): void {
     // Sparse: only published outlets carry the index keys, so the index holds nothing else. It
     // copies only the fields a search reads: history and private fields never travel with a
     // search, and changing them never writes to the index.

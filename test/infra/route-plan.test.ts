@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routeGroups, routes } from '../../functions/routes.js';
-import { allRouteGroups, constructIdOf, needsSignInOf, tableAccessOf } from '../../infra/route-plan.js';
+import { allRouteGroups, constructIdOf, needsLinkKeysOf, needsSignInOf, tableAccessOf } from '../../infra/route-plan.js';
 
 describe('route plan', () => {
   it('lists every route group', () => {
@@ -22,7 +22,7 @@ describe('route plan', () => {
     const access = Object.fromEntries(groups.map((group) => [group, tableAccessOf(group)]));
 
     // Assess
-    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append', portal: 'write' });
+    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append', portal: 'write', 'listing-actions': 'write' });
   });
 
   it('tells only the portal where people sign in, as the route table declares', () => {
@@ -33,7 +33,19 @@ describe('route plan', () => {
     const signIn = Object.fromEntries(groups.map((group) => [group, needsSignInOf(group)]));
 
     // Assess
-    expect(signIn).toEqual({ 'public-api': false, 'public-reports': false, portal: true });
+    expect(signIn).toEqual({ 'public-api': false, 'public-reports': false, portal: true, 'listing-actions': false });
+  });
+
+  it('gives the reminder links\' keys only to the group that checks the links, as the route table declares', () => {
+    // Prepare
+    const groups = allRouteGroups();
+
+    // Act
+    const keys = Object.fromEntries(groups.map((group) => [group, needsLinkKeysOf(group)]));
+
+    // Assess
+    expect(keys).toEqual({ 'public-api': false, 'public-reports': false, portal: false, 'listing-actions': true });
+    expect(routes.filter((route) => route.group === 'listing-actions').map((route) => route.handler)).toEqual(['previewListingAction', 'answerListingAction']);
   });
 
   it('tells the group that answers GET /api/sign-in where people sign in, which it reads at cold start', () => {
