@@ -20,9 +20,12 @@ const copyMark = '?portal';
 /** Vite's own module behind every lazy `import()`; it has no file, so its copy is loaded from it. */
 const preloadHelper = '\0vite/preload-helper.js';
 
-/** A module of the portal, or a copy made for it. */
+/**
+ * A module of the portal, or a copy made for it. The reminder links' page (`/confirm/`) is an island
+ * too: only outlets open it, so the public pages should not carry what it needs.
+ */
 const isPortalModule = (id) =>
-  id.endsWith(copyMark) || /\/site\/src\/(scripts|pages)\/portal\//.test(id) || /\/site\/src\/layouts\/Portal\.astro/.test(id);
+  id.endsWith(copyMark) || /\/site\/src\/(scripts|pages)\/(portal|confirm)\//.test(id) || /\/site\/src\/layouts\/Portal\.astro/.test(id);
 
 /** Modules the public pages use too, which the portal gets its own copy of. */
 const isShared = (id) =>

@@ -27,7 +27,7 @@ export type ApiResult<T> =
 const timeoutMs = 15_000;
 
 /** One request to the API, its answer checked against `schema` (or the contract's error body). */
-async function requestJson<S extends z.ZodType>(
+export async function requestJson<S extends z.ZodType>(
   path: string,
   schema: S,
   { signal, body }: { signal?: AbortSignal | undefined; body?: unknown } = {},

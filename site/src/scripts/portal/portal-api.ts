@@ -12,6 +12,7 @@ import '../zod-without-eval.js';
 import { batchesResponseSchema, batchSchema, type BatchesResponse, type NewBatch } from '@contract/batches.js';
 import { errorBodySchema, type ErrorBody } from '@contract/error.js';
 import { meResponseSchema, type MeResponse } from '@contract/me.js';
+import { areaAttentionResponseSchema, type AreaAttentionResponse } from '@contract/readiness.js';
 import {
   historyResponseSchema,
   portalOutletSchema,
@@ -186,3 +187,7 @@ export const listReports = (id: string): Promise<PortalResult<OutletReportsRespo
 /** `PATCH …/reports/{reportId}`: dealt with (with a note) or open again. */
 export const updateReport = (id: string, reportId: string, update: z.input<typeof reportUpdateSchema>): Promise<PortalResult<ProblemReport>> =>
   portalRequest(outletPath(id, `/reports/${encodeURIComponent(reportId)}`), problemReportSchema, { method: 'PATCH', body: update });
+
+/** `GET /api/portal/areas/{code}/attention`: the area's listings nobody confirmed in time. */
+export const getAreaAttention = (code: string): Promise<PortalResult<AreaAttentionResponse>> =>
+  portalRequest(`/portal/areas/${encodeURIComponent(code)}/attention`, areaAttentionResponseSchema);
