@@ -23,5 +23,5 @@ new FinderStack(app, settings.stackName, {
   siteAssetPath: settings.siteAssetPath,
   tileUrl: settings.tileUrl,
   signIn: settings.signIn,
-  withoutGeoIndex: settings.withoutGeoIndex,
+  withoutIndexes: settings.withoutIndexes,
 });

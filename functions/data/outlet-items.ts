@@ -11,7 +11,7 @@ import { encodeGeohash } from '../core/geohash.js';
 import { isSearchable } from '../core/listing-visibility.js';
 import type { StoredListing } from '../core/portal-views.js';
 import { logger } from '../shared/logger.js';
-import { outletKey } from './keys.js';
+import { areaIndexKeys, outletKey } from './keys.js';
 import { readinessIndexAttributes } from './readiness-items.js';
 import { geoCellPrecision, geoChildPrecision, geoKeyPrecision } from './table-schema.js';
 
@@ -56,11 +56,16 @@ export function outletItem(outlet: Outlet, version: number, updatedAt: string, h
     updatedAt,
     history,
     ...(placement ? { geoCell: placement.geoCell, geoKey: placement.geoKey } : {}),
+    ...areaKeysOf(outlet),
     // Written whole, the listing is looked at from its basis again: the reminder state (kept in an
     // item of its own) still says what was already sent.
     ...readinessIndexAttributes(outlet),
   };
 }
+
+/** The outlet's keys in the `area` index, or none when its local authority is not known. */
+export const areaKeysOf = (outlet: Pick<Outlet, 'id' | 'localAuthorityCode'>): { areaKey?: string; areaSort?: string } =>
+  outlet.localAuthorityCode ? areaIndexKeys(outlet.localAuthorityCode, 'outlet', outlet.id) : {};
 
 function parsedOrLogged<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[] }[] } }, item: Record<string, unknown>): T | null {
   if (result.success) return result.data;

@@ -26,6 +26,7 @@ import { readinessIndex } from './table-schema.js';
 import {
   type GeoPlacement,
   type StoredOutlet,
+  areaKeysOf,
   boundHistory,
   childOf,
   historyFromItem,
@@ -131,8 +132,8 @@ export async function outletAreaOf(id: string): Promise<string | null> {
 }
 
 /** Stored outlets by id, in the order asked; ids with no (or a malformed) outlet are left out. */
-export async function getStoredOutlets(ids: readonly string[]): Promise<StoredOutlet[]> {
-  const { items } = await batchGet(ids.map(outletKey));
+export async function getStoredOutlets(ids: readonly string[], { consistent = false } = {}): Promise<StoredOutlet[]> {
+  const { items } = await batchGet(ids.map(outletKey), { consistentRead: consistent });
   const byId = new Map(items.flatMap((item) => {
     const stored = storedOutletFromItem(item);
     return stored ? [[stored.outlet.id, stored] as const] : [];
@@ -178,6 +179,15 @@ export function listingUpdateInput(
       set('geoKey', to.geoKey);
     } else {
       removes.push('geoCell', 'geoKey');
+    }
+  }
+  if (next.localAuthorityCode !== current.outlet.localAuthorityCode) {
+    const { areaKey, areaSort } = areaKeysOf(next);
+    if (areaKey && areaSort) {
+      set('areaKey', areaKey);
+      set('areaSort', areaSort);
+    } else {
+      removes.push('areaKey', 'areaSort');
     }
   }
   // The readiness index moves only when the basis or withdrawal changes: a confirmation starts

@@ -2,7 +2,7 @@
  * The shape of the one DynamoDB table: key attributes and indexes. Pure constants, shared by the
  * data layer, the embedded engine's table creation and the CDK stack, so the three cannot drift.
  */
-import { searchableOutletFields } from '../contract/outlet.js';
+import { areaOutletFields, searchableOutletFields } from '../contract/outlet.js';
 
 /** Partition and sort key of the table. Every item's keys are built in `data/keys.ts`. */
 export const tableKeys = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -22,6 +22,61 @@ export const geoIndex = {
   sortKey: 'geoKey',
   projectedAttributes: searchableOutletFields,
 } as const;
+
+/**
+ * The sparse index of an area's records, so a local authority's dashboard never scans the table:
+ * outlets, postcodes, kits given out, stock batches and problem reports each carry `areaKey`
+ * (`<local authority code>#<kind>`) and `areaSort` (their order within the kind) when their local
+ * authority is known. It projects only what the dashboard reads, never history or contact details.
+ */
+export const areaIndex = {
+  name: 'area',
+  partitionKey: 'areaKey',
+  sortKey: 'areaSort',
+  projectedAttributes: [
+    // Outlets: the table and map of an area's listings.
+    ...areaOutletFields,
+    // Postcodes and postcode districts: the places coverage is measured from.
+    'postcode', 'outward', 'lat', 'lng',
+    // Kits given out.
+    'outletId', 'date', 'kitType', 'first', 'resupply',
+    'reason_used_on_someone', 'reason_lost', 'reason_expired', 'reason_confiscated', 'reason_other',
+    // Stock batches.
+    'batchNumber', 'quantity', 'expiresOn', 'addedAt', 'addedBy',
+    // Problem reports.
+    'problem', 'details', 'receivedAt', 'dealtWithAt', 'dealtWithBy', 'note',
+  ],
+} as const;
+
+/** The kinds of record the area index holds. */
+export type AreaRecordKind = 'outlet' | 'postcode' | 'outward' | 'supply' | 'batch' | 'report';
+
+/**
+ * The sparse index of listings the readiness job must look at (`core/readiness-rules.ts`): every
+ * listing that is not withdrawn carries `readinessQueue` (always {@link readinessQueueValue}) and
+ * `readinessDueAt`, the moment the job should next look at it followed by `#` and the outlet id. The
+ * job reads only `readinessDueAt <= now`, never the whole table, and moves the moment on (or takes
+ * the listing out, once it is escalated) each time it looks.
+ *
+ * One partition: the index holds one small item per listing and changes only when a listing is
+ * confirmed or looked at, far below a partition's limits even for every outlet in the UK. Keys
+ * only: the job reads each due listing itself, consistently, before acting on it.
+ */
+export const readinessIndex = {
+  name: 'readiness',
+  partitionKey: 'readinessQueue',
+  sortKey: 'readinessDueAt',
+  projectedAttributes: [],
+} as const;
+
+/** The one value of {@link readinessIndex}'s partition key. */
+export const readinessQueueValue = 'due';
+
+/**
+ * The table's secondary indexes, each with the attributes it copies (none: keys only); the embedded
+ * engine and the stack build them from this list.
+ */
+export const secondaryIndexes = [geoIndex, areaIndex, readinessIndex] as const;
 
 /**
  * Characters of geohash in `geoCell`: 4 is about 39 km by 19.5 km (24 km by 19.5 km at 53°N).
@@ -48,23 +103,3 @@ export const geoChildPrecision = geoCellPrecision + 1;
  * UpdateItem this attribute alone.
  */
 export const reportCounterAttribute = 'noKitsReports' as const;
-
-/**
- * The sparse index of listings the readiness job must look at (`core/readiness-rules.ts`): every
- * listing that is not withdrawn carries `readinessQueue` (always {@link readinessQueueValue}) and
- * `readinessDueAt`, the moment the job should next look at it followed by `#` and the outlet id. The
- * job reads only `readinessDueAt <= now`, never the whole table, and moves the moment on (or takes
- * the listing out, once it is escalated) each time it looks.
- *
- * One partition: the index holds one small item per listing and changes only when a listing is
- * confirmed or looked at, far below a partition's limits even for every outlet in the UK. Keys
- * only: the job reads each due listing itself, consistently, before acting on it.
- */
-export const readinessIndex = {
-  name: 'readiness',
-  partitionKey: 'readinessQueue',
-  sortKey: 'readinessDueAt',
-} as const;
-
-/** The one value of {@link readinessIndex}'s partition key. */
-export const readinessQueueValue = 'due';

@@ -9,7 +9,6 @@ import { getHistory } from '../handlers/get-history.js';
 import { getMe } from '../handlers/get-me.js';
 import { getPortalOutlet } from '../handlers/get-portal-outlet.js';
 import { getSignInSettings } from '../handlers/get-sign-in-settings.js';
-import { listAreaAttention } from '../handlers/list-area-attention.js';
 import { listBatches } from '../handlers/list-batches.js';
 import { listOutletReports } from '../handlers/list-outlet-reports.js';
 import { listSupplies } from '../handlers/list-supplies.js';
@@ -36,7 +35,6 @@ export const handler = groupEntry(
     getHistory,
     listOutletReports,
     updateReport,
-    listAreaAttention,
   },
   { readMemberships, outletAreaOf },
 );

@@ -62,7 +62,7 @@ describe('the table', () => {
     expect(table.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has the key schema of the shared table shape, a geo index holding only the searchable fields, and the readiness index', () => {
+  it('has the key schema of the shared table shape, a geo index holding only the searchable fields, and the area and readiness indexes', () => {
     // Prepare
     const keySchema = [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
@@ -75,7 +75,7 @@ describe('the table', () => {
 
     // Assess
     expect(table.Properties.KeySchema).toEqual(keySchema);
-    expect(table.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([geoIndex.name, readinessIndex.name]);
+    expect(table.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([geoIndex.name, 'area', readinessIndex.name]);
     expect(geo).toEqual({
       IndexName: geoIndex.name,
       KeySchema: [

@@ -22,7 +22,7 @@ describe('route plan', () => {
     const access = Object.fromEntries(groups.map((group) => [group, tableAccessOf(group)]));
 
     // Assess
-    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append', portal: 'write', 'listing-actions': 'write' });
+    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append', area: 'manage', portal: 'write', 'listing-actions': 'write' });
   });
 
   it('tells only the portal where people sign in, as the route table declares', () => {
@@ -33,7 +33,7 @@ describe('route plan', () => {
     const signIn = Object.fromEntries(groups.map((group) => [group, needsSignInOf(group)]));
 
     // Assess
-    expect(signIn).toEqual({ 'public-api': false, 'public-reports': false, portal: true, 'listing-actions': false });
+    expect(signIn).toEqual({ 'public-api': false, 'public-reports': false, area: false, portal: true, 'listing-actions': false });
   });
 
   it('gives the reminder links\' keys only to the group that checks the links, as the route table declares', () => {
@@ -44,7 +44,7 @@ describe('route plan', () => {
     const keys = Object.fromEntries(groups.map((group) => [group, needsLinkKeysOf(group)]));
 
     // Assess
-    expect(keys).toEqual({ 'public-api': false, 'public-reports': false, portal: false, 'listing-actions': true });
+    expect(keys).toEqual({ 'public-api': false, 'public-reports': false, area: false, portal: false, 'listing-actions': true });
     expect(routes.filter((route) => route.group === 'listing-actions').map((route) => route.handler)).toEqual(['previewListingAction', 'answerListingAction']);
   });
 

@@ -24,7 +24,7 @@ describe('public views', () => {
       expect(JSON.stringify(answer)).not.toMatch(/manager@example|landlord|Asha/);
     }
     expect(Object.keys(detail).filter((key) => !publicListingFields.includes(key as never)).sort()).toEqual(
-      ['assuredAgeDays', 'openState', 'stockAgeDays', 'upcomingHoursChanges', 'weeklyHours'].sort(),
+      ['assuredAgeDays', 'freshness', 'openState', 'recentlyReportedOutOfStock', 'stockAgeDays', 'upcomingHoursChanges', 'weeklyHours'].sort(),
     );
     expect(outletDetailSchema.safeParse(detail).success).toBe(true);
   });

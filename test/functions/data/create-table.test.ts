@@ -13,7 +13,7 @@ describe('ensureTable', () => {
     // Assess
     expect([first, second]).toEqual([true, false]);
     const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
-    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['geo', 'readiness']);
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['area', 'geo', 'readiness']);
     expect(Table?.GlobalSecondaryIndexes?.find((index) => index.IndexName === 'readiness')?.Projection?.ProjectionType).toBe('KEYS_ONLY');
   });
 
@@ -43,6 +43,6 @@ describe('ensureTable', () => {
 
     // Assess
     expect(outcome).toBeInstanceOf(fresh.TableShapeError);
-    expect(String(outcome)).toMatch(/no "readiness" index.*npm run reset/);
+    expect(String(outcome)).toMatch(/its indexes have another shape.*npm run reset/);
   });
 });
