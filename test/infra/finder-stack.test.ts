@@ -10,7 +10,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { unauthorisedBody } from '../../functions/contract/error.js';
 import { searchableOutletFields } from '../../functions/contract/outlet.js';
-import { geoIndex, tableKeys } from '../../functions/data/table-schema.js';
+import { areaIndex, geoIndex, tableKeys } from '../../functions/data/table-schema.js';
 import { type RouteGroup, routeGroups, routeKey, routes } from '../../functions/routes.js';
 import { defaultSignInDomainPrefix } from '../../infra/constructs/portal-sign-in.js';
 import { allRouteGroups, needsSignInOf } from '../../infra/route-plan.js';
@@ -62,7 +62,7 @@ describe('the table', () => {
     expect(table.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has the key schema of the shared table shape, and a geo index holding only the searchable fields', () => {
+  it('has the key schema of the shared table shape, a geo index holding only the searchable fields and an area index holding only what dashboards read', () => {
     // Prepare
     const keySchema = [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
@@ -71,11 +71,11 @@ describe('the table', () => {
 
     // Act
     const [, table] = only('AWS::DynamoDB::Table');
-    const [geo] = table.Properties.GlobalSecondaryIndexes;
+    const [geo, area] = table.Properties.GlobalSecondaryIndexes;
 
     // Assess
     expect(table.Properties.KeySchema).toEqual(keySchema);
-    expect(table.Properties.GlobalSecondaryIndexes).toHaveLength(1);
+    expect(table.Properties.GlobalSecondaryIndexes).toHaveLength(2);
     expect(geo).toEqual({
       IndexName: geoIndex.name,
       KeySchema: [
@@ -84,6 +84,15 @@ describe('the table', () => {
       ],
       Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...searchableOutletFields] },
     });
+    expect(area).toEqual({
+      IndexName: areaIndex.name,
+      KeySchema: [
+        { AttributeName: areaIndex.partitionKey, KeyType: 'HASH' },
+        { AttributeName: areaIndex.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...areaIndex.projectedAttributes] },
+    });
+    expect(area.Projection.NonKeyAttributes).not.toContain('contactEmail');
   });
 });
 
