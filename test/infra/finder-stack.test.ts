@@ -10,7 +10,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { unauthorisedBody } from '../../functions/contract/error.js';
 import { searchableOutletFields } from '../../functions/contract/outlet.js';
-import { geoIndex, readinessIndex, tableKeys } from '../../functions/data/table-schema.js';
+import { areaIndex, geoIndex, readinessIndex, tableKeys } from '../../functions/data/table-schema.js';
 import { type RouteGroup, routeGroups, routeKey, routes } from '../../functions/routes.js';
 import { defaultSignInDomainPrefix } from '../../infra/constructs/portal-sign-in.js';
 import { allRouteGroups, needsSignInOf } from '../../infra/route-plan.js';
@@ -62,7 +62,7 @@ describe('the table', () => {
     expect(table.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has the key schema of the shared table shape, a geo index holding only the searchable fields, and the area and readiness indexes', () => {
+  it('has the key schema of the shared table shape, a geo index holding only the searchable fields, an area index holding only what dashboards read, and the keys-only readiness index', () => {
     // Prepare
     const keySchema = [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
@@ -71,11 +71,11 @@ describe('the table', () => {
 
     // Act
     const [, table] = only('AWS::DynamoDB::Table');
-    const [geo] = table.Properties.GlobalSecondaryIndexes;
+    const [geo, area, readiness] = table.Properties.GlobalSecondaryIndexes;
 
     // Assess
     expect(table.Properties.KeySchema).toEqual(keySchema);
-    expect(table.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([geoIndex.name, 'area', readinessIndex.name]);
+    expect(table.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([geoIndex.name, areaIndex.name, readinessIndex.name]);
     expect(geo).toEqual({
       IndexName: geoIndex.name,
       KeySchema: [
@@ -84,6 +84,16 @@ describe('the table', () => {
       ],
       Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...searchableOutletFields] },
     });
+    expect(area).toEqual({
+      IndexName: areaIndex.name,
+      KeySchema: [
+        { AttributeName: areaIndex.partitionKey, KeyType: 'HASH' },
+        { AttributeName: areaIndex.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...areaIndex.projectedAttributes] },
+    });
+    expect(area.Projection.NonKeyAttributes).not.toContain('contactEmail');
+    expect(readiness.Projection).toEqual({ ProjectionType: 'KEYS_ONLY' });
   });
 });
 
