@@ -64,6 +64,12 @@ export interface RouteGroupDefinition {
    */
   signIn?: boolean;
   /**
+   * Whether the group's function holds the keys of readiness reminders' links (the stack's secret
+   * on AWS, `LINK_KEYS` locally): only the group that checks them.
+   * @default false
+   */
+  linkKeys?: boolean;
+  /**
    * The function's memory and time limit, where the group's work needs more than the defaults
    * (`ApiFunction`: 512 MB, 10 s).
    */
@@ -103,6 +109,12 @@ export const routeGroups = {
   // Writes: a registration is sent again after changes (an update), and its Idempotency-Key record
   // is kept with Powertools (put, update, delete).
   'public-registrations': { description: 'Public: register an outlet or an emergency cabinet, and change it when asked', tableAccess: 'write' },
+  // Public, but it changes listings (as the portal's one tap does) on the strength of a signed link.
+  'listing-actions': {
+    description: 'Public: answer a readiness reminder by one of its signed one-tap links',
+    tableAccess: 'write',
+    linkKeys: true,
+  },
 } as const satisfies Record<string, RouteGroupDefinition>;
 export type RouteGroup = keyof typeof routeGroups;
 
@@ -151,6 +163,11 @@ const reportClientLimit: ClientLimit = { requests: 10, windowSeconds: 600 };
 /** Registrations are rarer still than reports, and each is read by a person: the same low limits. */
 const registrationThrottle: RouteThrottle = reportThrottle;
 const registrationClientLimit: ClientLimit = reportClientLimit;
+/** Each press of a reminder's button is a person; a burst of them is not. */
+const linkActionThrottle: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
+
+/** An outlet's contact answers one email with one press; more than twenty from one address in ten minutes is a script. */
+const linkActionClientLimit: ClientLimit = { requests: 20, windowSeconds: 600 };
 
 const api = <P extends string>(path: P) => `${apiPrefix}${path}` as const;
 
@@ -188,6 +205,19 @@ export const routes = [
   { method: 'GET', path: api('/portal/registrations'), group: 'portal', handler: 'listRegistrations', access: 'moderator' },
   { method: 'GET', path: api('/portal/registrations/{id}'), group: 'portal', handler: 'getRegistration', access: 'area_moderator' },
   { method: 'POST', path: api('/portal/registrations/{id}/decisions'), group: 'portal', handler: 'decideRegistration', access: 'area_moderator' },
+  // Readiness reminders: the listings of an area nobody confirmed in time.
+  { method: 'GET', path: api('/portal/areas/{code}/attention'), group: 'area', handler: 'listAreaAttention', access: 'area_read' },
+  // Readiness reminders: the links' page and button.
+  { method: 'GET', path: api('/listing-actions'), group: 'listing-actions', handler: 'previewListingAction', access: 'public' },
+  {
+    method: 'POST',
+    path: api('/listing-actions'),
+    group: 'listing-actions',
+    handler: 'answerListingAction',
+    access: 'public',
+    throttle: linkActionThrottle,
+    clientLimit: linkActionClientLimit,
+  },
 ] as const satisfies readonly Route[];
 
 export type RouteDefinition = (typeof routes)[number];

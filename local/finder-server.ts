@@ -33,6 +33,10 @@ import { cognitoStandInPath, localUserPoolId, serveCognitoStandIn } from './cogn
 import { type LocalAccounts, openLocalAccounts } from './local-accounts.js';
 import { PortInUseError } from './port-in-use.js';
 import { serveSiteFile } from './static-site.js';
+import type { ReadinessRun } from '../functions/core/readiness-job.js';
+import { linkKeysDir, loadOrCreateLinkKeys } from './link-keys.js';
+import { describeRun, readinessJobPath, serveReadinessJob } from './readiness-endpoint.js';
+import { type ReadinessTimerOptions, startReadinessTimer } from './readiness-timer.js';
 
 export { PortInUseError };
 
@@ -89,6 +93,14 @@ export interface FinderOptions {
    * its origin. @default `PUBLIC_TILE_URL`, else the web policy's default
    */
   tileUrl?: string;
+  /**
+   * Runs the readiness job daily at 07:00 London time and once shortly after start, as the
+   * schedule does on AWS (`npm start` turns it on). Off by default, so a test's table changes only
+   * when the test says so. @default false
+   */
+  readinessTimer?: ReadinessTimerOptions | false;
+  /** The site's address in reminder emails' links. @default the finder's own URL */
+  siteUrl?: string;
 }
 
 export interface RunningFinder {
@@ -101,6 +113,8 @@ export interface RunningFinder {
   outbox: Outbox;
   /** The local accounts, as the Cognito stand-in and the local sign-in service share them. */
   accounts: LocalAccounts;
+  /** Runs the readiness job now, or as if at `now`. */
+  runReadinessJob(now?: Date): Promise<ReadinessRun>;
   close(): Promise<void>;
 }
 
@@ -111,6 +125,7 @@ const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }
   portal: () => import('../functions/lambdas/portal.js'),
   area: () => import('../functions/lambdas/area.js'),
   'public-registrations': () => import('../functions/lambdas/public-registrations.js'),
+  'listing-actions': () => import('../functions/lambdas/listing-actions.js'),
 };
 
 const maxBodyBytes = 1024 * 1024;
@@ -162,6 +177,9 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   });
   const handlers = new Map<RouteGroup, LambdaHandler>();
   let authorize: JwtAuthorizer = async () => null;
+  let runReadiness: (now?: Date) => Promise<ReadinessRun> = async () => {
+    throw new Error('The finder is not ready');
+  };
   const limiter = createClientLimiter();
   /** Applies the route's per-client limit; false (with a 429 sent) when the client is over it. */
   const limitClient = (route: RouteDefinition, request: IncomingMessage, response: ServerResponse): boolean => {
@@ -222,6 +240,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         if (!(await serveCognitoStandIn(accounts, request, url.pathname, (await readBody(request)) ?? Buffer.alloc(0), response))) {
           sendJson(response, 404, { message: 'Not found' });
         }
+      } else if (url.pathname === readinessJobPath) {
+        await serveReadinessJob(request, url, response, runReadiness);
       } else if (isApiPath(url.pathname)) {
         // Under the API's prefix every answer is the API's: JSON, never the site's 404 page.
         sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
@@ -300,11 +320,12 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     // Email goes to the local outbox through the same SES client the functions use on AWS.
     process.env.SES_ENDPOINT = `${url}${sesStandInPath}`;
     process.env.EMAIL_FROM ??= localSender;
-    // Accounts are made through the same Cognito client as on AWS, at the local stand-in, and
-    // links in emails lead back to this finder.
+    // Accounts are made through the same Cognito client as on AWS, at the local stand-in.
     process.env.USER_POOL_ID = localUserPoolId;
     process.env.COGNITO_ENDPOINT = `${url}${cognitoStandInPath}`;
-    process.env.SITE_URL = url;
+    // The reminder links' keys, and the site that links in emails open, as the stack gives them on AWS.
+    process.env.LINK_KEYS = await loadOrCreateLinkKeys(options.dataPath ? linkKeysDir(options.dataPath) : undefined);
+    process.env.SITE_URL = options.siteUrl ?? url;
     authorize = createJwtAuthorizer(signIn);
 
     const { ensureTable } = await import('../functions/data/create-table.js');
@@ -316,8 +337,14 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     for (const [group, load] of Object.entries(lambdaEntries) as [RouteGroup, () => Promise<{ handler: LambdaHandler }>][]) {
       handlers.set(group, (await load()).handler);
     }
+    const readinessJob = await import('../functions/lambdas/readiness-job.js');
+    runReadiness = readinessJob.runReadiness;
+    if (options.readinessTimer) {
+      const timer = startReadinessTimer(async (now) => describeRun(await readinessJob.runReadiness(now)), { log, ...options.readinessTimer });
+      cleanups.push(timer.stop);
+    }
     markReady();
-    return { url, signIn, identityProvider, outbox, accounts, close: closeAll };
+    return { url, signIn, identityProvider, outbox, accounts, runReadinessJob: (now) => runReadiness(now), close: closeAll };
   } catch (error) {
     markReady();
     await closeAll();

@@ -113,3 +113,16 @@ export const registrationQueueKey = (scope: RegistrationQueueScope, queue: 'open
   sk: `${registrationQueueSortPrefix(queue)}${id}`,
 });
 export const registrationQueueSortPrefix = (queue: 'open' | 'decided') => `${queue.toUpperCase()}#`;
+/** An outlet's readiness reminder state (`data/readiness.ts`), in its partition. */
+export const readinessStateKey = (outletId: string) => ({ pk: `OUTLET#${outletId}`, sk: 'READINESS' });
+
+/**
+ * A local authority's partition: the listings escalated to its commissioners, one item each
+ * (`ATTENTION#<outletId>`), read with one Query.
+ */
+export const areaPartition = (areaCode: string) => `AREA#${areaCode}`;
+export const attentionSortPrefix = 'ATTENTION#';
+export const attentionKey = (areaCode: string, outletId: string) => ({ pk: areaPartition(areaCode), sk: `${attentionSortPrefix}${outletId}` });
+
+/** A reminder link that has been used, by its token's `jti`: single use, by conditional write. */
+export const usedLinkKey = (jti: string) => ({ pk: `LINK#${jti}`, sk: 'LINK' });

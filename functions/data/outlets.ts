@@ -21,6 +21,8 @@ import { documents, tableName } from './client.js';
 import { countIn, countInBulk, countOut, undoCountIn } from './geo-counters.js';
 import { outletKey } from './keys.js';
 import { archiveChanges } from './outlet-history.js';
+import { readinessIndexAttributes } from './readiness-items.js';
+import { readinessIndex } from './table-schema.js';
 import {
   type GeoPlacement,
   type StoredOutlet,
@@ -161,7 +163,8 @@ export async function getStoredOutlets(ids: readonly string[], { consistent = fa
 /**
  * The UpdateItem input that turns `current` into `next` with `history`, conditional on the
  * version. Pure. Sets only the listing fields that differ, and the index attributes only when the
- * placement changes, so an edit that leaves the search's fields alone never touches the index.
+ * placement changes, so an edit that leaves the search's fields alone never touches the index; the
+ * same for the readiness index and the listing's basis.
  */
 export function listingUpdateInput(
   current: StoredOutlet,
@@ -205,6 +208,14 @@ export function listingUpdateInput(
     } else {
       removes.push('areaKey', 'areaSort');
     }
+  }
+  // The readiness index moves only when the basis or withdrawal changes: a confirmation starts
+  // the reminders afresh, while an edit leaves wherever the readiness job had got to.
+  const readinessBefore = readinessIndexAttributes(current.outlet);
+  const readinessAfter = readinessIndexAttributes(next);
+  if (JSON.stringify(readinessAfter) !== JSON.stringify(readinessBefore)) {
+    if (readinessAfter) for (const [attribute, value] of Object.entries(readinessAfter)) set(attribute, value);
+    else removes.push(readinessIndex.partitionKey, readinessIndex.sortKey);
   }
   return {
     TableName: tableName,

@@ -51,8 +51,32 @@ export const areaIndex = {
 /** The kinds of record the area index holds. */
 export type AreaRecordKind = 'outlet' | 'postcode' | 'outward' | 'supply' | 'batch' | 'report';
 
-/** The table's secondary indexes, each with the attributes it copies; the embedded engine and the stack build them from this list. */
-export const secondaryIndexes = [geoIndex, areaIndex] as const;
+/**
+ * The sparse index of listings the readiness job must look at (`core/readiness-rules.ts`): every
+ * listing that is not withdrawn carries `readinessQueue` (always {@link readinessQueueValue}) and
+ * `readinessDueAt`, the moment the job should next look at it followed by `#` and the outlet id. The
+ * job reads only `readinessDueAt <= now`, never the whole table, and moves the moment on (or takes
+ * the listing out, once it is escalated) each time it looks.
+ *
+ * One partition: the index holds one small item per listing and changes only when a listing is
+ * confirmed or looked at, far below a partition's limits even for every outlet in the UK. Keys
+ * only: the job reads each due listing itself, consistently, before acting on it.
+ */
+export const readinessIndex = {
+  name: 'readiness',
+  partitionKey: 'readinessQueue',
+  sortKey: 'readinessDueAt',
+  projectedAttributes: [],
+} as const;
+
+/** The one value of {@link readinessIndex}'s partition key. */
+export const readinessQueueValue = 'due';
+
+/**
+ * The table's secondary indexes, each with the attributes it copies (none: keys only); the embedded
+ * engine and the stack build them from this list.
+ */
+export const secondaryIndexes = [geoIndex, areaIndex, readinessIndex] as const;
 
 /**
  * Characters of geohash in `geoCell`: 4 is about 39 km by 19.5 km (24 km by 19.5 km at 53°N).

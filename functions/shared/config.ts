@@ -75,7 +75,9 @@ export type AccountsConfig = z.infer<typeof accountsConfigSchema>;
 export const parseAccountsConfig = (env: Record<string, string | undefined>): AccountsConfig => parseWith(accountsConfigSchema, env);
 
 /** Links in emails point at the public site: its origin (the CDN's, or a custom domain's). */
-const siteConfigSchema = z.object({ SITE_URL: z.url('SITE_URL must be the site’s address, like https://naloxone.example.org') });
+const siteConfigSchema = z.object({
+  SITE_URL: z.url({ protocol: /^https?$/, error: 'SITE_URL must be the site’s address, like https://naloxone.example.org' }),
+});
 
 /** Parses the site's address from an environment; throws a readable error naming the variable. */
 export const parseSiteConfig = (env: Record<string, string | undefined>): { SITE_URL: string } => parseWith(siteConfigSchema, env);
@@ -118,4 +120,34 @@ let cachedSite: { SITE_URL: string } | undefined;
 export function siteConfig(): { SITE_URL: string } {
   cachedSite ??= parseSiteConfig(process.env);
   return cachedSite;
+}
+
+/**
+ * The keys that sign and check the links in readiness reminders: on AWS a Secrets Manager secret
+ * made by the stack (`LINK_KEYS_SECRET_ARN`), read at cold start; under `npm start` and in tests
+ * the keys themselves (`LINK_KEYS`, JSON), made on first start and kept in the local data folder.
+ * Exactly one of the two. Only the functions that sign or check links have these.
+ */
+const linkKeysConfigSchema = z
+  .object({
+    AWS_REGION: z.string().min(1).default('eu-west-2'),
+    LINK_KEYS_SECRET_ARN: z.string().min(1).optional(),
+    LINK_KEYS: z.string().min(1).optional(),
+  })
+  .refine((env) => (env.LINK_KEYS_SECRET_ARN === undefined) !== (env.LINK_KEYS === undefined), {
+    path: ['LINK_KEYS_SECRET_ARN'],
+    message: 'set exactly one of LINK_KEYS_SECRET_ARN (AWS) and LINK_KEYS (local)',
+  });
+
+export type LinkKeysConfig = z.infer<typeof linkKeysConfigSchema>;
+
+/** Parses the link key settings from an environment; throws a readable error naming each bad variable. */
+export const parseLinkKeysConfig = (env: Record<string, string | undefined>): LinkKeysConfig => parseWith(linkKeysConfigSchema, env);
+
+let cachedLinkKeys: LinkKeysConfig | undefined;
+
+/** The link key settings of this process, parsed on first use and then kept. */
+export function linkKeysConfig(): LinkKeysConfig {
+  cachedLinkKeys ??= parseLinkKeysConfig(process.env);
+  return cachedLinkKeys;
 }

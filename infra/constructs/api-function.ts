@@ -6,11 +6,12 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { reportCounterAttribute, tableKeys } from '../../functions/data/table-schema.js';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { readinessIndex, reportCounterAttribute, tableKeys } from '../../functions/data/table-schema.js';
 import type { TableAccess } from '../../functions/routes.js';
 import { lockFile, projectRoot } from '../project-paths.js';
 import type { SignInEndpoints } from './portal-sign-in.js';
@@ -188,6 +189,31 @@ export class ApiFunction extends Construct {
       );
     }
     this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /**
+   * The readiness job's access to the table: Query on the `readiness` index alone (never the
+   * table's partitions, never a Scan), GetItem of listings and reminder state, and single-item
+   * writes: its reminder state, the commissioners' attention items, and when to look at a listing
+   * next. No batch writes and no other index.
+   */
+  bindTableForReadinessJob(table: ITable): void {
+    Grant.addToPrincipal({
+      grantee: this.function,
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+      resourceArns: [table.tableArn],
+    });
+    Grant.addToPrincipal({ grantee: this.function, actions: ['dynamodb:Query'], resourceArns: [`${table.tableArn}/index/${readinessIndex.name}`] });
+    this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /**
+   * Lets the function read the reminder links' keys (`LINK_KEYS_SECRET_ARN`): the secret's current
+   * and previous versions, nothing else.
+   */
+  bindLinkKeys(secret: ISecret): void {
+    secret.grantRead(this.function);
+    this.function.addEnvironment('LINK_KEYS_SECRET_ARN', secret.secretArn);
   }
 
   /**

@@ -19,9 +19,10 @@
 
 /** Each island: its mark, and the modules that belong to it before any copy is made. */
 const islands = [
+  // The reminder links' page (`/confirm/`) goes with the portal: only outlets open it.
   {
     mark: '?portal',
-    owns: (id) => /\/site\/src\/(scripts|pages)\/portal\//.test(id) || /\/site\/src\/layouts\/Portal\.astro/.test(id),
+    owns: (id) => /\/site\/src\/(scripts|pages)\/(portal|confirm)\//.test(id) || /\/site\/src\/layouts\/Portal\.astro/.test(id),
   },
   { mark: '?register', owns: (id) => /\/site\/src\/pages\/register\//.test(id) },
 ];

@@ -10,7 +10,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { unauthorisedBody } from '../../functions/contract/error.js';
 import { searchableOutletFields } from '../../functions/contract/outlet.js';
-import { geoIndex, tableKeys } from '../../functions/data/table-schema.js';
+import { areaIndex, geoIndex, readinessIndex, tableKeys } from '../../functions/data/table-schema.js';
 import { type RouteGroup, routeGroups, routeKey, routes } from '../../functions/routes.js';
 import { defaultSignInDomainPrefix } from '../../infra/constructs/portal-sign-in.js';
 import { allRouteGroups, managesAccountsOf, needsSignInOf, sendsEmailOf } from '../../infra/route-plan.js';
@@ -62,7 +62,7 @@ describe('the table', () => {
     expect(table.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has the key schema of the shared table shape, and a geo index holding only the searchable fields', () => {
+  it('has the key schema of the shared table shape, a geo index holding only the searchable fields, an area index holding only what dashboards read, and the keys-only readiness index', () => {
     // Prepare
     const keySchema = [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
@@ -71,11 +71,11 @@ describe('the table', () => {
 
     // Act
     const [, table] = only('AWS::DynamoDB::Table');
-    const [geo] = table.Properties.GlobalSecondaryIndexes;
+    const [geo, area, readiness] = table.Properties.GlobalSecondaryIndexes;
 
     // Assess
     expect(table.Properties.KeySchema).toEqual(keySchema);
-    expect(table.Properties.GlobalSecondaryIndexes).toHaveLength(1);
+    expect(table.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([geoIndex.name, areaIndex.name, readinessIndex.name]);
     expect(geo).toEqual({
       IndexName: geoIndex.name,
       KeySchema: [
@@ -84,6 +84,16 @@ describe('the table', () => {
       ],
       Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...searchableOutletFields] },
     });
+    expect(area).toEqual({
+      IndexName: areaIndex.name,
+      KeySchema: [
+        { AttributeName: areaIndex.partitionKey, KeyType: 'HASH' },
+        { AttributeName: areaIndex.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...areaIndex.projectedAttributes] },
+    });
+    expect(area.Projection.NonKeyAttributes).not.toContain('contactEmail');
+    expect(readiness.Projection).toEqual({ ProjectionType: 'KEYS_ONLY' });
   });
 });
 
@@ -131,7 +141,7 @@ describe('the sign-in', () => {
 });
 
 describe('the functions', () => {
-  it('are one Node.js 22 arm64 function per route group, told the table name', () => {
+  it('are one Node.js 22 arm64 function per route group, and the readiness job, told the table name', () => {
     // Prepare
     const groups = allRouteGroups();
 
@@ -141,7 +151,7 @@ describe('the functions', () => {
     });
 
     // Assess
-    expect(Object.keys(withTable)).toHaveLength(groups.length);
+    expect(Object.keys(withTable)).toHaveLength(groups.length + 1);
     for (const group of groups) {
       const [, fn] = groupFunction(group);
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
@@ -410,7 +420,7 @@ describe('the HTTP API', () => {
     expect(stage.Properties.AccessLogSettings.Format).not.toMatch(/sourceIp|userAgent/i);
   });
 
-  it('holds reports and registrations to 5 a second with bursts of 10, while searches keep the stage\'s 50 and 100', () => {
+  it('holds reports, registrations and reminder answers to 5 a second with bursts of 10, while searches keep the stage\'s 50 and 100', () => {
     // Prepare
     const [, stage] = only('AWS::ApiGatewayV2::Stage');
     const [reportRouteId] = Object.keys(
@@ -429,6 +439,7 @@ describe('the HTTP API', () => {
       'POST /api/registrations': slow,
       'GET /api/registrations/{id}': slow,
       'PUT /api/registrations/{id}': slow,
+      'POST /api/listing-actions': slow,
     });
     expect(stage.DependsOn).toContain(reportRouteId);
   });
@@ -451,7 +462,110 @@ describe('the outputs', () => {
     const names = Object.keys(outputs);
 
     // Assess
-    expect(names.sort()).toEqual(['ApiUrl', 'SignInDomain', 'SiteUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+    expect(names.sort()).toEqual([
+      'ApiUrl',
+      'LinkKeysSecretArn',
+      'ReadinessFailuresQueueUrl',
+      'SignInDomain',
+      'SiteUrl',
+      'TableName',
+      'UserPoolClientId',
+      'UserPoolId',
+    ]);
     expect(outputs.ApiUrl?.Description).toMatch(/smoke tests only/);
+  });
+});
+
+describe('readiness reminders', () => {
+  /** The readiness job's function. */
+  const jobFunction = (): [string, Resource] => {
+    const found = Object.entries(stack.template.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('^Daily: remind outlets') } }));
+    expect(found).toHaveLength(1);
+    return found[0] as [string, Resource];
+  };
+  /** Every statement of a function's role, actions sorted. */
+  const statementsOfFunction = (fn: Resource): Record<string, any>[] => {
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+    const policies = Object.values(stack.template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } })) as Resource[];
+    return policies
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, any>[])
+      .map((statement) => ({ ...statement, Action: ([statement.Action].flat() as string[]).sort() }));
+  };
+  const secretId = () => only('AWS::SecretsManager::Secret')[0];
+  const queueArn = () => ({ 'Fn::GetAtt': [only('AWS::SQS::Queue')[0], 'Arn'] });
+
+  it('run the job every day at 07:00 London time, retried, with failures kept in a dead-letter queue', () => {
+    // Prepare
+    const [jobId] = jobFunction();
+
+    // Act
+    const [, schedule] = only('AWS::Scheduler::Schedule');
+    const [, invokeConfig] = only('AWS::Lambda::EventInvokeConfig');
+    const [, queue] = only('AWS::SQS::Queue');
+
+    // Assess
+    expect(schedule.Properties).toMatchObject({
+      ScheduleExpression: 'cron(0 7 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: { Arn: { 'Fn::GetAtt': [jobId, 'Arn'] }, DeadLetterConfig: { Arn: queueArn() }, RetryPolicy: { MaximumRetryAttempts: 2 } },
+    });
+    expect(invokeConfig.Properties).toMatchObject({
+      FunctionName: { Ref: jobId },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: queueArn() } },
+    });
+    expect(queue.Properties).toMatchObject({ MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+  });
+
+  it('let the job query the readiness index alone, write single items, send from the sender alone and read the link key', () => {
+    // Prepare
+    const [, job] = jobFunction();
+
+    // Act
+    const statements = statementsOfFunction(job);
+
+    // Assess
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        { Effect: 'Allow', Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: tableArn() },
+        { Effect: 'Allow', Action: ['dynamodb:Query'], Resource: { 'Fn::Join': ['', [tableArn(), `/index/${readinessIndex.name}`]] } },
+        { Effect: 'Allow', Action: ['ses:SendEmail'], Resource: `arn:aws:ses:eu-west-2:111111111111:identity/${signIn.senderEmail}` },
+        { Effect: 'Allow', Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'], Resource: { Ref: secretId() } },
+      ]),
+    );
+    // The only other statement lets Lambda put a failed run in the dead-letter queue.
+    expect(statements).toHaveLength(5);
+    expect(statements.flatMap((statement) => statement.Action)).not.toContain('dynamodb:Scan');
+    expect(job.Properties.Timeout).toBe(300);
+  });
+
+  it('tell the job the sender, the link key and the site the links open (the custom domain, when there is one)', () => {
+    // Act
+    const variables = jobFunction()[1].Properties.Environment.Variables;
+
+    // Assess
+    expect(variables).toMatchObject({
+      TABLE_NAME: { Ref: tableId() },
+      EMAIL_FROM: signIn.senderEmail,
+      LINK_KEYS_SECRET_ARN: { Ref: secretId() },
+      SITE_URL: signIn.extraSiteOrigins[0],
+    });
+  });
+
+  it('make a secret for the link key, readable by the job and the links\' function and by no other', () => {
+    // Prepare
+    const readers = (Object.values(stack.template.findResources('AWS::Lambda::Function')) as Resource[]).filter((fn) =>
+      statementsOfFunction(fn).some((statement) => statement.Action.includes('secretsmanager:GetSecretValue')),
+    );
+
+    // Act
+    const [, secret] = only('AWS::SecretsManager::Secret');
+
+    // Assess
+    expect(secret.Properties.GenerateSecretString).toEqual({ ExcludePunctuation: true, PasswordLength: 64 });
+    expect(readers.map((fn) => fn.Properties.Description).sort()).toEqual([routeGroups['listing-actions'].description, jobFunction()[1].Properties.Description].sort());
+    expect(groupFunction('listing-actions')[1].Properties.Environment.Variables.LINK_KEYS_SECRET_ARN).toEqual({ Ref: secretId() });
   });
 });

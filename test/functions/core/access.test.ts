@@ -128,3 +128,31 @@ describe('decideAccess for registrations', () => {
     expect(decision).toBe(expected);
   });
 });
+
+describe('decideAccess on an area route', () => {
+  const staff = actor({ roles: ['outlet_staff'], outlets: ['FA1'] });
+  const commissioner = actor({ roles: ['commissioner'], areas: ['E08000003'] });
+  const admin = actor({ roles: ['admin'] });
+
+  it.each<[string, Actor | null, string, string]>([
+    ['the area’s commissioner', commissioner, 'E08000003', 'allowed'],
+    ['a commissioner of another area', commissioner, 'E08000009', 'forbidden'],
+    ['an outlet’s staff, even of an outlet in the area', staff, 'E08000003', 'forbidden'],
+    ['an administrator', admin, 'E08000009', 'allowed'],
+    ['no one signed in', null, 'E08000003', 'unauthorised'],
+  ])('decides %s', (_name, who, areaCode, expected) => {
+    // Act
+    const decision = decideAccess('area_read', who, { areaCode });
+
+    // Assess
+    expect(decision).toBe(expected);
+  });
+
+  it('refuses a commissioner when the route names no area', () => {
+    // Act
+    const decision = decideAccess('area_read', commissioner, {});
+
+    // Assess
+    expect(decision).toBe('forbidden');
+  });
+});

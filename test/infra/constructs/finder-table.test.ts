@@ -5,7 +5,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { searchableOutletFields } from '../../../functions/contract/outlet.js';
-import { areaIndex, geoIndex } from '../../../functions/data/table-schema.js';
+import { areaIndex, geoIndex, readinessIndex } from '../../../functions/data/table-schema.js';
 import { FinderTable, type FinderTableProps } from '../../../infra/constructs/finder-table.js';
 
 function tableOf(props?: FinderTableProps): Record<string, any> {
@@ -41,11 +41,26 @@ describe('FinderTable', () => {
   it('leaves out the indexes it is asked to, for deploys that change them one at a time', () => {
     // Act
     const withoutGeo = tableOf({ withoutIndexes: ['geo'] });
-    const withoutAny = tableOf({ withoutIndexes: ['geo', 'area'] });
+    const withoutAny = tableOf({ withoutIndexes: ['geo', 'area', 'readiness'] });
 
     // Assess
-    expect(withoutGeo.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(['area']);
+    expect(withoutGeo.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(['area', 'readiness']);
     expect(withoutAny.GlobalSecondaryIndexes).toBeUndefined();
     expect(withoutAny.KeySchema).toHaveLength(2);
+  });
+
+  it('keeps the readiness index to the keys: the job reads each due listing itself', () => {
+    // Act
+    const readiness = tableOf().GlobalSecondaryIndexes.find((index: { IndexName: string }) => index.IndexName === readinessIndex.name);
+
+    // Assess
+    expect(readiness).toEqual({
+      IndexName: 'readiness',
+      KeySchema: [
+        { AttributeName: 'readinessQueue', KeyType: 'HASH' },
+        { AttributeName: 'readinessDueAt', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    });
   });
 });

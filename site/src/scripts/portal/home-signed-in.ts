@@ -42,6 +42,16 @@ export async function showSignedInHome(root: HTMLElement): Promise<void> {
   required<HTMLElement>(section, '[data-home-listings]').replaceChildren(...listingsOf(me.data));
   showAreas(required<HTMLElement>(section, '[data-home-areas]'), me.data);
   showRegistrations(required<HTMLElement>(section, '[data-home-registrations]'), me.data);
+  // Loaded apart, so staff (who have no area) never load it.
+  if (me.data.areas.length > 0) {
+    const attention = required<HTMLElement>(section, '[data-home-attention]');
+    void import('./area-attention.js')
+      .then(({ showAreaAttention }) => showAreaAttention(attention, me.data.areas))
+      .catch(() => {
+        attention.replaceChildren(el('p', {}, 'We could not load the listings that need checking. Reload the page to try again.'));
+        attention.hidden = false;
+      });
+  }
   if (me.data.roles.includes('admin') || me.data.areas.length > 0) enhanceOpenListing(section, me.data);
   section.hidden = false;
 }

@@ -12,6 +12,7 @@ import '../zod-without-eval.js';
 import { batchesResponseSchema, batchSchema, type BatchesResponse, type NewBatch } from '@contract/batches.js';
 import { errorBodySchema, type ErrorBody } from '@contract/error.js';
 import { meResponseSchema, type MeResponse } from '@contract/me.js';
+import { areaAttentionResponseSchema, type AreaAttentionResponse } from '@contract/readiness.js';
 import {
   historyResponseSchema,
   portalOutletSchema,
@@ -223,3 +224,7 @@ export const decideRegistration = (id: string, version: number, decision: Regist
     headers: { 'if-match': `"${version}"` },
     staleBody: 'error',
   });
+
+/** `GET /api/portal/areas/{code}/attention`: the area's listings nobody confirmed in time. */
+export const getAreaAttention = (code: string): Promise<PortalResult<AreaAttentionResponse>> =>
+  portalRequest(`/portal/areas/${encodeURIComponent(code)}/attention`, areaAttentionResponseSchema);
