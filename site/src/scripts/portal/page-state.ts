@@ -32,19 +32,21 @@ export function showPortalState(root: HTMLElement, state: PortalState): void {
   stopLoading(root);
   if (state === 'unavailable') {
     showServiceProblem(required<HTMLElement>(root, '[data-service-problem]'));
-  } else {
-    const block = required<HTMLElement>(root, `[data-portal-state="${state === 'session_ended' ? 'signed_out' : state}"]`);
-    if (state === 'session_ended') {
-      required<HTMLElement>(block, '[data-portal-signed-out-title]').textContent = 'Your session has ended';
-      required<HTMLElement>(block, '[data-portal-signed-out-reason]').textContent = 'For your security, you need to sign in again. You will come back to this page.';
-    }
-    if (state === 'signed_out' || state === 'session_ended') {
-      showSignedInPerson(null);
-      wireSignIn(block);
-    }
-    block.hidden = false;
+    document.title = portalTitle(titles[state]);
+    return;
   }
-  document.title = portalTitle(titles[state]);
+  const block = required<HTMLElement>(root, `[data-portal-state="${state === 'session_ended' ? 'signed_out' : state}"]`);
+  if (state === 'session_ended') {
+    required<HTMLElement>(block, '[data-portal-signed-out-title]').textContent = 'Your session has ended';
+    required<HTMLElement>(block, '[data-portal-signed-out-reason]').textContent = 'For your security, you need to sign in again. You will come back to this page.';
+  }
+  if (state === 'signed_out' || state === 'session_ended') {
+    showSignedInPerson(null);
+    wireSignIn(block);
+  }
+  block.hidden = false;
+  // A listing's page and an area's word their 403 and 404 titles for what they are about.
+  document.title = portalTitle((state === 'forbidden' || state === 'not_found' ? block.dataset.portalStateTitle : undefined) ?? titles[state]);
 }
 
 /** The Sign in button of a signed-out state: sign in, then come back to this very page. */
