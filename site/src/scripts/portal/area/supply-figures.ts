@@ -63,11 +63,13 @@ export function suppliesInWords(supplies: AreaSupplies, areaName: string): strin
   const range = `From ${monthInWords(months[0]!)} to ${monthInWords(months.at(-1)!)}`;
   const { first, resupply, kits: total } = supplies.totals;
   const given = `${range}, ${kits(total)} ${total === 1 ? 'was' : 'were'} given out in ${areaName}: ${number(first)} first ${first === 1 ? 'kit' : 'kits'} and ${number(resupply)} ${resupply === 1 ? 'replacement' : 'replacements'}.`;
-  if (!supplies.estimate || supplies.kitsPerPerson === null) {
+  if (!supplies.estimate) {
     return `${given} There is no estimate of people who use opiates here yet, so the kits cannot be compared with Release’s recommendation of at least one kit per person.`;
   }
   const people = `${number(supplies.estimate.peopleUsingOpiates)} ${supplies.estimate.peopleUsingOpiates === 1 ? 'person' : 'people'}`;
-  const per = `That is ${perPersonInWords(supplies.kitsPerPerson)} ${supplies.kitsPerPerson === 1 ? 'kit' : 'kits'} per person estimated to use opiates (${people}, ${supplies.estimate.year}).`;
+  // From the totals, not the API's figure rounded to one place: 9 kits for 3,600 people is "less than 0.1", not "0".
+  const perPerson = perPersonInWords(total / supplies.estimate.peopleUsingOpiates);
+  const per = `That is ${perPerson} ${perPerson === '1' ? 'kit' : 'kits'} per person estimated to use opiates (${people}, ${supplies.estimate.year}).`;
   const against =
     total >= supplies.estimate.peopleUsingOpiates
       ? 'It meets Release’s recommendation of at least one kit per person.'
