@@ -43,7 +43,8 @@ export async function enhanceAreaBatchesPage(root: HTMLElement): Promise<void> {
     event.preventDefault();
     const parsed = batchNumberSchema.safeParse(input.value);
     if (!parsed.success) {
-      showErrors(parsed.error.issues.map((issue) => ({ message: issue.message, fieldId: 'recall-number' })));
+      // One message for the one field, as GOV.UK asks: the first rule it breaks.
+      showErrors(parsed.error.issues.slice(0, 1).map((issue) => ({ message: issue.message, fieldId: 'recall-number' })));
       return;
     }
     clearErrors();
@@ -59,7 +60,7 @@ export async function enhanceAreaBatchesPage(root: HTMLElement): Promise<void> {
     const result = await getAreaBatches(context.code, batchNumber);
     if (result.kind === 'rejected') {
       status.textContent = '';
-      showErrors(result.body.issues.map((issue) => ({ message: issue.message, fieldId: 'recall-number' })));
+      showErrors(result.body.issues.slice(0, 1).map((issue) => ({ message: issue.message, fieldId: 'recall-number' })));
       return;
     }
     if (result.kind !== 'ok') {
