@@ -192,7 +192,7 @@ describe('batches and recalls', () => {
       });
       expect(added.status).toBe(201);
     }
-    const { page } = await open(`/portal/area/batches/?code=${manchester}`, '[data-area] h1', phone);
+    const { page, csp } = await open(`/portal/area/batches/?code=${manchester}`, '[data-area] h1', phone);
 
     const soon = page.locator('[data-expiring] tbody tr').filter({ hasText: number });
     expect(await soon.count()).toBe(1);
@@ -216,6 +216,7 @@ describe('batches and recalls', () => {
     const csv = await downloadCsv(page, page.locator('[data-recall-results]').getByRole('button', { name: /^Download this table/ }));
     expect(csv.lines[0]).toBe('Outlet,Outlet id,Batch number,Kit,Kits,Expiry date,Expiry');
     expect(csv.lines.slice(1).map((line) => line.split(',')[1]).sort()).toEqual(['FD532', 'FEX27']);
+    expect(csp()).toEqual([]);
   });
 });
 

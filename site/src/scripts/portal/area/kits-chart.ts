@@ -6,8 +6,8 @@
  * sets the whole range against the estimate itself.
  *
  * The bars are hidden from screen readers: the figure's caption sums them up in a sentence, and the
- * table after the chart holds the same numbers. Widths are set through the CSSOM, which the
- * Content-Security-Policy allows (style attributes in markup would need 'unsafe-inline').
+ * table after the chart holds the same numbers. Widths are set through the CSSOM, not written
+ * into markup as style attributes.
  */
 import type { AreaSupplies } from '@contract/area-dashboard.js';
 import { el } from '../../dom.js';
