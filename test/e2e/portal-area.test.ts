@@ -227,6 +227,11 @@ describe('who may see an area', () => {
     expect(await page.title()).toContain('No access to this area');
     expect(await axeViolations(page)).toEqual([]);
 
+    // The import page has no data of its own to be refused: it says so before offering the form.
+    const upload = await open(`/portal/area/import/?code=${manchester}`, '[data-portal-state="forbidden"]:not([hidden])', desktop, asha);
+    expect(await upload.page.locator('[data-import-form]').isVisible()).toBe(false);
+    expect(await axeViolations(upload.page)).toEqual([]);
+
     const other = await open('/portal/area/coverage/?code=nonsense', '[data-portal-state="not_found"]:not([hidden])', desktop);
     expect(await other.page.getByRole('heading', { level: 1, name: 'We could not find that area' }).isVisible()).toBe(true);
     expect(await axeViolations(other.page)).toEqual([]);

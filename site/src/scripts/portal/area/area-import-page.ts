@@ -8,6 +8,7 @@
 // First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
 import '../../zod-without-eval.js';
 import { areaImportRequestSchema } from '@contract/area-dashboard.js';
+import type { MeResponse } from '@contract/me.js';
 import type { ImportReport } from '@contract/outlet-import.js';
 import { el, required } from '../../dom.js';
 import { clearErrors, showErrors } from '../../error-summary.js';
@@ -23,8 +24,9 @@ import { countsInWords, reportCounts, reportTable, rowElementId, rowsToWrite } f
 const invalidLinksShown = 10;
 
 export async function enhanceAreaImportPage(root: HTMLElement): Promise<void> {
-  // The page has no data of its own before a file is chosen: who the person is decides the rest.
-  const opened = await openAreaPage(root, () => getMe(), { title: 'Import listings' });
+  // The page has no data of its own before a file is chosen: who the person is decides whether
+  // they see the form at all, as the API would (the area's commissioner, or an administrator).
+  const opened = await openAreaPage(root, mayImport, { title: 'Import listings' });
   if (!opened) return;
   const { context } = opened;
   const page = required<HTMLElement>(root, '[data-area]');
@@ -172,6 +174,14 @@ export async function enhanceAreaImportPage(root: HTMLElement): Promise<void> {
     result.hidden = false;
     if (report.dryRun) heading.focus();
   }
+}
+
+/** Who the person is, or "forbidden" when they may not import into the area with `code`. */
+async function mayImport(code: string): Promise<PortalResult<MeResponse>> {
+  const me = await getMe();
+  if (me.kind !== 'ok') return me;
+  const allowed = me.data.roles.includes('admin') || me.data.areas.some((area) => area.code === code);
+  return allowed ? me : { kind: 'forbidden', message: 'You do not commission naloxone services in this area.' };
 }
 
 /** Says why a request was refused: file problems in the error summary, anything else in `slot`. */
