@@ -92,6 +92,8 @@ describe('the overview', () => {
   it('shows the listings on a map only when asked, and a marker chosen by keyboard says which listing it is', async () => {
     const { page } = await open(`/portal/area/?code=${manchester}`, '[data-area] h1', phone);
     expect(e2e.guarded.tileRequests).toEqual([]);
+    // Every demo listing is a pharmacy: with one type there is nothing to choose between.
+    expect(await page.locator('[data-listings-filter]').isHidden()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
     const toggle = page.locator('[data-listings-map] [data-map-toggle]');
@@ -115,6 +117,40 @@ describe('the overview', () => {
     expect(await page.locator('[data-chosen-listing] a').getAttribute('href')).toBe(`/portal/outlet/?id=${id}`);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'portal-area-map-phone', { fullPage: false });
+  });
+
+  it('shows the listings of one type in the table and on the map', async () => {
+    const content = [
+      'external_id,name,outlet_type,supply_basis,address_1,town,postcode,latitude,longitude,local_authority',
+      'E2E-TYPE-1,Hulme Drug and Alcohol Test Service,drug_service,drug_treatment_service,1 Test Street,Manchester,M15 5AA,53.4668,-2.2490,E08000003',
+    ].join('\n');
+    const imported = await apiAs<{ rows: { outletId: string }[] }>(e2e.finder.url, chloe, 'POST', `/portal/areas/${manchester}/imports`, {
+      headers: { 'idempotency-key': randomUUID() },
+      body: { fileName: 'service.csv', content, dryRun: false },
+    });
+    expect(imported.status).toBe(201);
+    const serviceId = imported.body.rows[0]!.outletId;
+    const { page } = await open(`/portal/area/?code=${manchester}`, '[data-area] h1', desktop);
+    const all = await page.locator('[data-area-listings] tbody tr').count();
+
+    const select = page.getByLabel('Type of outlet');
+    const options = await select.locator('option').allTextContents();
+    expect(options[0]).toBe(`All types (${all} listings)`);
+    expect(options).toContain('Drug and alcohol service (1 listing)');
+    await page.locator('[data-listings-map] [data-map-toggle]').click();
+    await select.focus();
+    await select.selectOption({ label: 'Drug and alcohol service (1 listing)' });
+    await expect.poll(() => page.locator('[data-area-listings] tbody tr').count()).toBe(1);
+    expect(await page.locator('[data-area-listings] caption').textContent()).toBe('Listings of type Drug and alcohol service, by name');
+    expect(await page.locator('[data-listings-filter-status]').textContent()).toBe('Showing 1 listing of type Drug and alcohol service');
+    const marker = page.locator(`[data-area-marker="${serviceId}"]`);
+    await marker.waitFor();
+    expect(await page.locator('[data-area-marker]').count()).toBe(1);
+    expect(await marker.textContent()).toBe('Hulme Drug and Alcohol Test Service (Drug and alcohol service), 1 Test Street: Open as usual');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await select.selectOption({ label: options[0]! });
+    await expect.poll(() => page.locator('[data-area-listings] tbody tr').count()).toBe(all);
   });
 
   it('sets the estimate of people who use opiates, with GOV.UK errors first', async () => {

@@ -62,11 +62,11 @@ const csvOnlyColumns: Column<AreaListing>[] = [
   { heading: 'Last confirmed', cell: (listing) => listing.assuredAt ?? '', csvOnly: true },
 ];
 
-/** Every listing, by name: type, status, stock, last confirmation and open reports. */
-export function listingsTable(listings: readonly AreaListing[], areaName: string): HTMLElement {
+/** Every listing (or those of one type, named by `typeName`), by name: type, status, stock, last confirmation and open reports. */
+export function listingsTable(listings: readonly AreaListing[], areaName: string, typeName?: string): HTMLElement {
   if (listings.length === 0) return el('p', {}, 'There are no listings in this area yet. Add them with an import.');
   return dataTable<AreaListing>(
-    'Every listing in the area, by name',
+    typeName ? `Listings of type ${typeName}, by name` : 'Every listing in the area, by name',
     [
       listingColumn,
       { heading: 'Type', cell: (listing) => outletTypeInWords(listing.outletType) },
@@ -77,7 +77,7 @@ export function listingsTable(listings: readonly AreaListing[], areaName: string
       ...csvOnlyColumns,
     ],
     listings,
-    { download: csvFileName(areaName, 'listings'), rowId: (listing) => `listing-row-${listing.id}` },
+    { download: csvFileName(areaName, typeName ? `listings ${typeName}` : 'listings'), rowId: (listing) => `listing-row-${listing.id}` },
   );
 }
 

@@ -9,6 +9,7 @@
  */
 import L from 'leaflet';
 import type { AreaListing } from '@contract/area-dashboard.js';
+import { outletTypeInWords } from '../../format.js';
 import { createBaseMap, escapeHtml, isActivation, mapAnimates, zoomClustersByKeyboard } from './area-map-base.js';
 import type { MapLayer } from './opt-in-map.js';
 import { publicStatusInWords } from './area-words.js';
@@ -47,7 +48,7 @@ export function createListingsMap(container: HTMLElement, { tileUrl, onSelect }:
     show(listings) {
       clusters.clearLayers();
       for (const listing of listings) {
-        const label = `${listing.name}, ${listing.address.lines[0] ?? listing.address.postcode}: ${publicStatusInWords(listing)}`;
+        const label = `${listing.name} (${outletTypeInWords(listing.outletType)}), ${listing.address.lines[0] ?? listing.address.postcode}: ${publicStatusInWords(listing)}`;
         const marker = L.marker([listing.location.lat, listing.location.lng], {
           icon: L.divIcon({
             className: `app-area-marker app-area-marker--${listing.publicStatus}`,

@@ -6,6 +6,8 @@
 // First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
 import '../../zod-without-eval.js';
 import type { AreaListing, AreaOverview } from '@contract/area-dashboard.js';
+import type { OutletType } from '@contract/outlet.js';
+import { outletTypeInWords } from '../../format.js';
 import { tileUrl } from '../../config.js';
 import { el, required, summaryRow } from '../../dom.js';
 import { stockStatusInWords } from '../listing-words.js';
@@ -38,7 +40,6 @@ export async function enhanceAreaOverviewPage(root: HTMLElement): Promise<void> 
   showAreaReports(required<HTMLElement>(page, '[data-area-reports-section]'), data.openReports, showSummary);
   required<HTMLElement>(page, '[data-area-stale]').replaceChildren(staleTable(data.stale, name));
   required<HTMLElement>(page, '[data-area-counts]').replaceChildren(countsTable(data, name));
-  required<HTMLElement>(page, '[data-area-listings]').replaceChildren(listingsTable(data.listings, name));
   enhanceEstimateSection(required<HTMLElement>(page, '[data-estimate-section]'), context.code, data.estimate);
 
   const chosen = required<HTMLElement>(page, '[data-map-chosen]');
@@ -53,8 +54,40 @@ export async function enhanceAreaOverviewPage(root: HTMLElement): Promise<void> 
       },
     });
   });
-  map.show(data.listings);
+  const table = required<HTMLElement>(page, '[data-area-listings]');
+  const showListings = (type: OutletType | null) => {
+    const shown = type === null ? data.listings : data.listings.filter((listing) => listing.outletType === type);
+    table.replaceChildren(listingsTable(shown, name, type === null ? undefined : outletTypeInWords(type)));
+    chosen.replaceChildren();
+    map.show(shown);
+  };
+  enhanceTypeFilter(required<HTMLElement>(page, '[data-listings-filter]'), data.listings, showListings);
+  showListings(null);
   page.hidden = false;
+}
+
+/**
+ * "Type of outlet": the table and the map show the listings of one type, or all of them. Offered
+ * only when the area has more than one type; each option says how many listings it has.
+ */
+function enhanceTypeFilter(block: HTMLElement, listings: readonly AreaListing[], show: (type: OutletType | null) => void): void {
+  const counts = new Map<OutletType, number>();
+  for (const listing of listings) counts.set(listing.outletType, (counts.get(listing.outletType) ?? 0) + 1);
+  if (counts.size < 2) return;
+  const select = required<HTMLSelectElement>(block, 'select');
+  const status = required<HTMLElement>(block, '[data-listings-filter-status]');
+  select.replaceChildren(
+    el('option', { value: '' }, `All types (${listingsCount(listings.length)})`),
+    ...[...counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([type, count]) => el('option', { value: type }, `${outletTypeInWords(type)} (${listingsCount(count)})`)),
+  );
+  select.addEventListener('change', () => {
+    const type = (select.value || null) as OutletType | null;
+    show(type);
+    status.textContent = `Showing ${type === null ? listingsCount(listings.length) : `${listingsCount(counts.get(type) ?? 0)} of type ${outletTypeInWords(type)}`}`;
+  });
+  block.hidden = false;
 }
 
 /** The listing chosen on the map, in words, with its page: what the marker cannot say. */
@@ -66,6 +99,7 @@ function chosenListing(listing: AreaListing): HTMLElement {
     el(
       'dl',
       { class: 'app-summary' },
+      summaryRow('Type', outletTypeInWords(listing.outletType)),
       summaryRow('Status', publicStatusInWords(listing)),
       summaryRow('Stock', stockStatusInWords(listing.stock.status)),
       summaryRow('Listing', unconfirmedInWords(listing)),
