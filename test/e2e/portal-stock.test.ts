@@ -231,14 +231,13 @@ describe('the listing overview', () => {
 });
 
 describe('other roles', () => {
-  it('shows a commissioner their area, honestly, and lets them read a listing in it but not change it', async () => {
+  it('links a commissioner to their area’s dashboard, and lets them read a listing in it but not change it', async () => {
     const chloe = await preparedSession(e2e.finder.url, 'chloe');
     const page = await e2e.newPage();
     await openSignedIn(page, e2e.finder.url, chloe, '/portal/');
 
     await page.getByRole('heading', { level: 1, name: 'Your area' }).waitFor();
-    expect(await page.locator('[data-home-areas]').textContent()).toContain('Manchester (E08000003)');
-    expect(await page.locator('[data-home-areas]').textContent()).toContain('A view of every listing in your area is not available yet.');
+    expect(await page.locator('[data-home-areas]').getByRole('link', { name: 'Manchester area dashboard' }).getAttribute('href')).toBe('/portal/area/?code=E08000003');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'portal-commissioner-phone', { fullPage: false });
 

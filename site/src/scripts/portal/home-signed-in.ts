@@ -1,9 +1,11 @@
 /**
  * The signed-in first screen: the person's listings with one-tap stock buttons, and for
- * commissioners and administrators what they can do here. Loaded only for a signed-in tab.
+ * commissioners their areas' dashboards; administrators open any listing or area. Loaded only for
+ * a signed-in tab.
  */
 // First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
 import '../zod-without-eval.js';
+import { areaCodeSchema } from '@contract/area.js';
 import type { MeResponse, MyOutlet } from '@contract/me.js';
 import { outletIdSchema } from '@contract/outlet.js';
 import { demoTag, el, required } from '../dom.js';
@@ -18,7 +20,7 @@ import { showPortalState, stopLoading } from './page-state.js';
 import { getMe } from './portal-api.js';
 import { showSignedInPerson } from './portal-header.js';
 import { portalTitle } from './portal-title.js';
-import { listingPageUrl, registrationsUrl } from './portal-urls.js';
+import { areaPageUrl, listingPageUrl, registrationsUrl } from './portal-urls.js';
 import { rememberLabel } from './session.js';
 
 export async function showSignedInHome(root: HTMLElement): Promise<void> {
@@ -53,6 +55,7 @@ export async function showSignedInHome(root: HTMLElement): Promise<void> {
       });
   }
   if (me.data.roles.includes('admin') || me.data.areas.length > 0) enhanceOpenListing(section, me.data);
+  if (me.data.roles.includes('admin')) enhanceOpenArea(section);
   section.hidden = false;
 }
 
@@ -96,14 +99,18 @@ function listingCard(outlet: MyOutlet): HTMLElement {
   );
 }
 
-/** A commissioner's areas, and honestly what they cannot do here yet. */
+/** A commissioner's areas, each linked to its dashboard. */
 function showAreas(block: HTMLElement, me: MeResponse): void {
   if (me.areas.length === 0) return;
   block.replaceChildren(
     el('h2', {}, me.areas.length === 1 ? 'The area you commission for' : 'The areas you commission for'),
-    el('ul', { class: 'app-list' }, ...me.areas.map((area) => el('li', {}, area.name ? `${area.name} (${area.code})` : area.code))),
-    el('div', { class: 'app-inset' }, el('p', {}, 'A view of every listing in your area is not available yet.')),
-    el('p', {}, 'You can open any listing in your area by its id to see its details, stock, kits given out, reports and history. Only the listing’s own staff can change it.'),
+    el(
+      'ul',
+      { class: 'app-list', 'data-home-area-links': '' },
+      ...me.areas.map((area) => el('li', {}, el('a', { href: areaPageUrl('overview', area.code) }, `${area.name ?? area.code} area dashboard`))),
+    ),
+    el('p', {}, 'Each dashboard shows every listing in the area, reports from the public, kits given out, batches about to expire, coverage gaps, and lets you import listings.'),
+    el('p', {}, 'You can also open any listing in your area by its id. Only the listing’s own staff can change its details.'),
   );
   block.hidden = false;
 }
@@ -117,6 +124,25 @@ function showRegistrations(block: HTMLElement, me: MeResponse): void {
     el('p', {}, el('a', { href: registrationsUrl() }, 'Check registrations')),
   );
   block.hidden = false;
+}
+
+/** "Open an area": an administrator opens any area's dashboard by its code, checked with the contract's own rule. */
+function enhanceOpenArea(section: HTMLElement): void {
+  const block = required<HTMLElement>(section, '[data-home-open-area]');
+  const form = required<HTMLFormElement>(block, '[data-open-area-form]');
+  const input = required<HTMLInputElement>(form, '#area-code');
+  block.hidden = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = input.value.trim().toUpperCase();
+    const parsed = areaCodeSchema.safeParse(code);
+    if (!parsed.success) {
+      showErrors([{ message: code ? (parsed.error.issues[0]?.message ?? 'Enter a local authority code') : 'Enter a local authority code', fieldId: 'area-code' }]);
+      return;
+    }
+    clearErrors();
+    location.assign(areaPageUrl('overview', parsed.data));
+  });
 }
 
 /** "Open a listing": checks the id with the contract's own rule before going to its page. */

@@ -96,7 +96,7 @@ async function accessToken(force = false): Promise<TokenOutcome> {
   return refreshing;
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   body?: unknown;
   headers?: Record<string, string>;
@@ -127,8 +127,8 @@ async function send(path: string, token: string, { method = 'GET', body, headers
   }
 }
 
-/** One request, with the token, checked against `schema` (or the contract's error bodies). */
-async function portalRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<PortalResult<z.output<S>>> {
+/** One request with the token, refreshed and sent again once after a 401; `unavailable` when no answer came. */
+async function authorisedResponse(path: string, options: RequestOptions): Promise<Response | { kind: 'signed_out' } | { kind: 'unavailable' }> {
   let token = await accessToken();
   if (token.kind !== 'token') return token;
   let response = await send(path, token.token, options);
@@ -138,24 +138,43 @@ async function portalRequest<S extends z.ZodType>(path: string, schema: S, optio
     response = await send(path, token.token, options);
   }
   if (!response) return { kind: 'unavailable' };
-  const answer: unknown = await response.json().catch(() => undefined);
-  if (response.ok) {
-    const parsed = schema.safeParse(answer);
-    return parsed.success ? { kind: 'ok', data: parsed.data } : { kind: 'unavailable' };
-  }
   if (response.status === 401) {
     endSession();
     return { kind: 'signed_out' };
   }
-  if (response.status === 412 && options.staleBody !== 'error') {
+  return response;
+}
+
+/** A refused answer in its kind: the contract's error body, or an outage when it has none. */
+function refusal(status: number, answer: unknown, staleBody: RequestOptions['staleBody']): PortalResult<never> {
+  if (status === 412 && staleBody !== 'error') {
     const stale = staleEditBodySchema.safeParse(answer);
     return stale.success ? { kind: 'stale', current: stale.data.current, message: stale.data.message } : { kind: 'unavailable' };
   }
   const error = errorBodySchema.safeParse(answer);
-  if (!error.success || response.status >= 500) return { kind: 'unavailable' };
-  if (response.status === 403) return { kind: 'forbidden', message: error.data.message };
-  if (response.status === 404) return { kind: 'not_found', message: error.data.message };
-  return { kind: 'rejected', status: response.status, body: error.data };
+  if (!error.success || status >= 500) return { kind: 'unavailable' };
+  if (status === 403) return { kind: 'forbidden', message: error.data.message };
+  if (status === 404) return { kind: 'not_found', message: error.data.message };
+  return { kind: 'rejected', status, body: error.data };
+}
+
+/** One request, with the token, checked against `schema` (or the contract's error bodies). */
+export async function portalRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<PortalResult<z.output<S>>> {
+  const response = await authorisedResponse(path, options);
+  if (!(response instanceof Response)) return response;
+  const answer: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) return refusal(response.status, answer, options.staleBody);
+  const parsed = schema.safeParse(answer);
+  return parsed.success ? { kind: 'ok', data: parsed.data } : { kind: 'unavailable' };
+}
+
+/** A request whose answer is a file (a CSV), not JSON: its text, or the refusal in its kind. */
+export async function portalText(path: string, accept: string): Promise<PortalResult<string>> {
+  const response = await authorisedResponse(path, { headers: { accept } });
+  if (!(response instanceof Response)) return response;
+  if (!response.ok) return refusal(response.status, await response.json().catch(() => undefined), 'listing');
+  const text = await response.text().catch(() => null);
+  return text === null ? { kind: 'unavailable' } : { kind: 'ok', data: text };
 }
 
 const outletPath = (id: string, rest = ''): string => `/portal/outlets/${encodeURIComponent(id)}${rest}`;

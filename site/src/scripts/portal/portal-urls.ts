@@ -35,6 +35,26 @@ export const registrationsUrl = (queue: 'open' | 'decided' = 'open'): string =>
 /** One registration, to read and decide on. */
 export const registrationPageUrl = (id: string): string => `${portalPrefix}/registrations/review/?id=${encodeURIComponent(id)}`;
 
+/** The pages of a commissioner's area dashboard, by what they are for. */
+export type AreaPage = 'overview' | 'kits' | 'batches' | 'coverage' | 'import';
+
+const areaPagePaths: Record<AreaPage, string> = {
+  overview: `${portalPrefix}/area/`,
+  kits: `${portalPrefix}/area/kits/`,
+  batches: `${portalPrefix}/area/batches/`,
+  coverage: `${portalPrefix}/area/coverage/`,
+  import: `${portalPrefix}/area/import/`,
+};
+
+/** An area's page without its area: `/portal/area/kits/`. */
+export const areaPagePath = (page: AreaPage): string => areaPagePaths[page];
+
+/** An area's page in the portal: `/portal/area/kits/?code=E08000003`. */
+export const areaPageUrl = (page: AreaPage, code: string): string => `${areaPagePaths[page]}?code=${encodeURIComponent(code)}`;
+
+/** The finder's CSV template for imports, built from the contract's columns. */
+export const listingTemplatePath = `${portalPrefix}/area/listing-template.csv`;
+
 /**
  * The page to return to after signing in: a portal page on this origin, never the callback or
  * signed-out pages (which would loop) and never anywhere else (an open redirect).

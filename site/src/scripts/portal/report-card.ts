@@ -25,18 +25,26 @@ function noteField(id: string): HTMLElement {
   return group;
 }
 
+export interface ReportCardOptions {
+  /** The listing the report is about, named and linked, where reports of many listings share a page. */
+  listing?: { name: string; href: string };
+  /** The card's heading level: `h3` under a section's own `h2`. */
+  heading?: 'h2' | 'h3';
+}
+
 /** A report's card; `onAction` runs when the person marks it dealt with or reopens it. */
-export function reportCard(report: ProblemReport, canWrite: boolean, onAction: (action: ReportAction) => void): HTMLElement {
+export function reportCard(report: ProblemReport, canWrite: boolean, onAction: (action: ReportAction) => void, { listing, heading = 'h2' }: ReportCardOptions = {}): HTMLElement {
   const headingId = `report-${report.id}`;
   const noteId = `note-${report.id.slice(-12)}`;
   const dealtWith = report.status === 'dealt_with';
   const card = el(
     'li',
     { class: 'app-history__entry', 'data-report': report.id },
-    el('h2', { class: 'app-history__when', id: headingId, tabindex: '-1' }, reportProblemLabels[report.problem]),
+    el(heading, { class: 'app-history__when', id: headingId, tabindex: '-1' }, reportProblemLabels[report.problem]),
     el(
       'dl',
       { class: 'app-summary' },
+      listing ? summaryRow('Listing', el('a', { href: listing.href }, listing.name)) : null,
       summaryRow('Reported', momentInWords(report.receivedAt)),
       summaryRow('Details', report.details ?? 'No details given'),
       summaryRow(

@@ -5,16 +5,15 @@
 // First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
 import '../zod-without-eval.js';
 import type { PortalOutlet } from '@contract/portal-outlet.js';
-import { reportUpdateSchema, type OutletReportsResponse, type ProblemReport } from '@contract/report.js';
-import { el, required } from '../dom.js';
-import { clearErrors, showErrors } from '../error-summary.js';
-import { keepFormDraft, restoreFormDraft } from './form-draft.js';
+import type { ProblemReport } from '@contract/report.js';
+import { required } from '../dom.js';
+import { restoreFormDraft } from './form-draft.js';
 import { openListingPage, withListing, readOnlyNotice } from './listing-page.js';
-import { getListing, listReports, updateReport, type PortalResult } from './portal-api.js';
+import { listReports } from './portal-api.js';
 import { portalTitle } from './portal-title.js';
 import { listingPageUrl } from './portal-urls.js';
 import { type ReportAction, reportCard } from './report-card.js';
-import { showSessionEnded } from './session-ended.js';
+import { reportDraftName, sendReportUpdate } from './report-update.js';
 
 const openCountInWords = (open: number, total: number): string =>
   total === 0 ? 'Nobody has reported a problem with this listing.' : open === 0 ? 'No open reports.' : `${open} open ${open === 1 ? 'report' : 'reports'}`;
@@ -48,53 +47,23 @@ export async function enhanceReportsPage(root: HTMLElement): Promise<void> {
   page.hidden = false;
   for (const form of list.querySelectorAll<HTMLFormElement>('[data-report-form]')) {
     const id = form.closest<HTMLElement>('[data-report]')?.dataset.report;
-    if (id) restoreFormDraft(form, `report:${id}`);
+    if (id) restoreFormDraft(form, reportDraftName(id));
   }
 
   let sending = false;
-  async function act({ report, status, note, noteId }: ReportAction): Promise<void> {
-    if (sending) return;
-    const current = cards.get(report.id);
-    const form = current?.querySelector<HTMLFormElement>('[data-report-form]');
-    const problemSlot = form?.querySelector<HTMLElement>('[data-report-problem]');
-    if (!current || !form || !problemSlot) return;
-    problemSlot.hidden = true;
-    // The contract's own schema, so the messages are word for word the API's.
-    const parsed = reportUpdateSchema.safeParse({ status, note });
-    if (!parsed.success) {
-      showErrors(parsed.error.issues.map((issue) => ({ message: issue.message, fieldId: noteId })));
-      return;
-    }
-    clearErrors();
+  async function act(action: ReportAction): Promise<void> {
+    const current = cards.get(action.report.id);
+    if (sending || !current) return;
     sending = true;
-    const result = await updateReport(context.id, report.id, { status, ...(parsed.data.note ? { note: parsed.data.note } : {}) });
-    sending = false;
-    if (result.kind === 'ok') {
-      const index = reports.findIndex((item) => item.id === report.id);
-      reports[index] = result.data;
-      const replacement = card(result.data);
-      current.replaceWith(replacement);
-      showCount();
-      required<HTMLElement>(replacement, 'h2').focus();
-      return;
-    }
-    if (result.kind === 'rejected' && result.body.issues.some((issue) => issue.path === 'note')) {
-      showErrors(result.body.issues.map((issue) => ({ message: issue.message, fieldId: noteId })));
-      return;
-    }
-    if (result.kind === 'signed_out') {
-      showSessionEnded(problemSlot, () => keepFormDraft(form, `report:${report.id}`), 'this report', 'has');
-      return;
-    }
-    problemSlot.replaceChildren(el('p', {}, el('strong', {}, 'We could not update this report. '), updateProblemInWords(result)));
-    problemSlot.hidden = false;
+    const updated = await sendReportUpdate(current, action).finally(() => {
+      sending = false;
+    });
+    if (!updated) return;
+    const index = reports.findIndex((item) => item.id === updated.id);
+    reports[index] = updated;
+    const replacement = card(updated);
+    current.replaceWith(replacement);
+    showCount();
+    required<HTMLElement>(replacement, 'h2').focus();
   }
-}
-
-/** Why an update failed, for the answers that do not point at the note. */
-function updateProblemInWords(result: Exclude<PortalResult<ProblemReport>, { kind: 'ok' | 'signed_out' }>): string {
-  if (result.kind === 'forbidden') return 'You can see these reports, but only the listing’s own staff can change them.';
-  if (result.kind === 'rejected') return result.body.message;
-  if (result.kind === 'not_found') return 'This report does not exist any more.';
-  return 'Your connection may have dropped, or the portal is not working right now. Try again.';
 }

@@ -24,7 +24,7 @@ const kitTableNames: Record<KitType, string> = { nasal: 'Nasal spray (Nyxoid)', 
  * The months, one table per kit type given out, newest month first, with a totals row: four
  * columns, so a table fits a phone's width.
  */
-export function monthsTables(supplies: SuppliesResponse): HTMLElement[] {
+export function monthsTables(supplies: Pick<SuppliesResponse, 'from' | 'to' | 'months'>, download?: (kitName: string) => string): HTMLElement[] {
   if (supplies.months.length === 0) return [el('p', { 'data-no-kits': '' }, 'No kits recorded in the last 12 months.')];
   type Row = Totals & { label: string };
   const columns = [
@@ -48,19 +48,25 @@ export function monthsTables(supplies: SuppliesResponse): HTMLElement[] {
         `${kitTableNames[kit]} kits given out by month`,
         columns,
         rows.map((row) => ({ label: monthInWords(row.month), first: row.first, resupply: row.resupply })),
-        { totals: sum },
+        { totals: sum, ...(download ? { download: download(kitTableNames[kit]) } : {}) },
       );
     }),
   ];
 }
 
-/** Why people needed replacements, over the whole range, most common first. */
-export function reasonsList(supplies: SuppliesResponse): HTMLElement {
+/** Replacements by why they were needed, over the whole range, most common first. */
+export function resupplyReasonCounts(supplies: Pick<SuppliesResponse, 'months'>): [ResupplyReason, number][] {
   const counts = new Map<ResupplyReason, number>();
   for (const month of supplies.months) {
     for (const [reason, count] of Object.entries(month.resupplyReasons) as [ResupplyReason, number][]) counts.set(reason, (counts.get(reason) ?? 0) + count);
   }
-  if (counts.size === 0) return el('span', { hidden: '' });
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+/** Why people needed replacements, over the whole range, most common first. */
+export function reasonsList(supplies: SuppliesResponse): HTMLElement {
+  const counts = resupplyReasonCounts(supplies);
+  if (counts.length === 0) return el('span', { hidden: '' });
   return el(
     'div',
     {},
@@ -68,7 +74,7 @@ export function reasonsList(supplies: SuppliesResponse): HTMLElement {
     el(
       'ul',
       { class: 'app-list', 'data-resupply-reasons': '' },
-      ...[...counts].sort((a, b) => b[1] - a[1]).map(([reason, count]) => el('li', {}, `${resupplyReasonLabels[reason]}: ${count}`)),
+      ...counts.map(([reason, count]) => el('li', {}, `${resupplyReasonLabels[reason]}: ${count}`)),
     ),
   );
 }
