@@ -4,6 +4,7 @@
  * The questions and where a postcode sends a registration are in `registration.ts`.
  */
 import { z } from 'zod';
+import { areaCodeSchema } from './area.js';
 import { outletIdSchema, supplyBasisSchema } from './outlet.js';
 import { legalBasisSchema, registrationDetailsSchema, registrationIdSchema, registrationKindSchema, registrationPlaceSchema } from './registration.js';
 
@@ -66,9 +67,14 @@ export type RegistrationSummary = z.infer<typeof registrationSummarySchema>;
 export const registrationQueueSchema = z.enum(['open', 'decided'], { error: 'Choose open or decided' });
 export type RegistrationQueue = z.infer<typeof registrationQueueSchema>;
 
-/** `GET /api/portal/registrations?queue=&before=`: the caller's areas' (an administrator's: all), newest first. */
+/**
+ * `GET /api/portal/registrations?queue=&area=&before=`: the caller's areas' (an administrator's:
+ * all), or one area's (`area`, for its dashboard), newest first.
+ */
 export const listRegistrationsQuerySchema = z.object({
   queue: registrationQueueSchema.default('open'),
+  /** One local authority: the caller's own (or any, for an administrator). */
+  area: areaCodeSchema.optional(),
   /** A registration id: only older ones. */
   before: registrationIdSchema.optional(),
   limit: z.coerce

@@ -90,8 +90,8 @@ describe('registering a place', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('organisation');
     await fillPharmacy(page, { name, email, postcode: 'M15' });
     await continueButton(page).click();
-    await page.locator('[data-field-error]:visible').first().waitFor();
-    expect(await summaryTexts(page)).toEqual(['Enter the full postcode, like M15 4AB']);
+    // The nine problems from before are still on screen until the form is checked again.
+    await expect.poll(() => summaryTexts(page)).toEqual(['Enter the full postcode, like M15 4AB']);
     expect(await page.getByLabel('Name of the place, as the public will see it').inputValue()).toBe(name);
 
     // Check your answers: where the postcode puts it, in words, and on a map when asked.
@@ -117,9 +117,15 @@ describe('registering a place', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Registration sent');
     await expectNoAxeViolations(page, 'sent, phone');
 
-    // Tariq, Trafford's commissioner, finds it in his queue and approves it.
+    // Tariq, Trafford's commissioner, sees it waiting on his area's dashboard, finds it in his queue and approves it.
     const portal = await e2e.newPage({ viewport: desktop });
-    await openSignedIn(portal, e2e.finder.url, tariq, '/portal/');
+    await openSignedIn(portal, e2e.finder.url, tariq, '/portal/area/?code=E08000009');
+    const waiting = portal.locator(`[data-area-registrations] [data-registration="${reference}"]`);
+    await waiting.waitFor();
+    expect(await waiting.getByRole('heading', { level: 3 }).textContent()).toBe(name);
+    expect(await portal.locator('[data-area-registrations-count]').textContent()).toMatch(/^\d+ registrations? (is|are) waiting for a decision\.$/);
+    await expectNoAxeViolations(portal, 'area dashboard with a registration waiting, desktop');
+    await portal.goto(`${e2e.finder.url}/portal/`);
     await portal.getByRole('link', { name: 'Check registrations' }).click();
     const card = portal.locator(`[data-registration="${reference}"]`);
     await card.waitFor();

@@ -198,6 +198,29 @@ describe('sending a registration', () => {
     expect((await read(trapped.body.id, 'dami')).status).toBe(404);
   });
 
+  it('lists one area’s registrations for its dashboard, to its commissioner or an administrator, and no other area’s', async () => {
+    // Prepare
+    const { body: trafford } = await register(pharmacy());
+    const { body: districtOnly } = await register(pharmacy({ postcode: 'M1 1AD' }));
+    const inArea = (who: keyof typeof tokens, area: string) => call<ListRegistrationsResponse>('GET', `/portal/registrations?queue=open&area=${area}`, { as: tokens[who] });
+
+    // Act
+    const tariqs = await inArea('tariq', 'E08000009');
+    const damis = await inArea('dami', 'E08000009');
+    const chloes = await inArea('chloe', 'E08000009');
+    const malformed = await inArea('tariq', 'Trafford');
+
+    // Assess
+    expect(tariqs.status).toBe(200);
+    expect(tariqs.body.registrations.map((summary) => summary.id)).toContain(trafford.id);
+    expect(tariqs.body.registrations.map((summary) => summary.id)).not.toContain(districtOnly.id);
+    expect(tariqs.body.registrations.every((summary) => summary.localAuthority?.code === 'E08000009')).toBe(true);
+    expect(damis.body.registrations.map((summary) => summary.id)).toContain(trafford.id);
+    expect(chloes.status).toBe(403);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.issues).toEqual([{ path: 'area', message: 'Enter a local authority code like E08000003' }]);
+  });
+
   it('sends a registration known only by its district to the administrators alone', async () => {
     // Act
     const { body } = await register(pharmacy({ postcode: 'M1 1AD' }));

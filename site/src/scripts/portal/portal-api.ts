@@ -227,9 +227,12 @@ export const updateReport = (id: string, reportId: string, update: z.input<typeo
 export const setCabinet = (id: string, update: CabinetUpdate): Promise<PortalResult<PortalOutlet>> =>
   portalRequest(outletPath(id, '/cabinet'), portalOutletSchema, { method: 'PUT', body: update });
 
-/** `GET /api/portal/registrations`: the caller's areas' (all, for an administrator), newest first. */
-export const listRegistrations = (queue: RegistrationQueue, before?: string): Promise<PortalResult<ListRegistrationsResponse>> =>
-  portalRequest(`/portal/registrations?${new URLSearchParams({ queue, ...(before ? { before } : {}) })}`, listRegistrationsResponseSchema);
+/** `GET /api/portal/registrations`: the caller's areas' (all, for an administrator), or one `area`'s, newest first. */
+export const listRegistrations = (
+  queue: RegistrationQueue,
+  { before, area }: { before?: string; area?: string } = {},
+): Promise<PortalResult<ListRegistrationsResponse>> =>
+  portalRequest(`/portal/registrations?${new URLSearchParams({ queue, ...(area ? { area } : {}), ...(before ? { before } : {}) })}`, listRegistrationsResponseSchema);
 
 /** `GET /api/portal/registrations/{id}`: one registration; its `version` is what a decision sends back. */
 export const getRegistration = (id: string): Promise<PortalResult<Registration>> =>

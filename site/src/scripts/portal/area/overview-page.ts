@@ -1,6 +1,6 @@
 /**
  * An area at a glance (`[data-module="area-overview"]`): what needs doing first (open reports
- * from the public, listings going stale), the listings by type and status, every listing in a
+ * from the public, registrations waiting, listings going stale), the listings by type and status, every listing in a
  * table and, for those who ask, on a map, and the area's estimate of people who use opiates.
  */
 // First, before any contract module builds a schema: the portal's CSP forbids zod's eval probe.
@@ -14,6 +14,7 @@ import { stockStatusInWords } from '../listing-words.js';
 import { listingPageUrl } from '../portal-urls.js';
 import { getAreaOverview } from './area-api.js';
 import { openAreaPage, showAreaFrame } from './area-page.js';
+import { showAreaRegistrations } from './area-registrations.js';
 import { showAreaReports } from './area-reports.js';
 import { listingsCount, publicStatusInWords, unconfirmedInWords } from './area-words.js';
 import { enhanceEstimateSection } from './estimate-form.js';
@@ -38,6 +39,7 @@ export async function enhanceAreaOverviewPage(root: HTMLElement): Promise<void> 
     summary.textContent = `${listingsCount(data.listings.length)}, ${openReports} open ${openReports === 1 ? 'report' : 'reports'} from the public, ${data.stale.length} going stale.`;
   };
   showAreaReports(required<HTMLElement>(page, '[data-area-reports-section]'), data.openReports, showSummary);
+  void showAreaRegistrations(required<HTMLElement>(page, '[data-area-registrations-section]'), context.code);
   required<HTMLElement>(page, '[data-area-stale]').replaceChildren(staleTable(data.stale, name));
   required<HTMLElement>(page, '[data-area-counts]').replaceChildren(countsTable(data, name));
   enhanceEstimateSection(required<HTMLElement>(page, '[data-estimate-section]'), context.code, data.estimate);
