@@ -5,7 +5,8 @@
  * `tileUrl`/`PUBLIC_TILE_URL`, `siteDist` (the built site, `site/dist` by default), `stackName`
  * (`NaloxoneFinder` by default; another name deploys a second copy, such as `-c stackName=NaloxoneFinderStaging`),
  * and for the portal's sign-in `senderEmail`, `authDomainPrefix` and `extraSiteOrigins`; and
- * `withoutGeoIndex`, for one step of changing the search index (README).
+ * `withoutGeoIndex`, for one step of changing the search index, and `withoutPublishedIndex`, for one
+ * step of adding the open data index beside another new one (README).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +54,7 @@ export interface AppSettings {
   readonly tileUrl: string;
   readonly signIn: SignInSettings;
   readonly withoutGeoIndex: boolean;
+  readonly withoutPublishedIndex: boolean;
 }
 
 /** Where settings are read from; passed in so that tests need no real CLI or environment. */
@@ -102,6 +104,7 @@ export function appSettings({ context, env }: SettingSources): AppSettings {
     tileUrl,
     signIn: signInSettings(context, account),
     withoutGeoIndex: flag(context, 'withoutGeoIndex'),
+    withoutPublishedIndex: flag(context, 'withoutPublishedIndex'),
   };
 }
 

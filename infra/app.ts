@@ -24,4 +24,5 @@ new FinderStack(app, settings.stackName, {
   tileUrl: settings.tileUrl,
   signIn: settings.signIn,
   withoutGeoIndex: settings.withoutGeoIndex,
+  withoutPublishedIndex: settings.withoutPublishedIndex,
 });

@@ -48,6 +48,8 @@ export interface FinderStackProps extends StackProps {
   readonly apiThrottle?: ThrottleSettings;
   /** See `FinderTableProps.withoutGeoIndex`. @default false */
   readonly withoutGeoIndex?: boolean;
+  /** See `FinderTableProps.withoutPublishedIndex`. @default false */
+  readonly withoutPublishedIndex?: boolean;
 }
 
 /** The naloxone finder: site, sign-in, API, functions and table. */
@@ -55,7 +57,10 @@ export class FinderStack extends Stack {
   constructor(scope: Construct, id: string, props: FinderStackProps) {
     super(scope, id, props);
 
-    const { table } = new FinderTable(this, 'Data', { withoutGeoIndex: props.withoutGeoIndex });
+    const { table } = new FinderTable(this, 'Data', {
+      withoutGeoIndex: props.withoutGeoIndex,
+      withoutPublishedIndex: props.withoutPublishedIndex,
+    });
 
     // Built in this order because the sign-in client's callback is on the distribution, the
     // authorizer and the portal's function need the client, and the distribution needs only the

@@ -4,7 +4,7 @@
  */
 import { CreateTableCommand, DescribeTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { dynamodb, tableName } from './client.js';
-import { geoIndex, tableKeys } from './table-schema.js';
+import { geoIndex, publishedIndex, tableKeys } from './table-schema.js';
 
 /** The CreateTable input, built from the shared table shape. */
 export function createTableInput(name: string) {
@@ -16,6 +16,8 @@ export function createTableInput(name: string) {
       { AttributeName: tableKeys.sortKey, AttributeType: 'S' as const },
       { AttributeName: geoIndex.partitionKey, AttributeType: 'S' as const },
       { AttributeName: geoIndex.sortKey, AttributeType: 'S' as const },
+      { AttributeName: publishedIndex.partitionKey, AttributeType: 'S' as const },
+      { AttributeName: publishedIndex.sortKey, AttributeType: 'S' as const },
     ],
     KeySchema: [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' as const },
@@ -30,6 +32,14 @@ export function createTableInput(name: string) {
         ],
         Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...geoIndex.projectedAttributes] },
       },
+      {
+        IndexName: publishedIndex.name,
+        KeySchema: [
+          { AttributeName: publishedIndex.partitionKey, KeyType: 'HASH' as const },
+          { AttributeName: publishedIndex.sortKey, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...publishedIndex.projectedAttributes] },
+      },
     ],
   };
 }
@@ -41,8 +51,8 @@ export class TableShapeError extends Error {
 
 /**
  * Creates the configured table if it does not exist and waits until it is active. Returns true if
- * it created it. Throws a `TableShapeError` when an existing table's index projects other fields
- * than this version's: the embedded engine cannot change an index in place.
+ * it created it. Throws a `TableShapeError` when an existing table lacks one of this version's
+ * indexes or one projects other fields: the embedded engine cannot add or change an index.
  */
 export async function ensureTable(): Promise<boolean> {
   let created = false;
@@ -64,14 +74,18 @@ export async function ensureTable(): Promise<boolean> {
   throw new Error(`Table ${tableName} did not become active`);
 }
 
-function checkIndexShape(indexes: { IndexName?: string; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } }[]): void {
-  const geo = indexes.find((index) => index.IndexName === geoIndex.name);
-  const want = [...geoIndex.projectedAttributes].sort().join(',');
-  const have = [...(geo?.Projection?.NonKeyAttributes ?? [])].sort().join(',');
-  if (geo?.Projection?.ProjectionType !== 'INCLUDE' || have !== want) {
-    throw new TableShapeError(
-      `The table ${tableName} was made by an older version of the finder (its "${geoIndex.name}" index projects other fields). ` +
-        'Start again with fresh local data: npm run reset (this forgets changes made locally).',
-    );
+type IndexDescription = { IndexName?: string; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } };
+
+function checkIndexShape(indexes: IndexDescription[]): void {
+  for (const wanted of [geoIndex, publishedIndex]) {
+    const index = indexes.find((candidate) => candidate.IndexName === wanted.name);
+    const want = [...wanted.projectedAttributes].sort().join(',');
+    const have = [...(index?.Projection?.NonKeyAttributes ?? [])].sort().join(',');
+    if (index?.Projection?.ProjectionType !== 'INCLUDE' || have !== want) {
+      throw new TableShapeError(
+        `The table ${tableName} was made by an older version of the finder (its "${wanted.name}" index is missing or projects other fields). ` +
+          'Start again with fresh local data: npm run reset (this forgets changes made locally).',
+      );
+    }
   }
 }

@@ -20,6 +20,7 @@ import { batchWrite } from './batch-write.js';
 import { documents, tableName } from './client.js';
 import { countIn, countInBulk, countOut, undoCountIn } from './geo-counters.js';
 import { outletKey } from './keys.js';
+import { publishedIndex } from './table-schema.js';
 import { archiveChanges } from './outlet-history.js';
 import {
   type GeoPlacement,
@@ -29,6 +30,7 @@ import {
   historyFromItem,
   outletItem,
   placementOf,
+  publishedIndexKeysOf,
   storedOutletFromItem,
   storedPlacement,
 } from './outlet-items.js';
@@ -176,6 +178,14 @@ export function listingUpdateInput(
     } else {
       removes.push('geoCell', 'geoKey');
     }
+  }
+  // The open data index's keys, set on every change while listed (which also gives them to a listing
+  // stored before the index existed) and removed when it is withdrawn.
+  const published = publishedIndexKeysOf(next);
+  if (published) {
+    for (const [attribute, value] of Object.entries(published)) set(attribute, value);
+  } else {
+    removes.push(publishedIndex.partitionKey, publishedIndex.sortKey);
   }
   return {
     TableName: tableName,

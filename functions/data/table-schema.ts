@@ -48,3 +48,25 @@ export const geoChildPrecision = geoCellPrecision + 1;
  * UpdateItem this attribute alone.
  */
 export const reportCounterAttribute = 'noKitsReports' as const;
+
+/**
+ * The sparse `published` index of the open data API and files: only publicly listed outlets carry
+ * `publishedPartition` (always `partitionValue`) and `publishedKey` (their HSDS service id,
+ * `core/hsds-service-at-location.ts`), so it holds exactly the listings open data may show, in one
+ * partition ordered by service id. It is counted and paged through for HSDS's numbered pages, finds
+ * a service by its id, and lists everything for the open data job; never a Scan of the table.
+ *
+ * It projects only the outlet's id and `updatedAt` (for `modified_after`): about 150 bytes an
+ * entry, so counting 15,000 listings reads about 2 MB in three Query pages. The listings themselves
+ * are then read by key, with a projection of their public fields only.
+ *
+ * One partition on purpose: it takes about a thousand writes a second, far above how often
+ * listings change, and keeps the order whole. Adding it to a deployed table: README, "Open data".
+ */
+export const publishedIndex = {
+  name: 'published',
+  partitionKey: 'publishedPartition',
+  sortKey: 'publishedKey',
+  partitionValue: 'OUTLETS',
+  projectedAttributes: ['id', 'updatedAt'],
+} as const;

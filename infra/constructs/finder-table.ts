@@ -5,7 +5,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { geoIndex, tableKeys } from '../../functions/data/table-schema.js';
+import { geoIndex, publishedIndex, tableKeys } from '../../functions/data/table-schema.js';
 
 /** How the table is built. */
 export interface FinderTableProps {
@@ -16,6 +16,13 @@ export interface FinderTableProps {
    * @default false
    */
   readonly withoutGeoIndex?: boolean;
+  /**
+   * Leaves the open data index (`published`) out, so that the open data API and job fail. Only for
+   * a deploy that must add another index first: CloudFormation adds one index per update (README,
+   * "Open data").
+   * @default false
+   */
+  readonly withoutPublishedIndex?: boolean;
 }
 
 /**
@@ -38,6 +45,19 @@ export class FinderTable extends Construct {
       encryption: TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    if (!props.withoutPublishedIndex) {
+      // Sparse: only publicly listed outlets carry its keys. It copies only the id and when the
+      // listing changed: the open data API counts and pages through it, then reads the page's
+      // listings by key (`functions/data/published-listings.ts`).
+      this.table.addGlobalSecondaryIndex({
+        indexName: publishedIndex.name,
+        partitionKey: { name: publishedIndex.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: publishedIndex.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: [...publishedIndex.projectedAttributes],
+      });
+    }
 
     if (props.withoutGeoIndex) return;
 

@@ -29,6 +29,7 @@ describe('appSettings', () => {
       tileUrl: defaultTileUrl,
       signIn: { senderEmail: offlineSenderEmail, domainPrefix: undefined, extraSiteOrigins: [] },
       withoutGeoIndex: false,
+      withoutPublishedIndex: false,
     });
     expect(offlineSenderEmail).toMatch(/@example\.invalid$/);
   });
@@ -159,6 +160,7 @@ describe('appSettings', () => {
     ['extraSiteOrigins', 'http://naloxone.example.org', /is not an https origin/],
     ['tileUrl', 'http://tiles.example.org/{z}/{x}/{y}.png', /must be an https URL template/],
     ['withoutGeoIndex', 'yes', /must be true or false/],
+    ['withoutPublishedIndex', '1', /must be true or false/],
   ])('refuses %s=%s', (key, value, message) => {
     // Prepare
     const context = (name: string) => ({ siteDist: builtSite, [key]: value })[name];
@@ -178,6 +180,18 @@ describe('appSettings', () => {
 
     // Act
     const flags = [asked, notAsked].map((context) => appSettings({ context, env: {} }).withoutGeoIndex);
+
+    // Assess
+    expect(flags).toEqual([true, false]);
+  });
+
+  it('leaves the open data index out only when asked to by name', () => {
+    // Prepare
+    const asked = (key: string) => ({ siteDist: builtSite, withoutPublishedIndex: 'true' })[key];
+    const notAsked = (key: string) => ({ siteDist: builtSite })[key];
+
+    // Act
+    const flags = [asked, notAsked].map((context) => appSettings({ context, env: {} }).withoutPublishedIndex);
 
     // Assess
     expect(flags).toEqual([true, false]);

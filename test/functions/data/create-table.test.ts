@@ -4,7 +4,7 @@ import { dynamodb, tableName } from '../../../functions/data/client.js';
 import { ensureTable } from '../../../functions/data/create-table.js';
 
 describe('ensureTable', () => {
-  it('creates the table with the geo index once, then leaves it alone', async () => {
+  it('creates the table with the geo and open data indexes once, then leaves it alone', async () => {
     // Act
     const first = await ensureTable();
     const second = await ensureTable();
@@ -12,6 +12,6 @@ describe('ensureTable', () => {
     // Assess
     expect([first, second]).toEqual([true, false]);
     const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
-    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toEqual(['geo']);
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['geo', 'published']);
   });
 });

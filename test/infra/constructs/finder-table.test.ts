@@ -1,11 +1,12 @@
 /**
- * The table construct on its own: the search index's shape, and the one deploy it is left out of.
+ * The table construct on its own: the search and open data indexes' shapes, and the deploys each is
+ * left out of.
  */
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { searchableOutletFields } from '../../../functions/contract/outlet.js';
-import { geoIndex } from '../../../functions/data/table-schema.js';
+import { geoIndex, publishedIndex } from '../../../functions/data/table-schema.js';
 import { FinderTable, type FinderTableProps } from '../../../infra/constructs/finder-table.js';
 
 function tableOf(props?: FinderTableProps): Record<string, any> {
@@ -18,10 +19,9 @@ function tableOf(props?: FinderTableProps): Record<string, any> {
 describe('FinderTable', () => {
   it('projects exactly the fields a search reads into the geo index', () => {
     // Act
-    const [index] = tableOf().GlobalSecondaryIndexes;
+    const index = tableOf().GlobalSecondaryIndexes.find((candidate: { IndexName: string }) => candidate.IndexName === geoIndex.name);
 
     // Assess
-    expect(index.IndexName).toBe(geoIndex.name);
     expect(index.Projection.ProjectionType).toBe('INCLUDE');
     expect([...index.Projection.NonKeyAttributes].sort()).toEqual([...searchableOutletFields].sort());
   });
@@ -31,7 +31,30 @@ describe('FinderTable', () => {
     const table = tableOf({ withoutGeoIndex: true });
 
     // Assess
-    expect(table.GlobalSecondaryIndexes).toBeUndefined();
+    expect(table.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([publishedIndex.name]);
     expect(table.KeySchema).toHaveLength(2);
+  });
+
+  it('keeps a sparse open data index of service ids holding only the outlet id and when it changed', () => {
+    // Act
+    const index = tableOf().GlobalSecondaryIndexes.find((candidate: { IndexName: string }) => candidate.IndexName === publishedIndex.name);
+
+    // Assess
+    expect(index).toEqual({
+      IndexName: 'published',
+      KeySchema: [
+        { AttributeName: 'publishedPartition', KeyType: 'HASH' },
+        { AttributeName: 'publishedKey', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['id', 'updatedAt'] },
+    });
+  });
+
+  it('leaves the open data index out when asked, for a deploy that adds another index first', () => {
+    // Act
+    const table = tableOf({ withoutPublishedIndex: true });
+
+    // Assess
+    expect(table.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([geoIndex.name]);
   });
 });
