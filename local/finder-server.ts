@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { unauthorisedBody } from '../functions/contract/error.js';
+import { apiPathAliases } from '../functions/contract/open-data.js';
 import {
   contentSecurityPolicy,
   defaultTileUrl,
@@ -99,6 +100,7 @@ const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }
   'public-api': () => import('../functions/lambdas/public-api.js'),
   'public-reports': () => import('../functions/lambdas/public-reports.js'),
   portal: () => import('../functions/lambdas/portal.js'),
+  'open-data': () => import('../functions/lambdas/open-data.js'),
 };
 
 const maxBodyBytes = 1024 * 1024;
@@ -163,6 +165,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     const started = performance.now();
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', 'http://localhost');
+    // As the CDN does before the API sees the path (HSDS's root endpoint `/api/hsds/`).
+    url.pathname = apiPathAliases[url.pathname] ?? url.pathname;
     try {
       const match = matchRoute(method, url.pathname);
       if (match === 'method_not_allowed') {
