@@ -10,6 +10,10 @@ import {
   CachePolicy,
   type BehaviorOptions,
   Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -24,8 +28,10 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { apiPathAliases } from '../../functions/contract/open-data.js';
 import { apiPrefix, contentSecurityPolicy, portalPrefix, tileSource } from '../../functions/contract/web-policy.js';
 import { accountUniqueName, cloudFrontNameLimits } from './account-unique-name.js';
+import { apiPathAliasCode } from './api-path-alias-code.js';
 import { SiteContentDeployment } from './site-content-deployment.js';
 import { SiteRouting } from './site-routing.js';
 
@@ -165,6 +171,18 @@ export class StaticSite extends Construct {
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: this.securityHeaders,
     };
+    // Paths the API answers as another (`apiPathAliases`: HSDS's `/api/hsds/`), rewritten before
+    // they reach it; first, because CloudFront takes the first behaviour whose pattern matches.
+    const aliases = Object.keys(apiPathAliases);
+    if (aliases.length > 0) {
+      const rewrite = new CloudFrontFunction(this, 'ApiPathAliases', {
+        code: FunctionCode.fromInline(apiPathAliasCode(apiPathAliases)),
+        runtime: FunctionRuntime.JS_2_0,
+        comment: 'Send the API paths it answers as others to those (HSDS /api/hsds/ to /api/hsds)',
+      });
+      const aliasOptions = { ...options, functionAssociations: [{ function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST }] };
+      for (const alias of aliases) this.distribution.addBehavior(alias, origin, aliasOptions);
+    }
     // `/api` itself too, as `isApiPath` has it: it must get the API's answer, not the site's 404 page.
     for (const pathPattern of [apiPrefix, `${apiPrefix}/*`]) this.distribution.addBehavior(pathPattern, origin, options);
   }

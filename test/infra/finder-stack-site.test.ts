@@ -71,8 +71,9 @@ describe('the site', () => {
     // Assess
     expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
     const toApi = [...behaviors.values()].filter((behavior) => behavior.TargetOriginId === apiOrigin.Id);
-    expect(toApi.map((behavior) => behavior.PathPattern)).toEqual([apiPrefix, `${apiPrefix}/*`]);
-    for (const pattern of [apiPrefix, `${apiPrefix}/*`]) {
+    // HSDS's root endpoint with its trailing slash first, rewritten to the API's route (see the open data tests).
+    expect(toApi.map((behavior) => behavior.PathPattern)).toEqual([`${apiPrefix}/hsds/`, apiPrefix, `${apiPrefix}/*`]);
+    for (const pattern of [`${apiPrefix}/hsds/`, apiPrefix, `${apiPrefix}/*`]) {
       expect(behaviors.get(pattern)).toMatchObject({
         TargetOriginId: apiOrigin.Id,
         CachePolicyId: cachingDisabled,
@@ -131,6 +132,7 @@ describe('the site', () => {
         ['*', "connect-src 'self'"],
         [portalPrefix, `connect-src 'self' ${signInOrigin}`],
         [`${portalPrefix}/*`, `connect-src 'self' ${signInOrigin}`],
+        [`${apiPrefix}/hsds/`, "connect-src 'self'"],
         [apiPrefix, "connect-src 'self'"],
         [`${apiPrefix}/*`, "connect-src 'self'"],
       ]),
@@ -195,7 +197,8 @@ describe('the site', () => {
       'viewer-request',
       'viewer-response',
     ]);
-    stack.template.resourceCountIs('AWS::CloudFront::Function', 2);
+    // And the API path aliases' rewrite, on their own behaviour (see the open data tests).
+    stack.template.resourceCountIs('AWS::CloudFront::Function', 3);
     expect(api.length).toBeGreaterThan(0);
     for (const behavior of api) expect(behavior.FunctionAssociations).toBeUndefined();
   });
