@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { startEmbeddedDynamoDb } from '../local/embedded-dynamodb.js';
 import type { Coordinates, Outlet, WeeklyScheduleRow } from '../functions/contract/outlet.js';
 import { weekdays } from '../functions/contract/outlet.js';
-import { parseCsvLine } from '../scripts/postcode-csv.js';
+import { parseCsvLine } from '../functions/core/csv.js';
 import { seededRandom } from '../test/support/seeded-random.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

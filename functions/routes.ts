@@ -16,8 +16,13 @@ import { apiPrefix } from './contract/web-policy.js';
  *   local authority, or an administrator.
  * - `outlet_write`: the staff of the outlet named by `{id}`, or an administrator. Commissioners
  *   read an outlet's records but do not write the outlet's own facts (stock, kits given out).
+ * - `outlet_or_area`: as `outlet_read`, for the few writes an outlet and its commissioner share
+ *   (dealing with a problem report from the public).
+ * - `area_read`: the commissioner of the local authority named by the path's `{code}`, or an
+ *   administrator. An outlet's staff do not see their area's other listings.
+ * - `area_write`: the same people, changing what belongs to the area (its estimate, its imports).
  */
-export type Access = 'public' | 'signed_in' | 'outlet_read' | 'outlet_write';
+export type Access = 'public' | 'signed_in' | 'outlet_read' | 'outlet_write' | 'outlet_or_area' | 'area_read' | 'area_write';
 
 /**
  * How much of the table a group's function may touch; the stack turns each into the exact DynamoDB
@@ -27,8 +32,10 @@ export type Access = 'public' | 'signed_in' | 'outlet_read' | 'outlet_write';
  *   delete one; and UpdateItem of one attribute only, a listing's count of "no kits" reports.
  * - `write`: `read` on the table (not its indexes) plus PutItem, UpdateItem and DeleteItem: the
  *   portal's conditional writes, counters and idempotency records.
+ * - `manage`: `write`, and Query on the indexes: an area's dashboard reads the area and search
+ *   indexes and imports listings.
  */
-export type TableAccess = 'read' | 'append' | 'write';
+export type TableAccess = 'read' | 'append' | 'write' | 'manage';
 
 /** What the stack needs to know about one group. */
 export interface RouteGroupDefinition {
@@ -42,12 +49,24 @@ export interface RouteGroupDefinition {
    * @default false
    */
   signIn?: boolean;
+  /**
+   * The function's memory and time limit, where the group's work needs more than the defaults
+   * (`ApiFunction`: 512 MB, 10 s).
+   */
+  resources?: { memoryMb: number; timeoutSeconds: number };
 }
 
 /** Each group is one Lambda function, with its entry file in `functions/lambdas/<group>.ts`. */
 export const routeGroups = {
   'public-api': { description: 'Public, read-only: find outlets and read a listing', tableAccess: 'read' },
   'public-reports': { description: 'Public: report a problem with a listing', tableAccess: 'append' },
+  area: {
+    description: 'Signed in: local authorities monitor supply, coverage and listings, and import listings',
+    tableAccess: 'manage',
+    // Coverage measures every postcode of an area three times; an upload may hold 5,000 rows.
+    // API Gateway answers no later than 30 s, so the function stops before then.
+    resources: { memoryMb: 1769, timeoutSeconds: 28 },
+  },
   portal: { description: 'Signed in: outlets keep their listings, stock and records', tableAccess: 'write', signIn: true },
   'open-data': { description: 'Public open data: published listings as Open Referral UK (HSDS 3.0)', tableAccess: 'read' },
 } as const satisfies Record<string, RouteGroupDefinition>;
@@ -133,7 +152,14 @@ export const routes = [
   { method: 'GET', path: api('/portal/outlets/{id}/batches'), group: 'portal', handler: 'listBatches', access: 'outlet_read' },
   { method: 'GET', path: api('/portal/outlets/{id}/history'), group: 'portal', handler: 'getHistory', access: 'outlet_read' },
   { method: 'GET', path: api('/portal/outlets/{id}/reports'), group: 'portal', handler: 'listOutletReports', access: 'outlet_read' },
-  { method: 'PATCH', path: api('/portal/outlets/{id}/reports/{reportId}'), group: 'portal', handler: 'updateReport', access: 'outlet_write' },
+  { method: 'PATCH', path: api('/portal/outlets/{id}/reports/{reportId}'), group: 'portal', handler: 'updateReport', access: 'outlet_or_area' },
+  { method: 'GET', path: api('/portal/areas/{code}'), group: 'area', handler: 'getAreaOverview', access: 'area_read' },
+  { method: 'GET', path: api('/portal/areas/{code}/supplies'), group: 'area', handler: 'getAreaSupplies', access: 'area_read' },
+  { method: 'PUT', path: api('/portal/areas/{code}/estimate'), group: 'area', handler: 'setAreaEstimate', access: 'area_write' },
+  { method: 'GET', path: api('/portal/areas/{code}/batches'), group: 'area', handler: 'getAreaBatches', access: 'area_read' },
+  { method: 'GET', path: api('/portal/areas/{code}/coverage'), group: 'area', handler: 'getAreaCoverage', access: 'area_read' },
+  { method: 'GET', path: api('/portal/areas/{code}/coverage.csv'), group: 'area', handler: 'getAreaCoverageCsv', access: 'area_read' },
+  { method: 'POST', path: api('/portal/areas/{code}/imports'), group: 'area', handler: 'importAreaListings', access: 'area_write' },
   // Open data, following Open Referral UK (HSDS 3.0): the root endpoint (HSDS's `/`, also at
   // `/api/hsds/` through `apiPathAliases`), services and services at locations.
   ...openDataRoute('/hsds', 'getHsdsRoot'),

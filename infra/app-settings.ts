@@ -5,13 +5,13 @@
  * `tileUrl`/`PUBLIC_TILE_URL`, `siteDist` (the built site, `site/dist` by default), `stackName`
  * (`NaloxoneFinder` by default; another name deploys a second copy, such as `-c stackName=NaloxoneFinderStaging`),
  * and for the portal's sign-in `senderEmail`, `authDomainPrefix` and `extraSiteOrigins`; and
- * `withoutGeoIndex`, for one step of changing the search index, and `withoutPublishedIndex`, for one
- * step of adding the open data index beside another new one (README).
+ * `withoutIndexes` (`geo,area,published`), for deploys that change the table's indexes one at a time (README).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Environment } from 'aws-cdk-lib';
 import { defaultTileUrl } from '../functions/contract/web-policy.js';
+import { secondaryIndexes } from '../functions/data/table-schema.js';
 import { signInDomainPrefixProblem } from './constructs/portal-sign-in.js';
 import { checkHttpsTileUrl } from './constructs/static-site.js';
 import { siteDistDir } from './project-paths.js';
@@ -53,8 +53,7 @@ export interface AppSettings {
   readonly siteAssetPath: string;
   readonly tileUrl: string;
   readonly signIn: SignInSettings;
-  readonly withoutGeoIndex: boolean;
-  readonly withoutPublishedIndex: boolean;
+  readonly withoutIndexes: readonly string[];
 }
 
 /** Where settings are read from; passed in so that tests need no real CLI or environment. */
@@ -103,8 +102,7 @@ export function appSettings({ context, env }: SettingSources): AppSettings {
     siteAssetPath,
     tileUrl,
     signIn: signInSettings(context, account),
-    withoutGeoIndex: flag(context, 'withoutGeoIndex'),
-    withoutPublishedIndex: flag(context, 'withoutPublishedIndex'),
+    withoutIndexes: indexNames(context),
   };
 }
 
@@ -153,9 +151,13 @@ function isHttpsOrigin(value: string): boolean {
 }
 
 /** A context switch: `-c name=true`. Anything but `true` or `false` is refused, so a typo is not quietly off. */
-function flag(context: SettingSources['context'], name: string): boolean {
-  const value = context(name);
-  if (value === undefined || value === false || value === 'false') return false;
-  if (value === true || value === 'true') return true;
-  throw new SettingsError(`-c ${name} must be true or false, not "${String(value)}".`);
+/** `-c withoutIndexes=geo,area`: names of the table's secondary indexes, each checked. */
+function indexNames(context: SettingSources['context']): string[] {
+  const value = text(context('withoutIndexes'));
+  if (value === undefined) return [];
+  const known: readonly string[] = secondaryIndexes.map((index) => index.name);
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw new SettingsError(`-c withoutIndexes names indexes the table does not have: ${unknown.join(', ')} (it has ${known.join(', ')}).`);
+  return names;
 }

@@ -23,6 +23,5 @@ new FinderStack(app, settings.stackName, {
   siteAssetPath: settings.siteAssetPath,
   tileUrl: settings.tileUrl,
   signIn: settings.signIn,
-  withoutGeoIndex: settings.withoutGeoIndex,
-  withoutPublishedIndex: settings.withoutPublishedIndex,
+  withoutIndexes: settings.withoutIndexes,
 });

@@ -15,7 +15,7 @@ import { PortalSignIn, defaultSignInDomainPrefix, prefixDomainOrigin } from './c
 import { RouteTableApi } from './constructs/route-table-api.js';
 import { StaticSite } from './constructs/static-site.js';
 import { lambdaEntryDir as defaultLambdaEntryDir } from './project-paths.js';
-import { allRouteGroups, constructIdOf, needsSignInOf, tableAccessOf } from './route-plan.js';
+import { allRouteGroups, constructIdOf, needsSignInOf, resourcesOf, tableAccessOf } from './route-plan.js';
 
 /** How people sign in to the portal. */
 export interface FinderSignInProps {
@@ -46,10 +46,8 @@ export interface FinderStackProps extends StackProps {
    * @default { rateLimit: 50, burstLimit: 100 }
    */
   readonly apiThrottle?: ThrottleSettings;
-  /** See `FinderTableProps.withoutGeoIndex`. @default false */
-  readonly withoutGeoIndex?: boolean;
-  /** See `FinderTableProps.withoutPublishedIndex`. @default false */
-  readonly withoutPublishedIndex?: boolean;
+  /** See `FinderTableProps.withoutIndexes`. @default none */
+  readonly withoutIndexes?: readonly string[];
 }
 
 /** The naloxone finder: site, sign-in, API, functions and table. */
@@ -57,10 +55,7 @@ export class FinderStack extends Stack {
   constructor(scope: Construct, id: string, props: FinderStackProps) {
     super(scope, id, props);
 
-    const { table } = new FinderTable(this, 'Data', {
-      withoutGeoIndex: props.withoutGeoIndex,
-      withoutPublishedIndex: props.withoutPublishedIndex,
-    });
+    const { table } = new FinderTable(this, 'Data', { withoutIndexes: props.withoutIndexes });
 
     // Built in this order because the sign-in client's callback is on the distribution, the
     // authorizer and the portal's function need the client, and the distribution needs only the
@@ -85,6 +80,7 @@ export class FinderStack extends Stack {
         description: routeGroups[group].description,
         logLevel: props.logLevel,
         tracing: props.tracing,
+        ...resourcesOf(group),
       });
       apiFunction.bindTable(table, tableAccessOf(group));
       if (needsSignInOf(group)) apiFunction.bindSignIn(signIn);

@@ -3,6 +3,7 @@
  * each may touch and which are told where people sign in. Pure, so it is tested without
  * synthesising anything.
  */
+import { Duration } from 'aws-cdk-lib';
 import { type RouteGroup, type RouteGroupDefinition, routeGroups, type TableAccess } from '../functions/routes.js';
 
 /** Every route group, in the route table's order. */
@@ -29,3 +30,9 @@ export const constructIdOf = (group: RouteGroup): string =>
     .split('-')
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('');
+
+/** The memory and time limit a group declares, as `ApiFunction` props; none when it takes the defaults. */
+export function resourcesOf(group: RouteGroup): { memorySize?: number; timeout?: Duration } {
+  const { resources } = definitionOf(group);
+  return resources ? { memorySize: resources.memoryMb, timeout: Duration.seconds(resources.timeoutSeconds) } : {};
+}

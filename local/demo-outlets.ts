@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { type KitType, type Outlet, type StockStatus, weekdays } from '../functions/contract/outlet.js';
+import { splitAddress } from '../functions/core/addresses.js';
 import { importNhsHours } from '../functions/core/import-nhs-hours.js';
 
 const dayField = z.string().optional();
@@ -35,17 +36,6 @@ export const pharmacyFeatureSchema = z.object({
   geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
 });
 export type PharmacyFeature = z.infer<typeof pharmacyFeatureSchema>;
-
-/** Counties that end some addresses; the town is the part before them. */
-const counties = new Set(['Lancashire', 'Cheshire', 'Greater Manchester', 'Merseyside', 'Derbyshire', 'West Yorkshire']);
-
-/** Splits "491 Radcliffe Road, Darcy Lever, Bolton" into lines and a town. */
-export function splitAddress(address: string, fallbackTown: string): { lines: string[]; town: string } {
-  const parts = address.split(',').map((part) => part.trim()).filter(Boolean);
-  while (parts.length > 1 && counties.has(parts[parts.length - 1] ?? '')) parts.pop();
-  const town = parts.length > 1 ? (parts.pop() ?? fallbackTown) : fallbackTown;
-  return { lines: parts.slice(0, 4), town };
-}
 
 /** A number in [0, 1) fixed by the text, so the demo is the same on every machine. */
 function unitFromText(text: string): number {

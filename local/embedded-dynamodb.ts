@@ -6,6 +6,9 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 
+/** The local finder's table on the embedded engine. */
+export const localTableName = 'naloxone-finder-local';
+
 export interface EmbeddedDynamoDb {
   /** The endpoint to give the AWS SDK, e.g. `http://127.0.0.1:8000`. */
   endpoint: string;

@@ -22,7 +22,7 @@ import { type RouteDefinition, type RouteGroup, routeKey } from '../functions/ro
 import { createClientLimiter } from './client-limits.js';
 import type { LambdaHandler } from '../functions/shared/http.js';
 import { toApiGatewayEvent } from './api-gateway-event.js';
-import { startEmbeddedDynamoDb } from './embedded-dynamodb.js';
+import { localTableName, startEmbeddedDynamoDb } from './embedded-dynamodb.js';
 import { type LocalIdentityProvider, identityDataDir, startLocalIdentityProvider } from './identity-provider.js';
 import { type JwtAuthorizer, type JwtAuthorizerSettings, createJwtAuthorizer } from './jwt-authorizer.js';
 import { localLambdaContext } from './lambda-context.js';
@@ -100,10 +100,24 @@ const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }
   'public-api': () => import('../functions/lambdas/public-api.js'),
   'public-reports': () => import('../functions/lambdas/public-reports.js'),
   portal: () => import('../functions/lambdas/portal.js'),
+  area: () => import('../functions/lambdas/area.js'),
   'open-data': () => import('../functions/lambdas/open-data.js'),
 };
 
 const maxBodyBytes = 1024 * 1024;
+
+/**
+ * The request's path and query, read as an origin-form target (`/path?query`) on this server; null
+ * when it cannot be read. `new URL(target, base)` would take `//host/…` for another host, or throw.
+ */
+function requestUrl(target: string | undefined): URL | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    return new URL(`http://localhost${target}`);
+  } catch {
+    return null;
+  }
+}
 
 /** Who local email comes from: an address on a domain reserved never to exist. */
 const localSender = 'naloxone-finder@example.invalid';
@@ -164,7 +178,13 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     await ready;
     const started = performance.now();
     const method = request.method ?? 'GET';
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    const url = requestUrl(request.url);
+    if (!url) {
+      // Nothing of it is logged: a request line can hold a postcode or a place.
+      sendJson(response, 400, { error: 'bad_request', message: 'That address is not valid', issues: [] });
+      log(`${method} (unreadable address) 400`);
+      return;
+    }
     // As the CDN does before the API sees the path (HSDS's root endpoint `/api/hsds/`).
     url.pathname = apiPathAliases[url.pathname] ?? url.pathname;
     try {
@@ -254,7 +274,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     const engine = await startEmbeddedDynamoDb(options.dataPath ? { path: options.dataPath } : {});
     cleanups.push(engine.close);
     process.env.DYNAMODB_ENDPOINT = engine.endpoint;
-    process.env.TABLE_NAME = options.tableName ?? 'naloxone-finder-local';
+    process.env.TABLE_NAME = options.tableName ?? localTableName;
     process.env.AWS_REGION ??= 'eu-west-2';
     // The SDK warns that Node 20 support ends; Lambda runs Node 22, so the warning is noise here.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { getDatasetRecord, putDatasetRecord } from '../functions/data/datasets.js';
 import { grantMembership, putUserProfile } from '../functions/data/memberships.js';
 import { putOutlets } from '../functions/data/outlets.js';
+import { putAreaBoundary } from '../functions/data/areas.js';
+import { readAreaBoundaries } from '../scripts/area-boundaries.js';
 import { importPostcodeFile } from '../scripts/postcode-sources.js';
 import { readDemoOutlets } from './demo-outlets.js';
 import { demoUsers, subjectOf } from './demo-users.js';
@@ -27,7 +29,10 @@ async function seedDemoOutlets(log: (line: string) => void): Promise<void> {
   const started = performance.now();
   log('First start: loading the demo data (real open data; naloxone details are illustrative)…');
   const postcodes = await importPostcodeFile(`${dataDir}trafford-postcodes-onspd-2025-02.csv`, { kind: 'postcodes' });
-  const districts = await importPostcodeFile(`${dataDir}uk-postcode-districts.csv`, { kind: 'districts' });
+  // Greater Manchester's boundaries: districts are filed under the local authority they lie in.
+  const areas = await readAreaBoundaries(`${dataDir}gm-local-authorities-2023.geojson`);
+  for (const area of areas) await putAreaBoundary(area);
+  const districts = await importPostcodeFile(`${dataDir}uk-postcode-districts.csv`, { kind: 'districts', areas });
   const converted = await readDemoOutlets(new Date());
   await putOutlets(converted.map(({ outlet }) => outlet));
   const hoursProblems = converted.flatMap(({ hoursProblems }) => hoursProblems);

@@ -1,5 +1,6 @@
 /**
- * The checkpoint of a resumable postcode import: how far it got, for which file and destination.
+ * The checkpoint of a resumable import (postcodes, or outlets): how far it got, for which file and
+ * destination.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -7,7 +8,7 @@ import type { SourceKind } from './postcode-csv.js';
 
 const checkpointSchema = z.object({
   version: z.literal(1),
-  kind: z.enum(['postcodes', 'districts']),
+  kind: z.enum(['postcodes', 'districts', 'outlets']),
   table: z.string(),
   endpoint: z.string(),
   fileSize: z.number().int().nonnegative(),
@@ -26,7 +27,7 @@ export const checkpointPathFor = (file: string) => `${file}.import-state.json`;
 
 /** What a checkpoint must match to be resumed: the same kind of file, size and destination. */
 export interface CheckpointTarget {
-  kind: SourceKind;
+  kind: SourceKind | 'outlets';
   fileSize: number;
   table: string;
   endpoint: string;

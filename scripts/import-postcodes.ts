@@ -5,6 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import type { AreaBoundary } from '../functions/contract/area.js';
+import { readAreaBoundaries } from './area-boundaries.js';
 import type { ImportProgress, ImportResult } from './postcode-sources.js';
 
 /** The `--help` text: formats, resuming, and how the flags set the data layer's configuration. */
@@ -22,6 +24,9 @@ command again after a failure or Ctrl-C and it carries on from there.
 
 Options:
   --districts          load outward-code (district) centroids instead of full postcodes
+  --areas FILE.geojson with --districts: local authority boundaries (ONS GeoJSON); each district is
+                       filed under the one its centroid lies in, and the boundaries are stored, so an
+                       area's dashboard can measure coverage where full postcodes are not loaded
   --table NAME         the table to write to; sets TABLE_NAME (default: $TABLE_NAME)
   --endpoint URL       a local DynamoDB endpoint; sets DYNAMODB_ENDPOINT. Leave it out for AWS,
                        which uses the usual AWS credentials and AWS_REGION (default eu-west-2)
@@ -112,6 +117,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       allowPositionals: true,
       options: {
         districts: { type: 'boolean', default: false },
+        areas: { type: 'string' },
         table: { type: 'string' },
         endpoint: { type: 'string' },
         batch: { type: 'string' },
@@ -146,8 +152,24 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     return 2;
   }
 
+  if (values.areas && !values.districts) {
+    io.stderr.write(`--areas goes with --districts.\n\n${helpText}\n`);
+    return 2;
+  }
+
   const { checkpointPathFor, importPostcodeFile } = await import('./postcode-sources.js');
   const kind = values.districts ? 'districts' : 'postcodes';
+  let areas: AreaBoundary[] = [];
+  if (values.areas) {
+    try {
+      areas = await readAreaBoundaries(values.areas);
+    } catch (error) {
+      io.stderr.write(`Could not read the boundaries: ${(error as Error).message}\n`);
+      return 2;
+    }
+    const { putAreaBoundary } = await import('../functions/data/areas.js');
+    for (const area of areas) await putAreaBoundary(area);
+  }
   const started = performance.now();
   const printer = progressPrinter(io.stderr, progressEvery, started);
   let last: ImportProgress | undefined;
@@ -157,6 +179,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
   try {
     const result = await importPostcodeFile(file, {
       kind,
+      areas,
       batchSize,
       concurrency,
       restart: values.restart,

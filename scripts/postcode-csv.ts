@@ -12,6 +12,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { isInUk } from '../functions/contract/outlet.js';
 import type { OutwardCodeRecord, PostcodeRecord } from '../functions/data/postcodes.js';
+import { endsInsideQuotes, parseCsvLine } from '../functions/core/csv.js';
 import { normaliseOutwardCode, normalisePostcode } from '../functions/core/postcodes.js';
 
 /** Full postcodes, or outward-code (district) centroids. */
@@ -23,34 +24,6 @@ export interface CsvRecord {
   /** Bytes read from the file so far (read-ahead included, so a little ahead of this record). */
   bytesRead: number;
 }
-
-/** Splits one CSV line; quoted fields may hold commas and doubled quotes. */
-export function parseCsvLine(line: string): string[] {
-  // Most ONSPD lines hold no quotes at all: split them the fast way.
-  if (!line.includes('"')) return line.split(',');
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const char = line[i];
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      fields.push(field);
-      field = '';
-    } else field += char;
-  }
-  fields.push(field);
-  return fields;
-}
-
-/** True while a line ends inside a quoted field, so the record goes on on the next line. */
-const endsInsideQuotes = (text: string) => (text.split('"').length - 1) % 2 === 1;
 
 /**
  * Streams the records of a CSV file, header first, without holding the file in memory (the full

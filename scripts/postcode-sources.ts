@@ -9,6 +9,8 @@ import { rm, stat } from 'node:fs/promises';
 import { tableName } from '../functions/data/client.js';
 import { BATCH_WRITE_LIMIT } from '../functions/data/batch-write.js';
 import { type OutwardCodeRecord, type PostcodeRecord, putOutwardCodes, putPostcodes } from '../functions/data/postcodes.js';
+import type { AreaBoundary } from '../functions/contract/area.js';
+import { areaContaining } from '../functions/core/point-in-polygon.js';
 import { config } from '../functions/shared/config.js';
 import {
   type ColumnMap,
@@ -56,6 +58,11 @@ export interface ImportProgress extends ImportCounts {
 /** How to import a file. Only `kind` is required. */
 export interface ImportOptions {
   kind: SourceKind;
+  /**
+   * Local authority boundaries: a district whose centroid lies in one is filed under it in the
+   * area index (full postcodes carry their own local authority).
+   */
+  areas?: readonly AreaBoundary[];
   /** Rows per write call, 1 to 25. Default 25. */
   batchSize?: number;
   /** Write calls in flight at once. Default 4. */
@@ -104,7 +111,15 @@ interface Source<T> {
   write(records: readonly T[]): Promise<unknown>;
 }
 const postcodeSource: Source<PostcodeRecord> = { read: readPostcodeRow, write: (records) => putPostcodes(records) };
-const districtSource: Source<OutwardCodeRecord> = { read: readDistrictRow, write: (records) => putOutwardCodes(records) };
+const districtSource = (areas: readonly AreaBoundary[]): Source<OutwardCodeRecord> => ({
+  read(fields, columns) {
+    const row = readDistrictRow(fields, columns);
+    if (row.status !== 'ok') return row;
+    const localAuthorityCode = areaContaining(row.record, areas);
+    return localAuthorityCode ? { status: 'ok', record: { ...row.record, localAuthorityCode } } : row;
+  },
+  write: (records) => putOutwardCodes(records),
+});
 
 const copyCounts = (counts: ImportCounts): ImportCounts => ({ ...counts, invalidExamples: [...counts.invalidExamples] });
 
@@ -230,7 +245,7 @@ export async function importPostcodeFile(path: string, options: ImportOptions): 
         bytesRead = read;
       },
     };
-    completed = await (kind === 'postcodes' ? readAndWrite(postcodeSource, run) : readAndWrite(districtSource, run));
+    completed = await (kind === 'postcodes' ? readAndWrite(postcodeSource, run) : readAndWrite(districtSource(options.areas ?? []), run));
     await writes.drain();
     // Rows after the last batch (skipped or invalid ones) are done once every batch is written.
     committed = run.counts;

@@ -256,3 +256,33 @@ export const searchableOutletSchema = outletSchema.pick(
   Object.fromEntries(searchableOutletFields.map((field) => [field, true])) as Record<SearchableField, true>,
 );
 export type SearchableOutlet = z.infer<typeof searchableOutletSchema>;
+
+/**
+ * The fields an area's dashboard shows of each of its listings: the `area` index projects only
+ * these of an outlet (`data/table-schema.ts`), so history and contact details stay out of it.
+ */
+export const areaOutletFields = [
+  'id',
+  'name',
+  'outletType',
+  'supplyBasis',
+  'address',
+  'location',
+  'phone',
+  'status',
+  'reopensOn',
+  'stock',
+  'assuredAt',
+  'listedAt',
+  'noKitsReports',
+  'cabinetStatus',
+  'kitTypes',
+  'demo',
+  'localAuthorityCode',
+] as const satisfies readonly (keyof Outlet)[];
+
+/** An outlet as the area index holds it. */
+export const areaOutletSchema = outletSchema.pick(
+  Object.fromEntries(areaOutletFields.map((field) => [field, true])) as Record<(typeof areaOutletFields)[number], true>,
+);
+export type AreaOutlet = z.infer<typeof areaOutletSchema>;

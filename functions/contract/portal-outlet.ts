@@ -111,7 +111,7 @@ export const stockUpdateSchema = z.object(
 export type StockUpdate = z.infer<typeof stockUpdateSchema>;
 
 /** What kind of change a history entry records. */
-export const changeActionSchema = z.enum(['edit', 'stock', 'confirm']);
+export const changeActionSchema = z.enum(['edit', 'stock', 'confirm', 'import']);
 export type ChangeAction = z.infer<typeof changeActionSchema>;
 
 /** One field's change: from what to what, as data and in words. */

@@ -94,6 +94,8 @@ export type AccessDecision = 'allowed' | 'unauthorised' | 'forbidden' | 'needs_o
 export interface AccessTarget {
   outletId?: string;
   outletArea?: string | null;
+  /** The local authority an area route is about (the path's `{code}`). */
+  areaCode?: string;
 }
 
 /** Whether `actor` may call a route with `access` on `target`. */
@@ -101,10 +103,13 @@ export function decideAccess(access: Access, actor: Actor | null, target: Access
   if (access === 'public') return 'allowed';
   if (!actor) return 'unauthorised';
   if (access === 'signed_in' || actor.roles.includes('admin')) return 'allowed';
+  if (access === 'area_read') return target.areaCode !== undefined && actor.areas.includes(target.areaCode) ? 'allowed' : 'forbidden';
+  if (access === 'area_write') return target.areaCode !== undefined && actor.areas.includes(target.areaCode) ? 'allowed' : 'forbidden';
   const { outletId } = target;
   if (outletId === undefined) return 'forbidden';
   if (actor.outlets.includes(outletId)) return 'allowed';
   if (access === 'outlet_write' || actor.areas.length === 0) return 'forbidden';
+  // `outlet_read` and `outlet_or_area`: the commissioner of the outlet's area.
   if (target.outletArea === undefined) return 'needs_outlet_area';
   return target.outletArea !== null && actor.areas.includes(target.outletArea) ? 'allowed' : 'forbidden';
 }

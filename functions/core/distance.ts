@@ -101,3 +101,20 @@ export function boxAroundKm(point: Coordinates, radiusKm: number): GeohashBox {
   if (dLng >= 180) return { minLat, maxLat, minLng: -180, maxLng: 180 };
   return { minLat, maxLat, minLng: wrap(point.lng - dLng), maxLng: wrap(point.lng + dLng) };
 }
+
+/**
+ * The box holding every point within `radiusKm` of any of `points` (none: null): their bounding box
+ * grown by the radius, measured where the longitude degrees are shortest.
+ */
+export function boxAroundPointsKm(points: readonly Coordinates[], radiusKm: number): GeohashBox | null {
+  if (points.length === 0) return null;
+  const lats = points.map((point) => point.lat);
+  const lngs = points.map((point) => point.lng);
+  const dLat = toDegrees(radiusKm / earthRadiusKm);
+  const minLat = Math.max(-90, Math.min(...lats) - dLat);
+  const maxLat = Math.min(90, Math.max(...lats) + dLat);
+  const widestLat = Math.max(Math.abs(minLat), Math.abs(maxLat));
+  if (widestLat >= 89) return { minLat, maxLat, minLng: -180, maxLng: 180 };
+  const dLng = toDegrees(radiusKm / (earthRadiusKm * Math.cos(toRadians(widestLat))));
+  return { minLat, maxLat, minLng: Math.max(-180, Math.min(...lngs) - dLng), maxLng: Math.min(180, Math.max(...lngs) + dLng) };
+}

@@ -20,6 +20,14 @@ const comparedByPart = new Set(['hours', 'eligibility', 'stock']);
 const notRecorded = new Set(['stock.updatedAt', 'noKitsReports']);
 
 const labels: Record<string, string> = {
+  name: 'Name',
+  organisation: 'Organisation',
+  outletType: 'Type of place',
+  supplyBasis: 'Legal basis of supply',
+  address: 'Address',
+  location: 'Place on the map',
+  odsCode: 'ODS code',
+  localAuthorityCode: 'Local authority',
   phone: 'Phone number',
   website: 'Website',
   'hours.weekly': 'Usual opening hours',

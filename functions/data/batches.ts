@@ -5,18 +5,24 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type StoredBatch, storedBatchSchema } from '../contract/batches.js';
 import { documents, tableName } from './client.js';
-import { batchKey, batchSortPrefix, outletKey } from './keys.js';
+import { areaIndexKeys, batchKey, batchSortPrefix, outletKey } from './keys.js';
 import { parsedItems, queryItems } from './query-pages.js';
 
-/** The item for a batch. Pure. */
-export function batchItem(outletId: string, batch: StoredBatch): Record<string, unknown> {
-  return { ...batchKey(outletId, batch.expiresOn, batch.id), entity: 'batch', outletId, ...batch };
+/** The item for a batch, keyed in the `area` index under the outlet's local authority when known. Pure. */
+export function batchItem(outletId: string, batch: StoredBatch, area: string | null): Record<string, unknown> {
+  return {
+    ...batchKey(outletId, batch.expiresOn, batch.id),
+    entity: 'batch',
+    outletId,
+    ...batch,
+    ...(area ? areaIndexKeys(area, 'batch', `${batch.expiresOn}#${outletId}#${batch.id}`) : {}),
+  };
 }
 
 /** Stores a new batch; a repeated id fails rather than overwrites. */
-export async function putBatch(outletId: string, batch: StoredBatch): Promise<void> {
+export async function putBatch(outletId: string, batch: StoredBatch, area: string | null): Promise<void> {
   await documents.send(
-    new PutCommand({ TableName: tableName, Item: batchItem(outletId, batch), ConditionExpression: 'attribute_not_exists(pk)' }),
+    new PutCommand({ TableName: tableName, Item: batchItem(outletId, batch, area), ConditionExpression: 'attribute_not_exists(pk)' }),
   );
 }
 

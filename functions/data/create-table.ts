@@ -4,43 +4,27 @@
  */
 import { CreateTableCommand, DescribeTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { dynamodb, tableName } from './client.js';
-import { geoIndex, publishedIndex, tableKeys } from './table-schema.js';
+import { secondaryIndexes, tableKeys } from './table-schema.js';
 
 /** The CreateTable input, built from the shared table shape. */
 export function createTableInput(name: string) {
+  const keyAttributes = [tableKeys.partitionKey, tableKeys.sortKey, ...secondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey])];
   return {
     TableName: name,
     BillingMode: 'PAY_PER_REQUEST' as const,
-    AttributeDefinitions: [
-      { AttributeName: tableKeys.partitionKey, AttributeType: 'S' as const },
-      { AttributeName: tableKeys.sortKey, AttributeType: 'S' as const },
-      { AttributeName: geoIndex.partitionKey, AttributeType: 'S' as const },
-      { AttributeName: geoIndex.sortKey, AttributeType: 'S' as const },
-      { AttributeName: publishedIndex.partitionKey, AttributeType: 'S' as const },
-      { AttributeName: publishedIndex.sortKey, AttributeType: 'S' as const },
-    ],
+    AttributeDefinitions: [...new Set(keyAttributes)].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const })),
     KeySchema: [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: tableKeys.sortKey, KeyType: 'RANGE' as const },
     ],
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: geoIndex.name,
-        KeySchema: [
-          { AttributeName: geoIndex.partitionKey, KeyType: 'HASH' as const },
-          { AttributeName: geoIndex.sortKey, KeyType: 'RANGE' as const },
-        ],
-        Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...geoIndex.projectedAttributes] },
-      },
-      {
-        IndexName: publishedIndex.name,
-        KeySchema: [
-          { AttributeName: publishedIndex.partitionKey, KeyType: 'HASH' as const },
-          { AttributeName: publishedIndex.sortKey, KeyType: 'RANGE' as const },
-        ],
-        Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...publishedIndex.projectedAttributes] },
-      },
-    ],
+    GlobalSecondaryIndexes: secondaryIndexes.map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.projectedAttributes] },
+    })),
   };
 }
 
@@ -51,8 +35,8 @@ export class TableShapeError extends Error {
 
 /**
  * Creates the configured table if it does not exist and waits until it is active. Returns true if
- * it created it. Throws a `TableShapeError` when an existing table lacks one of this version's
- * indexes or one projects other fields: the embedded engine cannot add or change an index.
+ * it created it. Throws a `TableShapeError` when an existing table's indexes are not this version's:
+ * the embedded engine cannot change an index in place.
  */
 export async function ensureTable(): Promise<boolean> {
   let created = false;
@@ -66,7 +50,7 @@ export async function ensureTable(): Promise<boolean> {
     const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
     const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
     if (Table?.TableStatus === 'ACTIVE' && indexesActive) {
-      checkIndexShape(Table.GlobalSecondaryIndexes ?? []);
+      checkIndexShapes(Table.GlobalSecondaryIndexes ?? []);
       return created;
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -74,18 +58,16 @@ export async function ensureTable(): Promise<boolean> {
   throw new Error(`Table ${tableName} did not become active`);
 }
 
-type IndexDescription = { IndexName?: string; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } };
+const shapeOf = (index: { IndexName?: string; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } }) =>
+  `${index.IndexName}:${index.Projection?.ProjectionType}:${[...(index.Projection?.NonKeyAttributes ?? [])].sort().join(',')}`;
 
-function checkIndexShape(indexes: IndexDescription[]): void {
-  for (const wanted of [geoIndex, publishedIndex]) {
-    const index = indexes.find((candidate) => candidate.IndexName === wanted.name);
-    const want = [...wanted.projectedAttributes].sort().join(',');
-    const have = [...(index?.Projection?.NonKeyAttributes ?? [])].sort().join(',');
-    if (index?.Projection?.ProjectionType !== 'INCLUDE' || have !== want) {
-      throw new TableShapeError(
-        `The table ${tableName} was made by an older version of the finder (its "${wanted.name}" index is missing or projects other fields). ` +
-          'Start again with fresh local data: npm run reset (this forgets changes made locally).',
-      );
-    }
+function checkIndexShapes(indexes: { IndexName?: string; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } }[]): void {
+  const have = indexes.map(shapeOf).sort();
+  const want = createTableInput(tableName).GlobalSecondaryIndexes.map(shapeOf).sort();
+  if (have.join('|') !== want.join('|')) {
+    throw new TableShapeError(
+      `The table ${tableName} was made by an older version of the finder (its indexes have another shape). ` +
+        'Start again with fresh local data: npm run reset (this forgets changes made locally).',
+    );
   }
 }

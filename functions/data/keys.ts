@@ -1,6 +1,7 @@
 /**
  * Key builders: the only place that knows how items are keyed.
  */
+import type { AreaRecordKind } from './table-schema.js';
 
 export const outletKey = (id: string) => ({ pk: `OUTLET#${id}`, sk: 'OUTLET' });
 
@@ -9,6 +10,9 @@ export const postcodeKey = (postcode: string) => ({ pk: `POSTCODE#${postcode.rep
 
 /** Outward codes (`M15`) hold the centroid of the postcode district. */
 export const outwardCodeKey = (outwardCode: string) => ({ pk: `OUTCODE#${outwardCode.toUpperCase()}`, sk: 'OUTCODE' });
+
+/** A local authority: name, boundary and the commissioner's estimate. */
+export const areaKey = (code: string) => ({ pk: `AREA#${code}`, sk: 'AREA' });
 
 /** Marks a dataset as fully loaded (for example the local demo), so loading is done once. */
 export const datasetKey = (name: string) => ({ pk: `DATASET#${name}`, sk: 'DATASET' });
@@ -51,6 +55,12 @@ export const batchKey = (outletId: string, expiresOn: string, batchId: string) =
  * checks their expiry, since the embedded engine has no TTL.
  */
 export const idempotencyPartition = 'IDEMPOTENCY';
+
+/**
+ * The keys of a record in the `area` index: `E08000003#outlet` and the record's order within its
+ * kind. Only records whose local authority is known carry them.
+ */
+export const areaIndexKeys = (area: string, kind: AreaRecordKind, sort: string) => ({ areaKey: `${area}#${kind}`, areaSort: sort });
 
 /** A person's records: their profile and one membership item per outlet or area, one Query (`pk = USER#<sub>`). */
 export const userPartition = (subject: string) => `USER#${subject}`;

@@ -14,6 +14,7 @@
  */
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Coordinates, SearchableOutlet } from '../contract/outlet.js';
+import { type GeohashBox, geohashesCovering } from '../core/geohash.js';
 import { type Candidate, defaultTuning, findNearest } from '../core/nearest-search.js';
 import { logger } from '../shared/logger.js';
 import { documents, tableName } from './client.js';
@@ -105,4 +106,25 @@ export async function findNearestOutlets(request: NearestOutletsRequest): Promis
     searchedRadiusKm: found.searchedRadiusKm,
     stats,
   };
+}
+
+/**
+ * Every searchable outlet in the index's cells that meet `box` (a superset of those inside it), for
+ * batch work such as an area's coverage: the occupancy counters first, then one Query per cell that
+ * holds any, never a Scan.
+ */
+export async function searchableOutletsIn(box: GeohashBox): Promise<{ outlets: SearchableOutlet[]; stats: Stats }> {
+  const stats: Stats = { itemsRead: 0, requests: 0 };
+  const cells = geohashesCovering(box, geoCellPrecision);
+  const { occupancy, calls } = await readCellCounts(cells);
+  stats.requests += calls;
+  const occupied = cells.filter((cell) => (occupancy.get(cell)?.total ?? 0) > 0);
+  const outlets: SearchableOutlet[] = [];
+  for (const cell of occupied) {
+    for (const candidate of await readUnit(cell, stats)) {
+      const outlet = candidate.load();
+      if (outlet) outlets.push(outlet);
+    }
+  }
+  return { outlets, stats };
 }

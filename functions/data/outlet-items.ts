@@ -11,7 +11,7 @@ import { hsdsServiceId } from '../core/hsds-service-at-location.js';
 import { isPubliclyListed, isSearchable } from '../core/listing-visibility.js';
 import type { StoredListing } from '../core/portal-views.js';
 import { logger } from '../shared/logger.js';
-import { outletKey } from './keys.js';
+import { areaIndexKeys, outletKey } from './keys.js';
 import { geoCellPrecision, geoChildPrecision, geoKeyPrecision, publishedIndex } from './table-schema.js';
 
 /** An outlet as stored: the listing, its version and last change, its recent history, and where the index has it. */
@@ -65,8 +65,13 @@ export function outletItem(outlet: Outlet, version: number, updatedAt: string, h
     history,
     ...(placement ? { geoCell: placement.geoCell, geoKey: placement.geoKey } : {}),
     ...publishedIndexKeysOf(outlet),
+    ...areaKeysOf(outlet),
   };
 }
+
+/** The outlet's keys in the `area` index, or none when its local authority is not known. */
+export const areaKeysOf = (outlet: Pick<Outlet, 'id' | 'localAuthorityCode'>): { areaKey?: string; areaSort?: string } =>
+  outlet.localAuthorityCode ? areaIndexKeys(outlet.localAuthorityCode, 'outlet', outlet.id) : {};
 
 function parsedOrLogged<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[] }[] } }, item: Record<string, unknown>): T | null {
   if (result.success) return result.data;

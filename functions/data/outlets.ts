@@ -25,6 +25,7 @@ import { archiveChanges } from './outlet-history.js';
 import {
   type GeoPlacement,
   type StoredOutlet,
+  areaKeysOf,
   boundHistory,
   childOf,
   historyFromItem,
@@ -131,8 +132,8 @@ export async function outletAreaOf(id: string): Promise<string | null> {
 }
 
 /** Stored outlets by id, in the order asked; ids with no (or a malformed) outlet are left out. */
-export async function getStoredOutlets(ids: readonly string[]): Promise<StoredOutlet[]> {
-  const { items } = await batchGet(ids.map(outletKey));
+export async function getStoredOutlets(ids: readonly string[], { consistent = false } = {}): Promise<StoredOutlet[]> {
+  const { items } = await batchGet(ids.map(outletKey), { consistentRead: consistent });
   const byId = new Map(items.flatMap((item) => {
     const stored = storedOutletFromItem(item);
     return stored ? [[stored.outlet.id, stored] as const] : [];
@@ -186,6 +187,15 @@ export function listingUpdateInput(
     for (const [attribute, value] of Object.entries(published)) set(attribute, value);
   } else {
     removes.push(publishedIndex.partitionKey, publishedIndex.sortKey);
+  }
+  if (next.localAuthorityCode !== current.outlet.localAuthorityCode) {
+    const { areaKey, areaSort } = areaKeysOf(next);
+    if (areaKey && areaSort) {
+      set('areaKey', areaKey);
+      set('areaSort', areaSort);
+    } else {
+      removes.push('areaKey', 'areaSort');
+    }
   }
   return {
     TableName: tableName,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { type BatchWriteOptions, type BatchWriteResult, batchWrite } from './batch-write.js';
 import { logger } from '../shared/logger.js';
 import { documents, tableName } from './client.js';
-import { outwardCodeKey, postcodeKey } from './keys.js';
+import { areaIndexKeys, outwardCodeKey, postcodeKey } from './keys.js';
 
 /** Where a postcode or outward code is: its centroid, and for full postcodes its local authority. */
 export interface PostcodeLocation {
@@ -27,6 +27,8 @@ export interface OutwardCodeRecord {
   outward: string;
   lat: number;
   lng: number;
+  /** The local authority whose boundary holds the centroid, when boundaries were given. */
+  localAuthorityCode?: string;
 }
 
 /** The stored item of a full postcode. */
@@ -36,13 +38,19 @@ export function postcodeItem(record: PostcodeRecord) {
     postcode: record.postcode,
     lat: record.lat,
     lng: record.lng,
-    ...(record.localAuthorityCode ? { localAuthorityCode: record.localAuthorityCode } : {}),
+    ...(record.localAuthorityCode ? { localAuthorityCode: record.localAuthorityCode, ...areaIndexKeys(record.localAuthorityCode, 'postcode', record.postcode) } : {}),
   };
 }
 
-/** The stored item of an outward code. */
+/** The stored item of an outward code, in its local authority's part of the area index when known. */
 export function outwardCodeItem(record: OutwardCodeRecord) {
-  return { ...outwardCodeKey(record.outward), outward: record.outward, lat: record.lat, lng: record.lng };
+  return {
+    ...outwardCodeKey(record.outward),
+    outward: record.outward,
+    lat: record.lat,
+    lng: record.lng,
+    ...(record.localAuthorityCode ? { localAuthorityCode: record.localAuthorityCode, ...areaIndexKeys(record.localAuthorityCode, 'outward', record.outward) } : {}),
+  };
 }
 
 const locationItemSchema = z.object({

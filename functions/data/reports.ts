@@ -7,19 +7,19 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type ProblemReport, problemReportSchema } from '../contract/report.js';
 import { notFound } from '../shared/errors.js';
 import { documents, tableName } from './client.js';
-import { outletKey, reportKey, reportSortPrefix } from './keys.js';
+import { areaIndexKeys, outletKey, reportKey, reportSortPrefix } from './keys.js';
 import { reportCounterAttribute } from './table-schema.js';
 import { parsedItems, queryItems } from './query-pages.js';
 
-/** The item for a report. Pure: builds what `putReport` writes. */
-export function reportItem(report: ProblemReport): Record<string, unknown> {
-  return { ...reportKey(report.outletId, report.id), entity: 'report', ...report };
+/** The item for a report, keyed in the `area` index under the outlet's local authority when known. Pure. */
+export function reportItem(report: ProblemReport, area: string | null): Record<string, unknown> {
+  return { ...reportKey(report.outletId, report.id), entity: 'report', ...report, ...(area ? areaIndexKeys(area, 'report', report.id) : {}) };
 }
 
 /** Stores a new report; the condition makes a repeated id fail rather than overwrite. */
-export async function putReport(report: ProblemReport): Promise<void> {
+export async function putReport(report: ProblemReport, area: string | null): Promise<void> {
   await documents.send(
-    new PutCommand({ TableName: tableName, Item: reportItem(report), ConditionExpression: 'attribute_not_exists(pk)' }),
+    new PutCommand({ TableName: tableName, Item: reportItem(report, area), ConditionExpression: 'attribute_not_exists(pk)' }),
   );
 }
 
@@ -45,11 +45,11 @@ export async function countNoKitsReport(outletId: string): Promise<void> {
   }
 }
 
-/** Replaces a report that exists (the outlet's update); throws `not_found` if it does not. */
-export async function replaceReport(report: ProblemReport): Promise<void> {
+/** Replaces a report that exists (the outlet's update), keeping its place in the area index; throws `not_found` if it does not exist. */
+export async function replaceReport(report: ProblemReport, area: string | null): Promise<void> {
   try {
     await documents.send(
-      new PutCommand({ TableName: tableName, Item: reportItem(report), ConditionExpression: 'attribute_exists(pk)' }),
+      new PutCommand({ TableName: tableName, Item: reportItem(report, area), ConditionExpression: 'attribute_exists(pk)' }),
     );
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) throw notFound('We could not find that report');

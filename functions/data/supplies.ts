@@ -9,7 +9,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { kitTypeSchema } from '../contract/outlet.js';
 import { type ResupplyReason, type SupplyDay, type SupplyRecord, resupplyReasonSchema } from '../contract/supplies.js';
 import { documents, tableName } from './client.js';
-import { outletKey, supplyKey, supplySortPrefix } from './keys.js';
+import { areaIndexKeys, outletKey, supplyKey, supplySortPrefix } from './keys.js';
 import { queryItems } from './query-pages.js';
 
 const reasonAttribute = (reason: ResupplyReason) => `reason_${reason}`;
@@ -28,8 +28,12 @@ export function supplyDayFromItem(item: Record<string, unknown>): SupplyDay | nu
   return { date: item.date, kitType: kitType.data, first: count(item.first), resupply: count(item.resupply), resupplyReasons };
 }
 
-/** The UpdateItem input that counts a record in, once per idempotency key. Pure. */
-export function supplyUpdateInput(outletId: string, record: SupplyRecord, idempotencyKey: string) {
+/**
+ * The UpdateItem input that counts a record in, once per idempotency key, keyed in the `area` index
+ * under the outlet's local authority when it has one. Pure.
+ */
+export function supplyUpdateInput(outletId: string, record: SupplyRecord, idempotencyKey: string, area: string | null) {
+  const areaKeys = area ? areaIndexKeys(area, 'supply', `${record.date}#${outletId}#${record.kitType}`) : null;
   const names: Record<string, string> = { '#kind': record.supply, '#keys': 'appliedKeys', '#date': 'date', '#kitType': 'kitType' };
   const adds = ['#kind :count', '#keys :keys'];
   if (record.resupplyReason) {
@@ -39,7 +43,7 @@ export function supplyUpdateInput(outletId: string, record: SupplyRecord, idempo
   return {
     TableName: tableName,
     Key: supplyKey(outletId, record.date, record.kitType),
-    UpdateExpression: `SET entity = :entity, outletId = :outletId, #date = :date, #kitType = :kitType ADD ${adds.join(', ')}`,
+    UpdateExpression: `SET entity = :entity, outletId = :outletId, #date = :date, #kitType = :kitType${areaKeys ? ', areaKey = :areaKey, areaSort = :areaSort' : ''} ADD ${adds.join(', ')}`,
     ConditionExpression: 'attribute_not_exists(#keys) OR NOT contains(#keys, :key)',
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: {
@@ -50,16 +54,17 @@ export function supplyUpdateInput(outletId: string, record: SupplyRecord, idempo
       ':count': record.count,
       ':keys': new Set([idempotencyKey]),
       ':key': idempotencyKey,
+      ...(areaKeys ? { ':areaKey': areaKeys.areaKey, ':areaSort': areaKeys.areaSort } : {}),
     },
     ReturnValues: 'ALL_NEW' as const,
   };
 }
 
 /** Counts a record in (once per idempotency key) and returns the day's totals for its kit type. */
-export async function addSupply(outletId: string, record: SupplyRecord, idempotencyKey: string): Promise<SupplyDay> {
+export async function addSupply(outletId: string, record: SupplyRecord, idempotencyKey: string, area: string | null): Promise<SupplyDay> {
   let item: Record<string, unknown> | undefined;
   try {
-    ({ Attributes: item } = await documents.send(new UpdateCommand(supplyUpdateInput(outletId, record, idempotencyKey))));
+    ({ Attributes: item } = await documents.send(new UpdateCommand(supplyUpdateInput(outletId, record, idempotencyKey, area))));
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     // Counted before, by an earlier attempt of the same request: answer as it would have.

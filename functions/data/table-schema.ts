@@ -2,7 +2,7 @@
  * The shape of the one DynamoDB table: key attributes and indexes. Pure constants, shared by the
  * data layer, the embedded engine's table creation and the CDK stack, so the three cannot drift.
  */
-import { searchableOutletFields } from '../contract/outlet.js';
+import { areaOutletFields, searchableOutletFields } from '../contract/outlet.js';
 
 /** Partition and sort key of the table. Every item's keys are built in `data/keys.ts`. */
 export const tableKeys = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -22,6 +22,66 @@ export const geoIndex = {
   sortKey: 'geoKey',
   projectedAttributes: searchableOutletFields,
 } as const;
+
+/**
+ * The sparse index of an area's records, so a local authority's dashboard never scans the table:
+ * outlets, postcodes, kits given out, stock batches and problem reports each carry `areaKey`
+ * (`<local authority code>#<kind>`) and `areaSort` (their order within the kind) when their local
+ * authority is known. It projects only what the dashboard reads, never history or contact details.
+ */
+export const areaIndex = {
+  name: 'area',
+  partitionKey: 'areaKey',
+  sortKey: 'areaSort',
+  projectedAttributes: [
+    // Outlets: the table and map of an area's listings.
+    ...areaOutletFields,
+    // Postcodes and postcode districts: the places coverage is measured from.
+    'postcode', 'outward', 'lat', 'lng',
+    // Kits given out.
+    'outletId', 'date', 'kitType', 'first', 'resupply',
+    'reason_used_on_someone', 'reason_lost', 'reason_expired', 'reason_confiscated', 'reason_other',
+    // Stock batches.
+    'batchNumber', 'quantity', 'expiresOn', 'addedAt', 'addedBy',
+    // Problem reports.
+    'problem', 'details', 'receivedAt', 'dealtWithAt', 'dealtWithBy', 'note',
+  ],
+} as const;
+
+/** The kinds of record the area index holds. */
+export type AreaRecordKind = 'outlet' | 'postcode' | 'outward' | 'supply' | 'batch' | 'report';
+
+/**
+ * The sparse `published` index of the open data API and files: only publicly listed outlets carry
+ * `publishedPartition` (always `partitionValue`) and `publishedKey` (their HSDS service id,
+ * `core/hsds-service-at-location.ts`), so it holds exactly the listings open data may show, in one
+ * partition ordered by service id. It is counted and paged through for HSDS's numbered pages, finds
+ * a service by its id, and lists everything for the open data job; never a Scan of the table.
+ *
+ * It projects only the outlet's id and `updatedAt` (for `modified_after`): about 150 bytes an
+ * entry, so counting 15,000 listings reads about 2 MB in three Query pages. The listings themselves
+ * are then read by key, with a projection of their public fields only.
+ *
+ * One partition on purpose: it takes about a thousand writes a second, far above how often
+ * listings change, and keeps the order whole. Adding it to a deployed table: README, "Open data".
+ *
+ * Why not the `area` index, which already lists outlets under `<local authority>#outlet`: it has
+ * one partition per local authority (some 360 in the UK), so one HSDS page, which must tell the
+ * total, would Query every one of them; it holds withdrawn outlets too and none whose local
+ * authority is unknown, and it copies the dashboard's fifteen-odd fields where this
+ * copies two. Paging every published listing in one stable order with a count is what this index
+ * is for, and nothing else gives it without a Scan.
+ */
+export const publishedIndex = {
+  name: 'published',
+  partitionKey: 'publishedPartition',
+  sortKey: 'publishedKey',
+  partitionValue: 'OUTLETS',
+  projectedAttributes: ['id', 'updatedAt'],
+} as const;
+
+/** The table's secondary indexes, each with the attributes it copies; the embedded engine and the stack build them from this list. */
+export const secondaryIndexes = [geoIndex, areaIndex, publishedIndex] as const;
 
 /**
  * Characters of geohash in `geoCell`: 4 is about 39 km by 19.5 km (24 km by 19.5 km at 53°N).
@@ -48,25 +108,3 @@ export const geoChildPrecision = geoCellPrecision + 1;
  * UpdateItem this attribute alone.
  */
 export const reportCounterAttribute = 'noKitsReports' as const;
-
-/**
- * The sparse `published` index of the open data API and files: only publicly listed outlets carry
- * `publishedPartition` (always `partitionValue`) and `publishedKey` (their HSDS service id,
- * `core/hsds-service-at-location.ts`), so it holds exactly the listings open data may show, in one
- * partition ordered by service id. It is counted and paged through for HSDS's numbered pages, finds
- * a service by its id, and lists everything for the open data job; never a Scan of the table.
- *
- * It projects only the outlet's id and `updatedAt` (for `modified_after`): about 150 bytes an
- * entry, so counting 15,000 listings reads about 2 MB in three Query pages. The listings themselves
- * are then read by key, with a projection of their public fields only.
- *
- * One partition on purpose: it takes about a thousand writes a second, far above how often
- * listings change, and keeps the order whole. Adding it to a deployed table: README, "Open data".
- */
-export const publishedIndex = {
-  name: 'published',
-  partitionKey: 'publishedPartition',
-  sortKey: 'publishedKey',
-  partitionValue: 'OUTLETS',
-  projectedAttributes: ['id', 'updatedAt'],
-} as const;

@@ -7,6 +7,7 @@ import { outletPathSchema } from '../contract/find-outlets.js';
 import { withExpiry } from '../core/batches.js';
 import { putBatch } from '../data/batches.js';
 import { once } from '../data/idempotency.js';
+import { outletAreaOf } from '../data/outlets.js';
 import { json, parseBody, parsePath } from '../shared/http.js';
 import { logger } from '../shared/logger.js';
 import type { SignedInHandler } from '../shared/request-pipeline.js';
@@ -19,7 +20,7 @@ export const addBatch: SignedInHandler = async ({ event, actor, context }) => {
   const batch = await once<Batch>({ scope: `${id}:batches`, key, body }, context, async () => {
     const now = new Date();
     const stored = { ...body, id: randomUUID(), addedAt: now.toISOString(), addedBy: actor.label };
-    await putBatch(id, stored);
+    await putBatch(id, stored, await outletAreaOf(id));
     logger.info('Batch recorded', { outletId: id, kitType: body.kitType, quantity: body.quantity });
     return withExpiry(stored, now);
   });

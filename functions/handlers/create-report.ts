@@ -19,7 +19,7 @@ export const createReport: PublicHandler = async ({ event }) => {
     throw validationFailed('There is a problem with the report', [{ path: 'outletId', message: 'We could not find that outlet' }]);
   }
   const report = newProblemReport(body, randomUUID(), new Date());
-  await putReport(report);
+  await putReport(report, outlet.localAuthorityCode);
   // After the report is stored: a count without its report would be a claim nobody made.
   if (report.problem === 'no_kits') await countNoKitsReport(report.outletId);
   // The outlet and the kind of problem only: free text can hold personal details.

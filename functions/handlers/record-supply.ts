@@ -6,6 +6,7 @@ import { outletPathSchema } from '../contract/find-outlets.js';
 import { type RecordSupplyResponse, supplyRecordSchema } from '../contract/supplies.js';
 import { checkSupplyDate } from '../core/supplies.js';
 import { once } from '../data/idempotency.js';
+import { outletAreaOf } from '../data/outlets.js';
 import { addSupply } from '../data/supplies.js';
 import { json, parseBody, parsePath } from '../shared/http.js';
 import { logger } from '../shared/logger.js';
@@ -18,7 +19,7 @@ export const recordSupply: SignedInHandler = async ({ event, context }) => {
   const record = parseBody(supplyRecordSchema, event);
   checkSupplyDate(record.date, new Date());
   const day = await once<RecordSupplyResponse>({ scope: `${id}:supplies`, key, body: record }, context, async () => {
-    const totals = await addSupply(id, record, key);
+    const totals = await addSupply(id, record, key, await outletAreaOf(id));
     logger.info('Kits given out recorded', { outletId: id, kitType: record.kitType, count: record.count, supply: record.supply });
     return totals;
   });

@@ -3,6 +3,7 @@
  */
 import { reportPathSchema, reportUpdateSchema } from '../contract/report.js';
 import { updatedReport } from '../core/problem-report.js';
+import { outletAreaOf } from '../data/outlets.js';
 import { getReport, replaceReport } from '../data/reports.js';
 import { notFound } from '../shared/errors.js';
 import { json, parseBody, parsePath } from '../shared/http.js';
@@ -15,7 +16,7 @@ export const updateReport: SignedInHandler = async ({ event, actor }) => {
   const report = await getReport(id, reportId);
   if (!report) throw notFound('We could not find that report');
   const next = updatedReport(report, update, actor.label, new Date());
-  await replaceReport(next);
+  await replaceReport(next, await outletAreaOf(id));
   logger.info('Report updated', { outletId: id, status: next.status });
   return json(200, next);
 };

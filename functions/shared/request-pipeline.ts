@@ -51,6 +51,7 @@ const messages = {
   signIn: 'Sign in to do this. If you were signed in, your session has ended: sign in again.',
   notYours: 'You do not have access to this listing. Ask your commissioner or the finder team if it should be yours.',
   notAllowed: 'You do not have access to this.',
+  notYourArea: 'You do not have access to this area. Ask the finder team if you should.',
 };
 
 /**
@@ -95,11 +96,12 @@ async function authorize(route: RouteDefinition, event: ApiEvent, lookups: Acces
   logger.appendKeys({ subject: actor.subject });
 
   const outletId = event.pathParameters?.id;
-  let decision = decideAccess(route.access, actor, { outletId });
+  const areaCode = event.pathParameters?.code;
+  let decision = decideAccess(route.access, actor, { outletId, ...(areaCode === undefined ? {} : { areaCode }) });
   if (decision === 'needs_outlet_area' && outletId !== undefined) {
     decision = decideAccess(route.access, actor, { outletId, outletArea: await lookups.outletAreaOf(outletId) });
   }
   if (decision === 'allowed') return actor;
   if (decision === 'unauthorised') throw unauthorised(messages.signIn);
-  throw forbidden(outletId === undefined ? messages.notAllowed : messages.notYours);
+  throw forbidden(outletId !== undefined ? messages.notYours : areaCode !== undefined ? messages.notYourArea : messages.notAllowed);
 }

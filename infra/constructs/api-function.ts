@@ -33,6 +33,18 @@ const tableAccessGrants: Record<
   read: { actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], indexes: true },
   // A report counts itself on its listing: UpdateItem of that one attribute, and no other.
   append: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: false, updateOnly: [reportCounterAttribute] },
+  manage: {
+    actions: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ],
+    indexes: true,
+  },
   write: {
     actions: [
       'dynamodb:GetItem',

@@ -5,24 +5,17 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { geoIndex, publishedIndex, tableKeys } from '../../functions/data/table-schema.js';
+import { secondaryIndexes, tableKeys } from '../../functions/data/table-schema.js';
 
 /** How the table is built. */
 export interface FinderTableProps {
   /**
-   * Leaves the `geo` index out, so that searches fail. Only for the first of the two deploys that
-   * change the index's shape on an existing table, which CloudFormation cannot do in one (README,
-   * "Changing the geo index").
-   * @default false
+   * Secondary indexes to leave out (`geo`, `area`, `published`): the features reading them fail while they are
+   * out. Only for deploys to an existing table, which CloudFormation can give one new index, or
+   * one index of a new shape, per deploy (README, "Changing the table's indexes").
+   * @default none
    */
-  readonly withoutGeoIndex?: boolean;
-  /**
-   * Leaves the open data index (`published`) out, so that the open data API and job fail. Only for
-   * a deploy that must add another index first: CloudFormation adds one index per update (README,
-   * "Open data").
-   * @default false
-   */
-  readonly withoutPublishedIndex?: boolean;
+  readonly withoutIndexes?: readonly string[];
 }
 
 /**
@@ -46,36 +39,24 @@ export class FinderTable extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    if (!props.withoutPublishedIndex) {
-      // Sparse: only publicly listed outlets carry its keys. It copies only the id and when the
-      // listing changed: the open data API counts and pages through it, then reads the page's
-      // listings by key (`functions/data/published-listings.ts`).
-      this.table.addGlobalSecondaryIndex({
-        indexName: publishedIndex.name,
-        partitionKey: { name: publishedIndex.partitionKey, type: AttributeType.STRING },
-        sortKey: { name: publishedIndex.sortKey, type: AttributeType.STRING },
-        projectionType: ProjectionType.INCLUDE,
-        nonKeyAttributes: [...publishedIndex.projectedAttributes],
-      });
-    }
-
-    if (props.withoutGeoIndex) return;
-
-    // Sparse: only published outlets carry the index keys, so the index holds nothing else. It
-    // copies only the fields a search reads: history and private fields never travel with a
-    // search, and changing them never writes to the index.
+    // Sparse indexes: only items that carry an index's keys are in it. Each copies only the fields
+    // its readers need: history and private fields never travel with them, and changing those
+    // fields never writes to the indexes.
     //
     // CloudFormation cannot change an existing index's projection or keys: the update fails ("Cannot
     // update GSI's properties other than Provisioned Throughput and Contributor Insights
-    // Specification"). Renaming it in the same deploy fails too: that is one deletion and one
-    // creation, and an update may make only one of either ("Cannot perform more than one GSI creation
-    // or deletion in a single update"). A new shape takes two deploys: README, "Changing the geo index".
-    this.table.addGlobalSecondaryIndex({
-      indexName: geoIndex.name,
-      partitionKey: { name: geoIndex.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: geoIndex.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: [...geoIndex.projectedAttributes],
-    });
+    // Specification"), and an update may create or delete only one index ("Cannot perform more than
+    // one GSI creation or deletion in a single update"). So `withoutIndexes`: README, "Changing the
+    // table's indexes".
+    for (const index of secondaryIndexes) {
+      if (props.withoutIndexes?.includes(index.name)) continue;
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: [...index.projectedAttributes],
+      });
+    }
   }
 }

@@ -28,8 +28,7 @@ describe('appSettings', () => {
       siteAssetPath: builtSite,
       tileUrl: defaultTileUrl,
       signIn: { senderEmail: offlineSenderEmail, domainPrefix: undefined, extraSiteOrigins: [] },
-      withoutGeoIndex: false,
-      withoutPublishedIndex: false,
+      withoutIndexes: [],
     });
     expect(offlineSenderEmail).toMatch(/@example\.invalid$/);
   });
@@ -159,8 +158,7 @@ describe('appSettings', () => {
     ['extraSiteOrigins', 'https://naloxone.example.org/portal/', /is not an https origin/],
     ['extraSiteOrigins', 'http://naloxone.example.org', /is not an https origin/],
     ['tileUrl', 'http://tiles.example.org/{z}/{x}/{y}.png', /must be an https URL template/],
-    ['withoutGeoIndex', 'yes', /must be true or false/],
-    ['withoutPublishedIndex', '1', /must be true or false/],
+    ['withoutIndexes', 'geo,nearby', /names indexes the table does not have: nearby/],
   ])('refuses %s=%s', (key, value, message) => {
     // Prepare
     const context = (name: string) => ({ siteDist: builtSite, [key]: value })[name];
@@ -173,27 +171,15 @@ describe('appSettings', () => {
     expect(act).toThrow(message);
   });
 
-  it('leaves the geo index out only when asked to by name', () => {
+  it('leaves indexes out only when asked to by name', () => {
     // Prepare
-    const asked = (key: string) => ({ siteDist: builtSite, withoutGeoIndex: 'true' })[key];
-    const notAsked = (key: string) => ({ siteDist: builtSite, withoutGeoIndex: 'false' })[key];
-
-    // Act
-    const flags = [asked, notAsked].map((context) => appSettings({ context, env: {} }).withoutGeoIndex);
-
-    // Assess
-    expect(flags).toEqual([true, false]);
-  });
-
-  it('leaves the open data index out only when asked to by name', () => {
-    // Prepare
-    const asked = (key: string) => ({ siteDist: builtSite, withoutPublishedIndex: 'true' })[key];
+    const asked = (key: string) => ({ siteDist: builtSite, withoutIndexes: 'geo, published' })[key];
     const notAsked = (key: string) => ({ siteDist: builtSite })[key];
 
     // Act
-    const flags = [asked, notAsked].map((context) => appSettings({ context, env: {} }).withoutPublishedIndex);
+    const lists = [asked, notAsked].map((context) => appSettings({ context, env: {} }).withoutIndexes);
 
     // Assess
-    expect(flags).toEqual([true, false]);
+    expect(lists).toEqual([['geo', 'published'], []]);
   });
 });

@@ -10,7 +10,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { unauthorisedBody } from '../../functions/contract/error.js';
 import { searchableOutletFields } from '../../functions/contract/outlet.js';
-import { geoIndex, publishedIndex, tableKeys } from '../../functions/data/table-schema.js';
+import { areaIndex, geoIndex, publishedIndex, tableKeys } from '../../functions/data/table-schema.js';
 import { type RouteGroup, routeGroups, routeKey, routes } from '../../functions/routes.js';
 import { defaultSignInDomainPrefix } from '../../infra/constructs/portal-sign-in.js';
 import { allRouteGroups, needsSignInOf } from '../../infra/route-plan.js';
@@ -62,7 +62,7 @@ describe('the table', () => {
     expect(table.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has the key schema of the shared table shape, a geo index holding only the searchable fields, and the open data index', () => {
+  it('has the key schema of the shared table shape, a geo index holding only the searchable fields and an area index holding only what dashboards read, and a published index holding only ids and when each changed', () => {
     // Prepare
     const keySchema = [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
@@ -71,12 +71,11 @@ describe('the table', () => {
 
     // Act
     const [, table] = only('AWS::DynamoDB::Table');
-    const indexes = table.Properties.GlobalSecondaryIndexes as Array<{ IndexName: string }>;
-    const geo = indexes.find((index) => index.IndexName === geoIndex.name);
+    const [geo, area, published] = table.Properties.GlobalSecondaryIndexes;
 
     // Assess
     expect(table.Properties.KeySchema).toEqual(keySchema);
-    expect(indexes.map((index) => index.IndexName).sort()).toEqual([geoIndex.name, publishedIndex.name].sort());
+    expect(table.Properties.GlobalSecondaryIndexes).toHaveLength(3);
     expect(geo).toEqual({
       IndexName: geoIndex.name,
       KeySchema: [
@@ -84,6 +83,23 @@ describe('the table', () => {
         { AttributeName: geoIndex.sortKey, KeyType: 'RANGE' },
       ],
       Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...searchableOutletFields] },
+    });
+    expect(area).toEqual({
+      IndexName: areaIndex.name,
+      KeySchema: [
+        { AttributeName: areaIndex.partitionKey, KeyType: 'HASH' },
+        { AttributeName: areaIndex.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...areaIndex.projectedAttributes] },
+    });
+    expect(area.Projection.NonKeyAttributes).not.toContain('contactEmail');
+    expect(published).toEqual({
+      IndexName: publishedIndex.name,
+      KeySchema: [
+        { AttributeName: publishedIndex.partitionKey, KeyType: 'HASH' },
+        { AttributeName: publishedIndex.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['id', 'updatedAt'] },
     });
   });
 });

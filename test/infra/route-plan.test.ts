@@ -22,7 +22,7 @@ describe('route plan', () => {
     const access = Object.fromEntries(groups.map((group) => [group, tableAccessOf(group)]));
 
     // Assess
-    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append', portal: 'write', 'open-data': 'read' });
+    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append', portal: 'write', area: 'manage', 'open-data': 'read' });
   });
 
   it('tells only the portal where people sign in, as the route table declares', () => {
@@ -33,7 +33,7 @@ describe('route plan', () => {
     const signIn = Object.fromEntries(groups.map((group) => [group, needsSignInOf(group)]));
 
     // Assess
-    expect(signIn).toEqual({ 'public-api': false, 'public-reports': false, portal: true, 'open-data': false });
+    expect(signIn).toEqual({ 'public-api': false, 'public-reports': false, portal: true, area: false, 'open-data': false });
   });
 
   it('tells the group that answers GET /api/sign-in where people sign in, which it reads at cold start', () => {

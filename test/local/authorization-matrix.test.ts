@@ -37,10 +37,21 @@ const notSignedIn: Caller[] = ['no token', 'expired', 'wrong issuer', 'wrong aud
 /** What each caller may do on a route with each access level. */
 function expected(access: string, caller: Caller): Outcome {
   if (notSignedIn.includes(caller)) return 'answered 401';
-  if (access === 'signed_in' || caller === 'administrator' || caller === 'staff of this outlet') return 'allowed';
-  if (access === 'outlet_read' && caller === 'commissioner of this area') return 'allowed';
+  if (access === 'signed_in' || caller === 'administrator') return 'allowed';
+  if (access === 'area_read' || access === 'area_write') return caller === 'commissioner of this area' ? 'allowed' : 'answered 403';
+  if (caller === 'staff of this outlet') return 'allowed';
+  if ((access === 'outlet_read' || access === 'outlet_or_area') && caller === 'commissioner of this area') return 'allowed';
   return 'answered 403';
 }
+
+/** The local authority every area route is called on: Manchester, the outlet's. */
+const areaCode = 'E08000003';
+
+/** A one-row upload in the finder's template, in Manchester, placed by its coordinates. */
+const upload = [
+  'external_id,name,address_1,town,postcode,latitude,longitude,local_authority',
+  'MATRIX-1,Matrix Test Service,1 Test Street,Manchester,M1 1AE,53.4794,-2.2453,E08000003',
+].join('\n');
 
 let finder: RunningFinder;
 const tokens = new Map<Caller, string | undefined>();
@@ -50,7 +61,7 @@ let scanTable: () => Promise<unknown[]>;
 
 /** A request that is valid for its route, so an allowed call succeeds and a refused one is refused only for who made it. */
 function requestFor(route: (typeof routes)[number]): { path: string; init: RequestInit } {
-  const path = route.path.replace('{id}', outletId).replace('{reportId}', reportId);
+  const path = route.path.replace('{id}', outletId).replace('{reportId}', reportId).replace('{code}', areaCode);
   const json = (body: unknown, headers: Record<string, string> = {}) => ({
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...headers },
@@ -63,6 +74,9 @@ function requestFor(route: (typeof routes)[number]): { path: string; init: Reque
     recordSupply: json({ date: new Date().toISOString().slice(0, 10), kitType: 'nasal', count: 1, supply: 'first' }, key),
     addBatch: json({ batchNumber: 'NX 24-001', kitType: 'nasal', quantity: 10, expiresOn: '2027-06-30' }, key),
     updateReport: json({ status: 'dealt_with' }),
+    setAreaEstimate: json({ peopleUsingOpiates: 5000, source: 'Matrix test', year: 2024 }),
+    // A dry run: an allowed call reports the row and writes nothing.
+    importAreaListings: json({ fileName: 'matrix.csv', content: upload, dryRun: true }, key),
   };
   return { path, init: { method: route.method, ...(bodies[route.handler] ?? {}) } };
 }
@@ -72,7 +86,8 @@ async function call(route: (typeof routes)[number], caller: Caller): Promise<num
   const token = tokens.get(caller);
   const headers = { ...(init.headers as Record<string, string>), ...(token ? { authorization: `Bearer ${token}` } : {}) };
   const response = await fetch(`${finder.url}${path}`, { ...init, headers });
-  const body = (await response.json()) as { error?: string; etag?: string };
+  // Every answer is JSON but the coverage CSV's.
+  const body = (response.headers.get('content-type')?.startsWith('text/csv') ? {} : await response.json()) as { error?: string; etag?: string };
   // The error shape holds for every refusal, whichever layer refused.
   if (response.status >= 400) expect(body.error, `${route.method} ${route.path} as ${caller}`).toMatch(/^[a-z_]+$/);
   if (route.handler === 'editPortalOutlet' && response.status === 200) etag = response.headers.get('etag') ?? etag;

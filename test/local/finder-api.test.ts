@@ -208,6 +208,30 @@ describe('the local server', () => {
     expect(malformed.status).toBe(400);
   });
 
+  it('answers every malformed request target and stays up', async () => {
+    // Prepare: raw requests, since fetch would tidy the targets up.
+    const { request } = await import('node:http');
+    const statusOf = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const sent = request(`${finder.url}/`, { path, method: 'GET' }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        sent.on('error', reject);
+        sent.end();
+      });
+
+    // Act
+    const statuses = [];
+    for (const path of ['//', '///', '//[', '//a:99999/', '//%', '/\\', '/api//outlets']) statuses.push(await statusOf(path));
+    const after = await fetch(`${finder.url}/api/outlets/FEJ12`);
+
+    // Assess: an answer every time (a page, or a 4xx), never a 5xx or a dropped connection.
+    for (const status of statuses) expect(status).toBeGreaterThanOrEqual(200);
+    for (const status of statuses) expect(status).toBeLessThan(500);
+    expect(after.status).toBe(200);
+  });
+
   it('answers an unknown path under the API prefix in the API’s JSON error shape, not with a page', async () => {
     // Act
     const response = await fetch(`${finder.url}/api/no-such-thing`);

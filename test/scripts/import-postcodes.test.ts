@@ -9,7 +9,8 @@ import { documents, tableName } from '../../functions/data/client.js';
 import { ensureTable } from '../../functions/data/create-table.js';
 import { getOutwardCodeLocation, getPostcodeLocation } from '../../functions/data/postcodes.js';
 import { main, progressPrinter } from '../../scripts/import-postcodes.js';
-import { detectColumns, parseCsvLine, readCsvRecords } from '../../scripts/postcode-csv.js';
+import { parseCsvLine } from '../../functions/core/csv.js';
+import { detectColumns, readCsvRecords } from '../../scripts/postcode-csv.js';
 import { checkpointPathFor, importPostcodeFile } from '../../scripts/postcode-sources.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/postcodes/', import.meta.url));

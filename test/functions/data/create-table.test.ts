@@ -12,6 +12,6 @@ describe('ensureTable', () => {
     // Assess
     expect([first, second]).toEqual([true, false]);
     const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
-    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['geo', 'published']);
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['area', 'geo', 'published']);
   });
 });

@@ -21,7 +21,7 @@ describe('supplies', () => {
 
   it('sums 100 records sent at once with distinct keys exactly', async () => {
     // Act
-    await Promise.all(Array.from({ length: 100 }, (_, n) => addSupply('busy', record({ count: (n % 3) + 1 }), `key-${n}`)));
+    await Promise.all(Array.from({ length: 100 }, (_, n) => addSupply('busy', record({ count: (n % 3) + 1 }), `key-${n}`, 'E08000003')));
 
     // Assess
     const [day] = await listSupplyDays('busy', '2026-11-30', '2026-11-30');
@@ -32,7 +32,7 @@ describe('supplies', () => {
   it('counts a record once however often the same key is sent', async () => {
     // Act
     const answers = [];
-    for (let attempt = 0; attempt < 20; attempt += 1) answers.push(await addSupply('retried', record({ count: 2 }), 'same-key'));
+    for (let attempt = 0; attempt < 20; attempt += 1) answers.push(await addSupply('retried', record({ count: 2 }), 'same-key', 'E08000003'));
 
     // Assess
     expect(new Set(answers.map((answer) => answer.first))).toEqual(new Set([2]));
@@ -43,11 +43,11 @@ describe('supplies', () => {
 
   it('keeps first supplies, resupplies and their reasons apart, per day and kit type', async () => {
     // Act
-    await addSupply('mixed', record({ supply: 'resupply', resupplyReason: 'used_on_someone', count: 2 }), 'k1');
-    await addSupply('mixed', record({ supply: 'resupply', resupplyReason: 'lost' }), 'k2');
-    await addSupply('mixed', record({ kitType: 'injectable' }), 'k3');
-    await addSupply('mixed', record({ date: '2026-11-29' }), 'k4');
-    await addSupply('mixed', record({ date: '2026-10-31' }), 'k5');
+    await addSupply('mixed', record({ supply: 'resupply', resupplyReason: 'used_on_someone', count: 2 }), 'k1', 'E08000003');
+    await addSupply('mixed', record({ supply: 'resupply', resupplyReason: 'lost' }), 'k2', 'E08000003');
+    await addSupply('mixed', record({ kitType: 'injectable' }), 'k3', 'E08000003');
+    await addSupply('mixed', record({ date: '2026-11-29' }), 'k4', 'E08000003');
+    await addSupply('mixed', record({ date: '2026-10-31' }), 'k5', 'E08000003');
 
     // Assess
     expect(await listSupplyDays('mixed', '2026-11-01', '2026-11-30')).toEqual([

@@ -6,7 +6,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { searchableOutletFields } from '../../../functions/contract/outlet.js';
-import { geoIndex, publishedIndex } from '../../../functions/data/table-schema.js';
+import { areaIndex, geoIndex, publishedIndex } from '../../../functions/data/table-schema.js';
 import { FinderTable, type FinderTableProps } from '../../../infra/constructs/finder-table.js';
 
 function tableOf(props?: FinderTableProps): Record<string, any> {
@@ -19,20 +19,37 @@ function tableOf(props?: FinderTableProps): Record<string, any> {
 describe('FinderTable', () => {
   it('projects exactly the fields a search reads into the geo index', () => {
     // Act
-    const index = tableOf().GlobalSecondaryIndexes.find((candidate: { IndexName: string }) => candidate.IndexName === geoIndex.name);
+    const index = tableOf().GlobalSecondaryIndexes.find((each: { IndexName: string }) => each.IndexName === geoIndex.name);
 
     // Assess
     expect(index.Projection.ProjectionType).toBe('INCLUDE');
     expect([...index.Projection.NonKeyAttributes].sort()).toEqual([...searchableOutletFields].sort());
   });
 
-  it('leaves the geo index out when asked, for the first deploy of a change to its shape', () => {
+  it('projects what an area’s dashboard reads into the area index, and never history or contact details', () => {
     // Act
-    const table = tableOf({ withoutGeoIndex: true });
+    const index = tableOf().GlobalSecondaryIndexes.find((each: { IndexName: string }) => each.IndexName === areaIndex.name);
 
     // Assess
-    expect(table.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([publishedIndex.name]);
-    expect(table.KeySchema).toHaveLength(2);
+    expect(index.KeySchema).toEqual([
+      { AttributeName: 'areaKey', KeyType: 'HASH' },
+      { AttributeName: 'areaSort', KeyType: 'RANGE' },
+    ]);
+    expect(index.Projection.NonKeyAttributes).not.toContain('history');
+    expect(index.Projection.NonKeyAttributes).not.toContain('contactEmail');
+  });
+
+  it('leaves out the indexes it is asked to, for deploys that change them one at a time', () => {
+    // Act
+    const withoutGeo = tableOf({ withoutIndexes: ['geo'] });
+    const withoutPublished = tableOf({ withoutIndexes: ['published'] });
+    const withoutAny = tableOf({ withoutIndexes: ['geo', 'area', 'published'] });
+
+    // Assess
+    expect(withoutGeo.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(['area', 'published']);
+    expect(withoutPublished.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(['geo', 'area']);
+    expect(withoutAny.GlobalSecondaryIndexes).toBeUndefined();
+    expect(withoutAny.KeySchema).toHaveLength(2);
   });
 
   it('keeps a sparse open data index of service ids holding only the outlet id and when it changed', () => {
@@ -48,13 +65,5 @@ describe('FinderTable', () => {
       ],
       Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['id', 'updatedAt'] },
     });
-  });
-
-  it('leaves the open data index out when asked, for a deploy that adds another index first', () => {
-    // Act
-    const table = tableOf({ withoutPublishedIndex: true });
-
-    // Assess
-    expect(table.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([geoIndex.name]);
   });
 });

@@ -19,6 +19,7 @@ const actionWords: Record<ChangeAction, string> = {
   edit: 'changed the listing',
   stock: 'updated the stock',
   confirm: 'confirmed the listing is correct',
+  import: 'imported changes from a list',
 };
 
 /** One change: when, who, what they did, and each field from what to what. */
