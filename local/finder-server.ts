@@ -27,6 +27,7 @@ import { type LocalIdentityProvider, identityDataDir, startLocalIdentityProvider
 import { type JwtAuthorizer, type JwtAuthorizerSettings, createJwtAuthorizer } from './jwt-authorizer.js';
 import { localLambdaContext } from './lambda-context.js';
 import { matchRoute } from './match-route.js';
+import { localOpenDataFiles } from './open-data-files.js';
 import { type Outbox, openOutbox } from './outbox.js';
 import { outboxPath, serveOutbox } from './outbox-page.js';
 import { serveSesStandIn, sesStandInPath } from './ses-stand-in.js';
@@ -167,6 +168,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     );
     return false;
   };
+  const openDataFiles = localOpenDataFiles();
   const outbox = options.outbox ?? (await openOutbox(options.dataPath ? { dir: join(options.dataPath, 'local-outbox') } : {}));
   // The pages' Content-Security-Policy, sent as a header as the CDN sends it; the portal's reaches
   // the sign-in service, known once it has started.
@@ -208,6 +210,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
           response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
           response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
         }
+      } else if (await openDataFiles.serve(method, url.pathname, response)) {
+        // An open data file, as CloudFront serves the job's output on AWS: already answered.
       } else if (url.pathname.startsWith(sesStandInPath)) {
         await serveSesStandIn(outbox, request, url.pathname, (await readBody(request)) ?? Buffer.alloc(0), response);
       } else if (isApiPath(url.pathname)) {

@@ -143,3 +143,90 @@ export const publishedListingSchema = z.object({
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type PublishedListing = z.infer<typeof publishedListingSchema>;
+
+/**
+ * The bulk files of every published listing, under `/api/open-data/`. On AWS a scheduled job
+ * writes them to a bucket that CloudFront serves at these paths (their object keys are the paths
+ * without the leading slash); the local server builds them when asked and keeps them as long.
+ */
+export const openDataFiles = {
+  geojson: { path: `${apiPrefix}/open-data/outlets.geojson`, contentType: 'application/geo+json' },
+  csv: { path: `${apiPrefix}/open-data/outlets.csv`, contentType: 'text/csv; charset=utf-8' },
+} as const;
+export type OpenDataFileName = keyof typeof openDataFiles;
+
+/** The files' path prefix: CloudFront's behaviour for them is this followed by `*`. */
+export const openDataFilesPrefix = `${apiPrefix}/open-data/` as const;
+
+/**
+ * How often the files are rebuilt, and so how long a copy may be kept: the job runs every
+ * `rebuildMinutes` and each file says `max-age` of the same, so a change reaches a reader within
+ * twice that at worst. The local server keeps what it built for as long.
+ */
+export const openDataFilesSchedule = { rebuildMinutes: 15 } as const;
+export const openDataFilesCacheControl = `public, max-age=${openDataFilesSchedule.rebuildMinutes * 60}` as const;
+
+/**
+ * One published listing as a row of the CSV file and the properties of a GeoJSON feature (whose
+ * geometry holds the point, so it has no `latitude`/`longitude` there). Flat, with snake_case
+ * names like HSDS's; lists are arrays in GeoJSON and `;`-separated in the CSV. Built from the
+ * public listing alone, so nothing private can reach it.
+ */
+export const openDataOutletSchema = z.strictObject({
+  id: z.string(),
+  hsds_service_id: z.uuid(),
+  name: z.string(),
+  organisation: z.string(),
+  outlet_type: z.string(),
+  supply_basis: z.string(),
+  address: z.string(),
+  town: z.string(),
+  postcode: z.string(),
+  latitude: z.number(),
+  longitude: z.number(),
+  phone: z.string().nullable(),
+  website: z.string().nullable(),
+  kit_types: z.array(z.string()),
+  free: z.boolean(),
+  no_id_needed: z.boolean(),
+  walk_in: z.boolean(),
+  family_and_friends_can_collect: z.boolean(),
+  minimum_age: z.number().int().nullable(),
+  languages: z.array(z.string()),
+  accessibility: z.string().nullable(),
+  /** As of when the file was built: a temporary closure whose reopening day has come reads as active. */
+  status: z.string(),
+  reopens_on: z.string().nullable(),
+  alert: z.string().nullable(),
+  /** The usual week in words, Monday first: `Monday: 09:00 to 17:00; Tuesday: …`. */
+  opening_hours: z.string(),
+  stock_status: z.string(),
+  stock_updated_at: z.string().nullable(),
+  assured_at: z.string().nullable(),
+  listed_at: z.string().nullable(),
+  last_modified: z.string(),
+  ods_code: z.string().nullable(),
+  local_authority_code: z.string().nullable(),
+  cabinet_status: z.string().nullable(),
+  demo: z.boolean(),
+});
+export type OpenDataOutlet = z.infer<typeof openDataOutletSchema>;
+
+/** The CSV file's columns, in order: every field of {@link openDataOutletSchema}. */
+export const openDataCsvColumns = Object.keys(openDataOutletSchema.shape) as (keyof OpenDataOutlet)[];
+
+/** The GeoJSON file (RFC 7946): a FeatureCollection of points, and when and from what it was built. */
+export const openDataGeoJsonSchema = z.strictObject({
+  type: z.literal('FeatureCollection'),
+  /** A foreign member (RFC 7946, 6.1): when the file was built and what it holds. */
+  metadata: z.strictObject({ generated_at: z.iso.datetime(), count: z.number().int().nonnegative(), description: z.string() }),
+  features: z.array(
+    z.strictObject({
+      type: z.literal('Feature'),
+      id: z.uuid(),
+      geometry: z.strictObject({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+      properties: openDataOutletSchema.omit({ latitude: true, longitude: true }),
+    }),
+  ),
+});
+export type OpenDataGeoJson = z.infer<typeof openDataGeoJsonSchema>;

@@ -9,7 +9,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hsdsPageSchema, hsdsRootSchema } from '../../functions/contract/open-data.js';
+import {
+  hsdsPageSchema,
+  hsdsRootSchema,
+  openDataCsvColumns,
+  openDataFiles,
+  openDataFilesCacheControl,
+  openDataGeoJsonSchema,
+} from '../../functions/contract/open-data.js';
+import { parseCsv } from '../../functions/core/csv.js';
 import type { Outlet } from '../../functions/contract/outlet.js';
 import type { ChangeEntry } from '../../functions/contract/portal-outlet.js';
 import { hsdsIdOf, hsdsServiceId } from '../../functions/core/hsds-service-at-location.js';
@@ -245,6 +253,62 @@ describe('CORS preflight', () => {
       expect(headers.get('access-control-allow-headers')).toBe('x-requested-with');
     },
   );
+});
+
+describe('GET /api/open-data/outlets.geojson and outlets.csv', () => {
+  it('hold every published listing once, and nothing withdrawn, each file in its own format', async () => {
+    // Act
+    const [geojson, csv] = await Promise.all([get(openDataFiles.geojson.path), get(openDataFiles.csv.path)]);
+
+    // Assess
+    expect(geojson.status).toBe(200);
+    expect(geojson.headers.get('content-type')).toBe('application/geo+json');
+    const collection = openDataGeoJsonSchema.parse(JSON.parse(geojson.text));
+    expect(collection.metadata.count).toBe(published.length);
+    expect(new Set(collection.features.map((feature) => feature.id))).toEqual(new Set(published.map((outlet) => hsdsServiceId(outlet.id))));
+    const where = new Map(published.map((outlet) => [outlet.id, outlet.location]));
+    for (const feature of collection.features) {
+      expect(feature.geometry.coordinates).toEqual([where.get(feature.properties.id)?.lng, where.get(feature.properties.id)?.lat]);
+    }
+
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const [header, ...records] = parseCsv(csv.text);
+    expect(header?.fields).toEqual(openDataCsvColumns);
+    const idColumn = openDataCsvColumns.indexOf('id');
+    expect(records.map((record) => record.fields[idColumn]).sort()).toEqual(published.map((outlet) => outlet.id).sort());
+    for (const file of [geojson, csv]) {
+      expect(file.text).toContain('Open Data Test Pharmacy');
+      expect(file.text).not.toContain('OD-WITHDRAWN');
+      expect(file.headers.get('access-control-allow-origin')).toBe('*');
+      expect(file.headers.get('cache-control')).toBe(openDataFilesCacheControl);
+    }
+  });
+
+  it('are kept once built: a second request gets the same file, built at the same moment', async () => {
+    // Act
+    const first = await get(openDataFiles.geojson.path);
+    const second = await get(openDataFiles.geojson.path);
+    const head = await get(openDataFiles.csv.path, { method: 'HEAD' });
+
+    // Assess
+    const builtAt = [first, second].map((file) => openDataGeoJsonSchema.parse(JSON.parse(file.text)).metadata.generated_at);
+    expect(builtAt[1]).toBe(builtAt[0]);
+    expect(second.text).toBe(first.text);
+    expect(head.status).toBe(200);
+    expect(head.text).toBe('');
+    expect(Number(head.headers.get('content-length'))).toBeGreaterThan(1000);
+  });
+
+  it('answer 404 for a file that is not there and 405 for a method other than GET or HEAD', async () => {
+    // Act
+    const missing = await get('/api/open-data/outlets.xml');
+    const posted = await get(openDataFiles.csv.path, { method: 'POST' });
+
+    // Assess
+    expect(missing.status).toBe(404);
+    expect(posted.status).toBe(405);
+  });
 });
 
 describe('everything open data answered', () => {
