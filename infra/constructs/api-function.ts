@@ -5,10 +5,12 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { openDataFilesPrefix } from '../../functions/contract/open-data.js';
 import { reportCounterAttribute, tableKeys } from '../../functions/data/table-schema.js';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { TableAccess } from '../../functions/routes.js';
 import { lockFile, projectRoot } from '../project-paths.js';
@@ -172,6 +174,15 @@ export class ApiFunction extends Construct {
       );
     }
     this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /**
+   * Lets the function write the open data files to `bucket`, under their prefix only, and tells it
+   * the bucket's name (`OPEN_DATA_BUCKET`), in one step as `bindTable` does. No read, list or delete.
+   */
+  bindOpenDataBucket(bucket: IBucket): void {
+    bucket.grantPut(this.function, `${openDataFilesPrefix.replace(/^\//, '')}*`);
+    this.function.addEnvironment('OPEN_DATA_BUCKET', bucket.bucketName);
   }
 
   /**

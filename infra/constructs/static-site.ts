@@ -21,14 +21,15 @@ import {
   OriginProtocolPolicy,
   OriginRequestPolicy,
   PriceClass,
+  type ResponseHeadersCorsBehavior,
   ResponseHeadersPolicy,
   S3OriginAccessControl,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { apiPathAliases } from '../../functions/contract/open-data.js';
+import { apiPathAliases, openDataFilesPrefix } from '../../functions/contract/open-data.js';
 import { apiPrefix, contentSecurityPolicy, portalPrefix, tileSource } from '../../functions/contract/web-policy.js';
 import { accountUniqueName, cloudFrontNameLimits } from './account-unique-name.js';
 import { apiPathAliasCode } from './api-path-alias-code.js';
@@ -60,10 +61,15 @@ export interface StaticSiteProps {
   readonly priceClass?: PriceClass;
 }
 
-/** Where the HTTP API is. */
+/** Where the HTTP API is, and the open data files. */
 export interface SiteApiOptions {
   /** The HTTP API's host name, no scheme (`<api id>.execute-api.<region>.amazonaws.com`). */
   readonly domainName: string;
+  /**
+   * The bucket of the open data files (`OpenDataFiles`), served under `openDataFilesPrefix` from
+   * their object keys, the paths without the leading slash. @default none: those paths go to the API
+   */
+  readonly openDataBucket?: IBucket;
 }
 
 /**
@@ -79,6 +85,7 @@ export class StaticSite extends Construct {
   /** The site's address, `https://<distribution domain>`. */
   readonly url: string;
   private readonly securityHeaders: ResponseHeadersPolicy;
+  private readonly originAccessControl: S3OriginAccessControl;
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id);
@@ -113,6 +120,7 @@ export class StaticSite extends Construct {
       originAccessControlName: accountUniqueName(this, 'OriginAccessControl', cloudFrontNameLimits.originAccessControl),
       description: 'Naloxone finder: CloudFront reads the site bucket',
     });
+    this.originAccessControl = originAccessControl;
     const siteOrigin: IOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessControl });
 
     const routing = new SiteRouting(this, 'Routing', { siteAssetPath: props.siteAssetPath });
@@ -171,6 +179,7 @@ export class StaticSite extends Construct {
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: this.securityHeaders,
     };
+    if (api.openDataBucket) this.addOpenDataFiles(api.openDataBucket);
     // Paths the API answers as another (`apiPathAliases`: HSDS's `/api/hsds/`), rewritten before
     // they reach it; first, because CloudFront takes the first behaviour whose pattern matches.
     const aliases = Object.keys(apiPathAliases);
@@ -186,6 +195,30 @@ export class StaticSite extends Construct {
     // `/api` itself too, as `isApiPath` has it: it must get the API's answer, not the site's 404 page.
     for (const pathPattern of [apiPrefix, `${apiPrefix}/*`]) this.distribution.addBehavior(pathPattern, origin, options);
   }
+
+  /**
+   * Serves the open data files from their bucket under `openDataFilesPrefix`, before `/api/*` takes
+   * them (CloudFront takes the first behaviour whose pattern matches). Cached at the edge for as
+   * long as each file's Cache-Control says (`openDataFilesCacheControl`, the job's interval) and
+   * compressed; readable by pages of any site, as the HSDS API is.
+   */
+  private addOpenDataFiles(bucket: IBucket): void {
+    const headers = securityHeadersPolicy(
+      this,
+      'OpenDataHeaders',
+      'Naloxone finder open data files: security headers, readable by any site',
+      // Data, never a page: nothing may load from or frame it.
+      "default-src 'none'; frame-ancestors 'none'",
+      { accessControlAllowOrigins: ['*'], accessControlAllowMethods: ['GET', 'HEAD'], accessControlAllowHeaders: ['*'], accessControlAllowCredentials: false, originOverride: true },
+    );
+    this.distribution.addBehavior(`${openDataFilesPrefix}*`, S3BucketOrigin.withOriginAccessControl(bucket, { originAccessControl: this.originAccessControl }), {
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: headers,
+      compress: true,
+    });
+  }
 }
 
 /**
@@ -193,10 +226,11 @@ export class StaticSite extends Construct {
  * these per account, and CDK's generated names leave out the region, so the same stack in a second
  * region would clash with the first: they are named here instead.
  */
-function securityHeadersPolicy(scope: Construct, id: string, comment: string, csp: string): ResponseHeadersPolicy {
+function securityHeadersPolicy(scope: Construct, id: string, comment: string, csp: string, corsBehavior?: ResponseHeadersCorsBehavior): ResponseHeadersPolicy {
   return new ResponseHeadersPolicy(scope, id, {
     responseHeadersPolicyName: accountUniqueName(scope, id, cloudFrontNameLimits.responseHeadersPolicy),
     comment,
+    ...(corsBehavior ? { corsBehavior } : {}),
     securityHeadersBehavior: {
       strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
       contentTypeOptions: { override: true },

@@ -1,11 +1,15 @@
 /**
- * The stack's open data API: the HSDS routes and their CORS preflights, and the rewrite of HSDS's
- * root path.
+ * The stack's open data: the HSDS routes and their CORS preflights, the rewrite of HSDS's root
+ * path, and the files: their bucket, the scheduled job that writes them and CloudFront serving them.
  */
 import { describe, expect, it } from 'vitest';
-import { apiPathAliases } from '../../functions/contract/open-data.js';
+import { apiPathAliases, openDataFiles, openDataFilesSchedule } from '../../functions/contract/open-data.js';
+import { openDataFilesJobDescription } from '../../infra/constructs/open-data-files.js';
 import { routeGroups, routeKey, routes } from '../../functions/routes.js';
-import { type Resource, useSynthesisedStack } from './support/synthesised-stack.js';
+import { type Resource, cachingDisabled, useSynthesisedStack } from './support/synthesised-stack.js';
+
+/** CloudFront's managed CachingOptimized policy: keeps what the origin's Cache-Control allows, compressed. */
+const cachingOptimized = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 
 const stack = useSynthesisedStack();
 
@@ -56,5 +60,93 @@ describe('the HSDS API', () => {
     expect(apiPathAliases).toEqual({ '/api/hsds/': '/api/hsds' });
     expect(association.EventType).toBe('viewer-request');
     expect(uris).toEqual(['/api/hsds', '/api/hsds', '/api/hsds/services']);
+  });
+});
+
+describe('the open data files', () => {
+  /** The job's function, its logical id, and the bucket's. */
+  function jobAndBucket() {
+    const [jobId, job] = Object.entries(stack.template.findResources('AWS::Lambda::Function', { Properties: { Description: openDataFilesJobDescription } }))[0] as [string, Resource];
+    const bucketId = job.Properties.Environment.Variables.OPEN_DATA_BUCKET.Ref as string;
+    return { jobId, job, bucketId };
+  }
+
+  it('are rebuilt by a job on an EventBridge Scheduler schedule, every rebuild interval, retried twice', () => {
+    // Prepare
+    const { jobId } = jobAndBucket();
+
+    // Act
+    const schedules = Object.values(stack.template.findResources('AWS::Scheduler::Schedule')) as Resource[];
+
+    // Assess
+    expect(schedules).toHaveLength(1);
+    expect(schedules[0]?.Properties).toMatchObject({
+      ScheduleExpression: `rate(${openDataFilesSchedule.rebuildMinutes} minutes)`,
+      State: 'ENABLED',
+      Target: { Arn: { 'Fn::GetAtt': [jobId, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2 } },
+    });
+  });
+
+  it('are written by a job that may read the table and put objects under the files\' prefix, and nothing else', () => {
+    // Prepare
+    const { job, bucketId } = jobAndBucket();
+    const roleId = job.Properties.Role['Fn::GetAtt'][0] as string;
+
+    // Act
+    const statements = (Object.values(stack.template.findResources('AWS::IAM::Policy')) as Resource[])
+      .filter((policy) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, any>[]);
+    const actions = statements.flatMap((statement) => [statement.Action].flat() as string[]).sort();
+    const s3Resources = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('s3:'))).map((statement) => statement.Resource);
+
+    // Assess
+    expect(job.Properties.Environment.Variables.TABLE_NAME).toBeDefined();
+    expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    expect(actions.filter((action) => action.startsWith('s3:'))).toEqual(['s3:Abort*', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:PutObjectTagging', 's3:PutObjectVersionTagging']);
+    expect(JSON.stringify(s3Resources)).toBe(JSON.stringify([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/api/open-data/*']] }]));
+  });
+
+  it('are served from their bucket at /api/open-data/*, ahead of the API, cached as the files say, readable by any site', () => {
+    // Prepare
+    const { bucketId } = jobAndBucket();
+    const config = distributionConfig();
+    const paths = config.CacheBehaviors.map((behavior: Record<string, any>) => behavior.PathPattern as string);
+
+    // Act
+    const behavior = config.CacheBehaviors.find((candidate: Record<string, any>) => candidate.PathPattern === '/api/open-data/*');
+    const origin = config.Origins.find((candidate: Record<string, any>) => candidate.Id === behavior.TargetOriginId);
+    const policy = resources()[behavior.ResponseHeadersPolicyId.Ref]?.Properties.ResponseHeadersPolicyConfig;
+
+    // Assess
+    expect(Object.values(openDataFiles).every((file) => file.path.startsWith('/api/open-data/'))).toBe(true);
+    expect(paths.indexOf('/api/open-data/*')).toBeLessThan(paths.indexOf('/api/*'));
+    expect(origin.DomainName).toEqual({ 'Fn::GetAtt': [bucketId, 'RegionalDomainName'] });
+    expect(origin.OriginAccessControlId).toBeDefined();
+    expect(behavior).toMatchObject({ CachePolicyId: cachingOptimized, AllowedMethods: ['GET', 'HEAD'], Compress: true, ViewerProtocolPolicy: 'redirect-to-https' });
+    expect(behavior.CachePolicyId).not.toBe(cachingDisabled);
+    expect(policy.CorsConfig).toMatchObject({
+      AccessControlAllowOrigins: { Items: ['*'] },
+      AccessControlAllowMethods: { Items: ['GET', 'HEAD'] },
+      AccessControlAllowCredentials: false,
+      OriginOverride: true,
+    });
+    expect(policy.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it('are readable from their bucket by this distribution alone', () => {
+    // Prepare
+    const { bucketId } = jobAndBucket();
+    const [distributionId] = Object.keys(stack.template.findResources('AWS::CloudFront::Distribution'));
+
+    // Act
+    const [bucketPolicy] = (Object.values(stack.template.findResources('AWS::S3::BucketPolicy')) as Resource[]).filter(
+      (candidate) => candidate.Properties.Bucket.Ref === bucketId,
+    );
+    const reads = (bucketPolicy?.Properties.PolicyDocument.Statement as Record<string, any>[]).filter((statement) => statement.Effect === 'Allow' && statement.Principal?.Service);
+
+    // Assess
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatchObject({ Action: 's3:GetObject', Principal: { Service: 'cloudfront.amazonaws.com' } });
+    expect(JSON.stringify(reads[0]?.Condition)).toContain(distributionId);
   });
 });
