@@ -34,7 +34,8 @@ export const hsdsRoot = {
   openapi_url: 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json',
   description:
     'Places in the UK that give out free take-home naloxone, as Open Referral HSDS 3.0: published listings only. ' +
-    'The demonstration data is real pharmacy data with illustrative naloxone details; see each service description.',
+    'The demonstration data is real pharmacy data with illustrative naloxone details (see each service description): ' +
+    "names, addresses and hours from the NHS Business Services Authority's Consolidated Pharmaceutical List, Open Government Licence v3.0.",
 } as const;
 
 export const hsdsRootSchema = z.object({

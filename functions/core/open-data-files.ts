@@ -18,7 +18,9 @@ import { describeWeeklyHours } from './opening-hours-text.js';
 /** What the files say about themselves. */
 const description =
   'Places in the UK that give out free take-home naloxone: published listings only. ' +
-  'Rows with demo true are real pharmacies with illustrative naloxone details, not facts.';
+  'Rows with demo true are real pharmacies with illustrative naloxone details, not facts: their names, ' +
+  'addresses and hours are from the NHS Business Services Authority\'s Consolidated Pharmaceutical List, ' +
+  'Open Government Licence v3.0.';
 
 /** Listings read by key at a time: one page's worth, so memory stays flat whatever the count. */
 const listingsPerRead = 100;
