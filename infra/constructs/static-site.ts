@@ -7,7 +7,10 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   type AddBehaviorOptions,
   AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   type BehaviorOptions,
   Distribution,
   Function as CloudFrontFunction,
@@ -29,7 +32,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { apiPathAliases, openDataFilesPrefix } from '../../functions/contract/open-data.js';
+import { apiPathAliases, hsdsBasePath, openDataFilesPrefix } from '../../functions/contract/open-data.js';
 import { apiPrefix, contentSecurityPolicy, portalPrefix, tileSource } from '../../functions/contract/web-policy.js';
 import { accountUniqueName, cloudFrontNameLimits } from './account-unique-name.js';
 import { apiPathAliasCode } from './api-path-alias-code.js';
@@ -161,9 +164,10 @@ export class StaticSite extends Construct {
   }
 
   /**
-   * Sends `/api` and everything under `/api/` to the HTTP API. Nothing is cached at the edge
-   * (answers depend on the query and the caller, and listings change), and every viewer header but
-   * Host is forwarded, because API Gateway routes on its own host name.
+   * Sends `/api` and everything under `/api/` to the HTTP API, but the open data files (to their
+   * bucket, with `openDataBucket`). Nothing is cached at the edge (answers depend on the query and
+   * the caller, and listings change) but the HSDS API's public lists, for as long as each answer
+   * says; every viewer header but Host is forwarded, because API Gateway routes on its own host name.
    *
    * Plain HTTP gets a 403 rather than the site's redirect: a browser follows a 301 to a POST with a
    * GET and no body, so a report sent over http would be lost without a word. The site calls the
@@ -192,6 +196,22 @@ export class StaticSite extends Construct {
       const aliasOptions = { ...options, functionAssociations: [{ function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST }] };
       for (const alias of aliases) this.distribution.addBehavior(alias, origin, aliasOptions);
     }
+    // The HSDS API's lists and services, kept at the edge for as long as each answer's Cache-Control
+    // allows (`hsdsCacheControl`: 5 minutes, never for a `postcode` search, which says no-store):
+    // they are the same for everyone, and a page reads the whole `published` index to count it.
+    const hsdsCache = new CachePolicy(this, 'HsdsCache', {
+      cachePolicyName: accountUniqueName(this, 'HsdsCache', cloudFrontNameLimits.cachePolicy),
+      comment: 'Naloxone finder HSDS API: as long as each answer allows, by its whole query string',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.minutes(5),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      headerBehavior: CacheHeaderBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    this.distribution.addBehavior(`${hsdsBasePath}/*`, origin, { ...options, cachePolicy: hsdsCache });
     // `/api` itself too, as `isApiPath` has it: it must get the API's answer, not the site's 404 page.
     for (const pathPattern of [apiPrefix, `${apiPrefix}/*`]) this.distribution.addBehavior(pathPattern, origin, options);
   }

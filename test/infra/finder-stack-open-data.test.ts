@@ -3,7 +3,7 @@
  * path, and the files: their bucket, the scheduled job that writes them and CloudFront serving them.
  */
 import { describe, expect, it } from 'vitest';
-import { apiPathAliases, openDataFiles, openDataFilesSchedule } from '../../functions/contract/open-data.js';
+import { apiPathAliases, hsdsCacheControl, openDataFiles, openDataFilesSchedule } from '../../functions/contract/open-data.js';
 import { openDataFilesJobDescription } from '../../infra/constructs/open-data-files.js';
 import { routeGroups, routeKey, routes } from '../../functions/routes.js';
 import { type Resource, cachingDisabled, useSynthesisedStack } from './support/synthesised-stack.js';
@@ -60,6 +60,34 @@ describe('the HSDS API', () => {
     expect(apiPathAliases).toEqual({ '/api/hsds/': '/api/hsds' });
     expect(association.EventType).toBe('viewer-request');
     expect(uris).toEqual(['/api/hsds', '/api/hsds', '/api/hsds/services']);
+  });
+});
+
+describe('the HSDS API at the edge', () => {
+  it('is kept by CloudFront for as long as each answer allows, at most five minutes, keyed by its whole query string alone', () => {
+    // Prepare
+    const config = distributionConfig();
+    const paths = config.CacheBehaviors.map((behavior: Record<string, any>) => behavior.PathPattern as string);
+
+    // Act
+    const behavior = config.CacheBehaviors.find((candidate: Record<string, any>) => candidate.PathPattern === '/api/hsds/*');
+    const policy = resources()[behavior.CachePolicyId.Ref]?.Properties.CachePolicyConfig;
+
+    // Assess
+    expect(paths.indexOf('/api/hsds/')).toBeLessThan(paths.indexOf('/api/hsds/*'));
+    expect(paths.indexOf('/api/hsds/*')).toBeLessThan(paths.indexOf('/api/*'));
+    expect(policy).toMatchObject({
+      MinTTL: 0,
+      DefaultTTL: 0,
+      MaxTTL: 300,
+      ParametersInCacheKeyAndForwardedToOrigin: {
+        QueryStringsConfig: { QueryStringBehavior: 'all' },
+        HeadersConfig: { HeaderBehavior: 'none' },
+        CookiesConfig: { CookieBehavior: 'none' },
+        EnableAcceptEncodingGzip: true,
+      },
+    });
+    expect(hsdsCacheControl).toEqual({ shared: 'public, max-age=300', personal: 'no-store' });
   });
 });
 

@@ -71,12 +71,13 @@ describe('the site', () => {
     // Assess
     expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
     const toApi = [...behaviors.values()].filter((behavior) => behavior.TargetOriginId === apiOrigin.Id);
-    // HSDS's root endpoint with its trailing slash first, rewritten to the API's route (see the open data tests).
-    expect(toApi.map((behavior) => behavior.PathPattern)).toEqual([`${apiPrefix}/hsds/`, apiPrefix, `${apiPrefix}/*`]);
-    for (const pattern of [`${apiPrefix}/hsds/`, apiPrefix, `${apiPrefix}/*`]) {
+    // HSDS's root endpoint with its trailing slash first, rewritten to the API's route, then the HSDS
+    // API's lists, cached as their answers allow (see the open data tests).
+    expect(toApi.map((behavior) => behavior.PathPattern)).toEqual([`${apiPrefix}/hsds/`, `${apiPrefix}/hsds/*`, apiPrefix, `${apiPrefix}/*`]);
+    for (const pattern of [`${apiPrefix}/hsds/`, `${apiPrefix}/hsds/*`, apiPrefix, `${apiPrefix}/*`]) {
       expect(behaviors.get(pattern)).toMatchObject({
         TargetOriginId: apiOrigin.Id,
-        CachePolicyId: cachingDisabled,
+        ...(pattern === `${apiPrefix}/hsds/*` ? {} : { CachePolicyId: cachingDisabled }),
         OriginRequestPolicyId: allViewerExceptHostHeader,
         // A redirect would turn a POST into a GET without its body.
         ViewerProtocolPolicy: 'https-only',
@@ -134,6 +135,7 @@ describe('the site', () => {
         [portalPrefix, `connect-src 'self' ${signInOrigin}`],
         [`${portalPrefix}/*`, `connect-src 'self' ${signInOrigin}`],
         [`${apiPrefix}/hsds/`, "connect-src 'self'"],
+        [`${apiPrefix}/hsds/*`, "connect-src 'self'"],
         // Data, never a page: `default-src 'none'` and no connect-src of its own.
         [`${apiPrefix}/open-data/*`, undefined],
         [apiPrefix, "connect-src 'self'"],
