@@ -21,8 +21,22 @@ import { apiPrefix } from './contract/web-policy.js';
  * - `area_read`: the commissioner of the local authority named by the path's `{code}`, or an
  *   administrator. An outlet's staff do not see their area's other listings.
  * - `area_write`: the same people, changing what belongs to the area (its estimate, its imports).
+ * - `moderator`: a commissioner of at least one local authority, or an administrator: the
+ *   registration queue, which answers each with their own areas' registrations (all, for an
+ *   administrator).
+ * - `area_moderator`: the commissioner of the local authority of the registration named by `{id}`,
+ *   or an administrator. A registration whose local authority is not known is for administrators.
  */
-export type Access = 'public' | 'signed_in' | 'outlet_read' | 'outlet_write' | 'outlet_or_area' | 'area_read' | 'area_write';
+export type Access =
+  | 'public'
+  | 'signed_in'
+  | 'outlet_read'
+  | 'outlet_write'
+  | 'outlet_or_area'
+  | 'area_read'
+  | 'area_write'
+  | 'moderator'
+  | 'area_moderator';
 
 /**
  * How much of the table a group's function may touch; the stack turns each into the exact DynamoDB
@@ -50,10 +64,28 @@ export interface RouteGroupDefinition {
    */
   signIn?: boolean;
   /**
+   * Whether the group's function holds the keys of readiness reminders' links (the stack's secret
+   * on AWS, `LINK_KEYS` locally): only the group that checks them.
+   * @default false
+   */
+  linkKeys?: boolean;
+  /**
    * The function's memory and time limit, where the group's work needs more than the defaults
    * (`ApiFunction`: 512 MB, 10 s).
    */
   resources?: { memoryMb: number; timeoutSeconds: number };
+  /**
+   * Whether the group's function sends email (through Amazon SES, from the stack's sender) and
+   * links to the site in it: the portal's, which tells registrants what was decided.
+   * @default false
+   */
+  sendsEmail?: boolean;
+  /**
+   * Whether the group's function makes portal accounts (Cognito's AdminCreateUser, AdminGetUser and
+   * AdminAddUserToGroup on the user pool): the portal's, when a registration is approved.
+   * @default false
+   */
+  managesAccounts?: boolean;
 }
 
 /** Each group is one Lambda function, with its entry file in `functions/lambdas/<group>.ts`. */
@@ -67,7 +99,22 @@ export const routeGroups = {
     // API Gateway answers no later than 30 s, so the function stops before then.
     resources: { memoryMb: 1769, timeoutSeconds: 28 },
   },
-  portal: { description: 'Signed in: outlets keep their listings, stock and records', tableAccess: 'write', signIn: true },
+  portal: {
+    description: 'Signed in: outlets keep their listings, stock and records; commissioners decide on registrations',
+    tableAccess: 'write',
+    signIn: true,
+    sendsEmail: true,
+    managesAccounts: true,
+  },
+  // Writes: a registration is sent again after changes (an update), and its Idempotency-Key record
+  // is kept with Powertools (put, update, delete).
+  'public-registrations': { description: 'Public: register an outlet or an emergency cabinet, and change it when asked', tableAccess: 'write' },
+  // Public, but it changes listings (as the portal's one tap does) on the strength of a signed link.
+  'listing-actions': {
+    description: 'Public: answer a readiness reminder by one of its signed one-tap links',
+    tableAccess: 'write',
+    linkKeys: true,
+  },
   'open-data': { description: 'Public open data: published listings as Open Referral UK (HSDS 3.0)', tableAccess: 'read' },
 } as const satisfies Record<string, RouteGroupDefinition>;
 export type RouteGroup = keyof typeof routeGroups;
@@ -123,6 +170,15 @@ const reportThrottle: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
 /** A person reports a place or two; ten in ten minutes from one address is a script. */
 const reportClientLimit: ClientLimit = { requests: 10, windowSeconds: 600 };
 
+/** Registrations are rarer still than reports, and each is read by a person: the same low limits. */
+const registrationThrottle: RouteThrottle = reportThrottle;
+const registrationClientLimit: ClientLimit = reportClientLimit;
+/** Each press of a reminder's button is a person; a burst of them is not. */
+const linkActionThrottle: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
+
+/** An outlet's contact answers one email with one press; more than twenty from one address in ten minutes is a script. */
+const linkActionClientLimit: ClientLimit = { requests: 20, windowSeconds: 600 };
+
 const api = <P extends string>(path: P) => `${apiPrefix}${path}` as const;
 
 /**
@@ -160,6 +216,29 @@ export const routes = [
   { method: 'GET', path: api('/portal/areas/{code}/coverage'), group: 'area', handler: 'getAreaCoverage', access: 'area_read' },
   { method: 'GET', path: api('/portal/areas/{code}/coverage.csv'), group: 'area', handler: 'getAreaCoverageCsv', access: 'area_read' },
   { method: 'POST', path: api('/portal/areas/{code}/imports'), group: 'area', handler: 'importAreaListings', access: 'area_write' },
+  { method: 'PUT', path: api('/portal/outlets/{id}/cabinet'), group: 'portal', handler: 'setCabinetStatus', access: 'outlet_write' },
+  // Registrations: the public registers; the commissioner of the area (or an administrator) decides.
+  { method: 'POST', path: api('/registrations/checks'), group: 'public-registrations', handler: 'checkRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
+  { method: 'POST', path: api('/registrations'), group: 'public-registrations', handler: 'createRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
+  // With the single-purpose secret from the emailed link, not a sign-in: see `core/registration-links.ts`.
+  { method: 'GET', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'getOwnRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
+  { method: 'PUT', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'resubmitRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
+  { method: 'GET', path: api('/portal/registrations'), group: 'portal', handler: 'listRegistrations', access: 'moderator' },
+  { method: 'GET', path: api('/portal/registrations/{id}'), group: 'portal', handler: 'getRegistration', access: 'area_moderator' },
+  { method: 'POST', path: api('/portal/registrations/{id}/decisions'), group: 'portal', handler: 'decideRegistration', access: 'area_moderator' },
+  // Readiness reminders: the listings of an area nobody confirmed in time.
+  { method: 'GET', path: api('/portal/areas/{code}/attention'), group: 'area', handler: 'listAreaAttention', access: 'area_read' },
+  // Readiness reminders: the links' page and button.
+  { method: 'GET', path: api('/listing-actions'), group: 'listing-actions', handler: 'previewListingAction', access: 'public' },
+  {
+    method: 'POST',
+    path: api('/listing-actions'),
+    group: 'listing-actions',
+    handler: 'answerListingAction',
+    access: 'public',
+    throttle: linkActionThrottle,
+    clientLimit: linkActionClientLimit,
+  },
   // Open data, following Open Referral UK (HSDS 3.0): the root endpoint (HSDS's `/`, also at
   // `/api/hsds/` through `apiPathAliases`), services and services at locations.
   ...openDataRoute('/hsds', 'getHsdsRoot'),

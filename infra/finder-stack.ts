@@ -4,9 +4,10 @@
  * bucket with the scheduled job that fills it.
  */
 import { join } from 'node:path';
-import { CfnOutput, Stack, type StackProps, Token } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Token } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { defaultTileUrl } from '../functions/contract/web-policy.js';
 import { type RouteGroup, routeGroups, routes } from '../functions/routes.js';
@@ -15,9 +16,10 @@ import { FinderTable } from './constructs/finder-table.js';
 import { OpenDataFiles } from './constructs/open-data-files.js';
 import { PortalSignIn, defaultSignInDomainPrefix, prefixDomainOrigin } from './constructs/portal-sign-in.js';
 import { RouteTableApi } from './constructs/route-table-api.js';
+import { ScheduledJob } from './constructs/scheduled-job.js';
 import { StaticSite } from './constructs/static-site.js';
 import { lambdaEntryDir as defaultLambdaEntryDir } from './project-paths.js';
-import { allRouteGroups, constructIdOf, needsSignInOf, resourcesOf, tableAccessOf } from './route-plan.js';
+import { allRouteGroups, constructIdOf, managesAccountsOf, needsLinkKeysOf, needsSignInOf, resourcesOf, sendsEmailOf, tableAccessOf } from './route-plan.js';
 
 /** How people sign in to the portal. */
 export interface FinderSignInProps {
@@ -75,6 +77,18 @@ export class FinderStack extends Stack {
       siteOrigins: [site.url, ...(props.signIn.extraSiteOrigins ?? [])],
     });
 
+    // Emails (registrants' answers, readiness reminders) link to the site people know: a custom
+    // domain, the first extra origin, when there is one.
+    const emailSiteUrl = props.signIn.extraSiteOrigins?.[0] ?? site.url;
+
+    // The key of readiness reminders' links: made here, never seen by anyone; rotated by putting a
+    // new value (README, "Readiness reminders"). Losing it only ends links under 14 days old.
+    const linkKeys = new Secret(this, 'LinkKeys', {
+      description: 'Signs and checks the one-tap links in readiness reminders',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
     const functions: Partial<Record<RouteGroup, IFunction>> = {};
     for (const group of allRouteGroups()) {
       const apiFunction = new ApiFunction(this, `${constructIdOf(group)}Function`, {
@@ -86,6 +100,9 @@ export class FinderStack extends Stack {
       });
       apiFunction.bindTable(table, tableAccessOf(group));
       if (needsSignInOf(group)) apiFunction.bindSignIn(signIn);
+      if (sendsEmailOf(group)) apiFunction.bindEmail({ from: props.signIn.senderEmail, siteUrl: emailSiteUrl });
+      if (managesAccountsOf(group)) apiFunction.bindAccounts(signIn.userPool);
+      if (needsLinkKeysOf(group)) apiFunction.bindLinkKeys(linkKeys);
       functions[group] = apiFunction.function;
     }
 
@@ -103,6 +120,18 @@ export class FinderStack extends Stack {
     });
     site.addApi({ domainName: `${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`, openDataBucket: openData.bucket });
 
+    // Readiness reminders: every day at 07:00 London time, from the portal's SES sender.
+    const readiness = new ScheduledJob(this, 'ReadinessJob', {
+      entry: join(props.lambdaEntryDir ?? defaultLambdaEntryDir, 'readiness-job.ts'),
+      description: 'Daily: remind outlets to confirm their listings, and list for commissioners those nobody confirmed',
+      dailyAt: { hour: 7, minute: 0 },
+      logLevel: props.logLevel,
+      tracing: props.tracing,
+    });
+    readiness.job.bindTableForReadinessJob(table);
+    readiness.job.bindEmail({ from: props.signIn.senderEmail, siteUrl: emailSiteUrl });
+    readiness.job.bindLinkKeys(linkKeys);
+
     new CfnOutput(this, 'SiteUrl', { value: site.url, description: 'The site; the API is served on the same origin, under /api/' });
     new CfnOutput(this, 'ApiUrl', {
       value: api.apiEndpoint,
@@ -112,6 +141,8 @@ export class FinderStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: signIn.userPool.userPoolId, description: 'The portal users (create accounts here)' });
     new CfnOutput(this, 'UserPoolClientId', { value: signIn.clientId, description: "The site's sign-in client" });
     new CfnOutput(this, 'SignInDomain', { value: signIn.origin, description: 'Managed login, where portal users sign in' });
+    new CfnOutput(this, 'LinkKeysSecretArn', { value: linkKeys.secretArn, description: 'The key of readiness reminders\' links (npm run jobs:readiness -- --link-secret)' });
+    new CfnOutput(this, 'ReadinessFailuresQueueUrl', { value: readiness.deadLetterQueue.queueUrl, description: 'Readiness job runs that failed after retries' });
   }
 
   /** The prefix for this stack's account, region and name; needs a concrete account and region. */

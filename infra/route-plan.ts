@@ -21,6 +21,9 @@ export const tableAccessOf = (group: RouteGroup): TableAccess => definitionOf(gr
  */
 export const needsSignInOf = (group: RouteGroup): boolean => definitionOf(group).signIn === true;
 
+/** Whether a group's function holds the reminder links' keys (`ApiFunction.bindLinkKeys`), as the route table declares it. */
+export const needsLinkKeysOf = (group: RouteGroup): boolean => definitionOf(group).linkKeys === true;
+
 /**
  * A construct id per group (`public-api` → `PublicApi`). Derived from the group's name so that
  * logical ids stay stable across deploys as long as the group keeps its name.
@@ -36,3 +39,9 @@ export function resourcesOf(group: RouteGroup): { memorySize?: number; timeout?:
   const { resources } = definitionOf(group);
   return resources ? { memorySize: resources.memoryMb, timeout: Duration.seconds(resources.timeoutSeconds) } : {};
 }
+
+/** Whether a group's function sends email and links to the site (`ApiFunction.bindEmail`), as the route table declares it. */
+export const sendsEmailOf = (group: RouteGroup): boolean => definitionOf(group).sendsEmail === true;
+
+/** Whether a group's function makes portal accounts (`ApiFunction.bindAccounts`), as the route table declares it. */
+export const managesAccountsOf = (group: RouteGroup): boolean => definitionOf(group).managesAccounts === true;

@@ -100,6 +100,7 @@ export function demoOutletFromPharmacy(feature: PharmacyFeature, now: Date): { o
     listedAt: now.toISOString(),
     noKitsReports: 0,
     cabinetStatus: null,
+    locationDescription: null,
     // Real pharmacies: the demo never writes to their real addresses. Demo staff contacts are set
     // with the demo users (seed-demo.ts).
     contactEmail: null,

@@ -34,18 +34,23 @@ export interface DemoUser {
 }
 
 const manchester: DemoArea = { code: 'E08000003', name: 'Manchester' };
+const trafford: DemoArea = { code: 'E08000009', name: 'Trafford' };
 
 /**
  * - `asha`: staff of two Boots pharmacies in Manchester (Piccadilly, and Piccadilly Station).
  * - `ben`: staff of one pharmacy in Stretford, Trafford: outside Chloe's area.
  * - `chloe`: commissions naloxone for Manchester.
  * - `dami`: an administrator.
+ * - `tariq`: commissions naloxone for Trafford. The demo's postcode data is Trafford's, so a
+ *   registration with a full postcode there (M15 4AB, M32 0XX…) goes to him; one elsewhere in
+ *   Manchester is known only by its district and goes to the administrators.
  */
 export const demoUsers: readonly DemoUser[] = [
   { user: 'asha', email: 'asha.patel@example.org', name: 'Asha Patel', groups: ['outlet_staff'], outlets: ['FD532', 'FEX27'], areas: [] },
   { user: 'ben', email: 'ben.okafor@example.org', name: 'Ben Okafor', groups: ['outlet_staff'], outlets: ['FN831'], areas: [] },
   { user: 'chloe', email: 'chloe.davies@example.org', name: 'Chloe Davies', groups: ['commissioner'], outlets: [], areas: [manchester] },
   { user: 'dami', email: 'dami.adeyemi@example.org', name: 'Dami Adeyemi', groups: ['admin'], outlets: [], areas: [] },
+  { user: 'tariq', email: 'tariq.hussain@example.org', name: 'Tariq Hussain', groups: ['commissioner'], outlets: [], areas: [trafford] },
 ];
 
 /** The `sub` of a person with this email address: the same on every machine and every start. */

@@ -31,8 +31,14 @@ import { localOpenDataFiles } from './open-data-files.js';
 import { type Outbox, openOutbox } from './outbox.js';
 import { outboxPath, serveOutbox } from './outbox-page.js';
 import { serveSesStandIn, sesStandInPath } from './ses-stand-in.js';
+import { cognitoStandInPath, localUserPoolId, serveCognitoStandIn } from './cognito-stand-in.js';
+import { type LocalAccounts, openLocalAccounts } from './local-accounts.js';
 import { PortInUseError } from './port-in-use.js';
 import { serveSiteFile } from './static-site.js';
+import type { ReadinessRun } from '../functions/core/readiness-job.js';
+import { linkKeysDir, loadOrCreateLinkKeys } from './link-keys.js';
+import { describeRun, readinessJobPath, serveReadinessJob } from './readiness-endpoint.js';
+import { type ReadinessTimerOptions, startReadinessTimer } from './readiness-timer.js';
 
 export { PortInUseError };
 
@@ -79,10 +85,24 @@ export interface FinderOptions {
    */
   clientLimits?: boolean;
   /**
+   * The local accounts: the demo users and the accounts approvals make through the Cognito
+   * stand-in, which the local sign-in service signs in. Omitted, the finder opens its own (kept
+   * with the signing key in `dataPath` if given).
+   */
+  accounts?: LocalAccounts;
+  /**
    * The map tile URL template the site was built with: the pages' Content-Security-Policy allows
    * its origin. @default `PUBLIC_TILE_URL`, else the web policy's default
    */
   tileUrl?: string;
+  /**
+   * Runs the readiness job daily at 07:00 London time and once shortly after start, as the
+   * schedule does on AWS (`npm start` turns it on). Off by default, so a test's table changes only
+   * when the test says so. @default false
+   */
+  readinessTimer?: ReadinessTimerOptions | false;
+  /** The site's address in reminder emails' links. @default the finder's own URL */
+  siteUrl?: string;
 }
 
 export interface RunningFinder {
@@ -93,6 +113,10 @@ export interface RunningFinder {
   identityProvider?: LocalIdentityProvider;
   /** The local outbox (`/_local/outbox`): the sign-in codes, and later other emails. */
   outbox: Outbox;
+  /** The local accounts, as the Cognito stand-in and the local sign-in service share them. */
+  accounts: LocalAccounts;
+  /** Runs the readiness job now, or as if at `now`. */
+  runReadinessJob(now?: Date): Promise<ReadinessRun>;
   close(): Promise<void>;
 }
 
@@ -102,6 +126,8 @@ const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }
   'public-reports': () => import('../functions/lambdas/public-reports.js'),
   portal: () => import('../functions/lambdas/portal.js'),
   area: () => import('../functions/lambdas/area.js'),
+  'public-registrations': () => import('../functions/lambdas/public-registrations.js'),
+  'listing-actions': () => import('../functions/lambdas/listing-actions.js'),
   'open-data': () => import('../functions/lambdas/open-data.js'),
 };
 
@@ -154,6 +180,9 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   });
   const handlers = new Map<RouteGroup, LambdaHandler>();
   let authorize: JwtAuthorizer = async () => null;
+  let runReadiness: (now?: Date) => Promise<ReadinessRun> = async () => {
+    throw new Error('The finder is not ready');
+  };
   const limiter = createClientLimiter();
   /** Applies the route's per-client limit; false (with a 429 sent) when the client is over it. */
   const limitClient = (route: RouteDefinition, request: IncomingMessage, response: ServerResponse): boolean => {
@@ -170,6 +199,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   };
   const openDataFiles = localOpenDataFiles();
   const outbox = options.outbox ?? (await openOutbox(options.dataPath ? { dir: join(options.dataPath, 'local-outbox') } : {}));
+  const accounts = options.accounts ?? (await openLocalAccounts(options.dataPath ? { dir: identityDataDir(options.dataPath) } : {}));
   // The pages' Content-Security-Policy, sent as a header as the CDN sends it; the portal's reaches
   // the sign-in service, known once it has started.
   const pagePolicy = { tileUrl: options.tileUrl ?? (process.env.PUBLIC_TILE_URL || defaultTileUrl), apiOrigin: originOf(process.env.PUBLIC_API_URL) };
@@ -214,6 +244,12 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         // An open data file, as CloudFront serves the job's output on AWS: already answered.
       } else if (url.pathname.startsWith(sesStandInPath)) {
         await serveSesStandIn(outbox, request, url.pathname, (await readBody(request)) ?? Buffer.alloc(0), response);
+      } else if (url.pathname.startsWith(cognitoStandInPath)) {
+        if (!(await serveCognitoStandIn(accounts, request, url.pathname, (await readBody(request)) ?? Buffer.alloc(0), response))) {
+          sendJson(response, 404, { message: 'Not found' });
+        }
+      } else if (url.pathname === readinessJobPath) {
+        await serveReadinessJob(request, url, response, runReadiness);
       } else if (isApiPath(url.pathname)) {
         // Under the API's prefix every answer is the API's: JSON, never the site's 404 page.
         sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
@@ -267,6 +303,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         postLogoutRedirectUris: [`${url}${portalSignedOutPath}`],
         outbox,
         outboxUrl: `${url}${outboxPath}`,
+        accounts,
         ...(options.dataPath ? { dataDir: identityDataDir(options.dataPath) } : {}),
         log,
       });
@@ -291,6 +328,12 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     // Email goes to the local outbox through the same SES client the functions use on AWS.
     process.env.SES_ENDPOINT = `${url}${sesStandInPath}`;
     process.env.EMAIL_FROM ??= localSender;
+    // Accounts are made through the same Cognito client as on AWS, at the local stand-in.
+    process.env.USER_POOL_ID = localUserPoolId;
+    process.env.COGNITO_ENDPOINT = `${url}${cognitoStandInPath}`;
+    // The reminder links' keys, and the site that links in emails open, as the stack gives them on AWS.
+    process.env.LINK_KEYS = await loadOrCreateLinkKeys(options.dataPath ? linkKeysDir(options.dataPath) : undefined);
+    process.env.SITE_URL = options.siteUrl ?? url;
     authorize = createJwtAuthorizer(signIn);
 
     const { ensureTable } = await import('../functions/data/create-table.js');
@@ -302,8 +345,14 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     for (const [group, load] of Object.entries(lambdaEntries) as [RouteGroup, () => Promise<{ handler: LambdaHandler }>][]) {
       handlers.set(group, (await load()).handler);
     }
+    const readinessJob = await import('../functions/lambdas/readiness-job.js');
+    runReadiness = readinessJob.runReadiness;
+    if (options.readinessTimer) {
+      const timer = startReadinessTimer(async (now) => describeRun(await readinessJob.runReadiness(now)), { log, ...options.readinessTimer });
+      cleanups.push(timer.stop);
+    }
     markReady();
-    return { url, signIn, identityProvider, outbox, close: closeAll };
+    return { url, signIn, identityProvider, outbox, accounts, runReadinessJob: (now) => runReadiness(now), close: closeAll };
   } catch (error) {
     markReady();
     await closeAll();

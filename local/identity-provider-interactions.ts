@@ -16,13 +16,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
-import { demoUserWithEmail, subjectOf } from './demo-users.js';
 import { type FieldError, type PageContext, codePage, emailPage, problemPage } from './identity-provider-pages.js';
 import type { OneTimeCodes } from './one-time-codes.js';
+import type { LocalAccounts } from './local-accounts.js';
 import type { Outbox } from './outbox.js';
 
 export interface InteractionSettings {
   provider: Provider;
+  /** Who has an account: the demo users and the accounts the finder made. */
+  accounts: LocalAccounts;
   codes: OneTimeCodes;
   outbox: Outbox;
   page: PageContext;
@@ -102,7 +104,7 @@ export async function handleInteraction(settings: InteractionSettings, request: 
   }
 
   const sendCode = async (email: string) => {
-    const code = codes.issue(uid, email, demoUserWithEmail(email) !== undefined);
+    const code = codes.issue(uid, email, settings.accounts.findByEmail(email) !== undefined);
     if (code) {
       await settings.outbox.send({
         to: email,
@@ -167,12 +169,12 @@ export async function handleInteraction(settings: InteractionSettings, request: 
   if (checked.outcome !== 'accepted') {
     return showCodePage(422, { code: entered, error: { field: 'code', message: codeMessages[checked.outcome] } });
   }
-  const user = demoUserWithEmail(checked.email);
+  const user = settings.accounts.findByEmail(checked.email);
   if (!user) throw new Error('A code was accepted for an address without an account');
   await provider.interactionFinished(
     request,
     response,
-    { login: { accountId: subjectOf(user.email), amr: ['otp'], remember: true } },
+    { login: { accountId: user.subject, amr: ['otp'], remember: true } },
     { mergeWithLastSubmission: false },
   );
 }

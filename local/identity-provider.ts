@@ -28,7 +28,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
-import { demoUsers, subjectOf } from './demo-users.js';
+import { type LocalAccounts, openLocalAccounts } from './local-accounts.js';
 import { handleInteraction } from './identity-provider-interactions.js';
 import { type PageContext, problemPage, signInStyles, signOutPage, signedOutPage, stylesPath } from './identity-provider-pages.js';
 import { loadOidcProvider } from './oidc-provider-module.js';
@@ -50,6 +50,11 @@ export interface LocalIdentityProviderOptions {
   outboxUrl?: string;
   /** Folder for the signing key; omit to keep it in memory. */
   dataDir?: string;
+  /**
+   * Who can sign in: the demo users and the accounts the finder makes (`local-accounts.ts`), shared
+   * with the finder's Cognito stand-in. @default the demo users only
+   */
+  accounts?: LocalAccounts;
   /** @default 'naloxone-finder-portal' */
   clientId?: string;
   /** The one-time codes' clock, in milliseconds: for tests of expiry. @default Date.now */
@@ -122,7 +127,8 @@ export async function startLocalIdentityProvider(options: LocalIdentityProviderO
   const { port, servers } = await listenOnLoopback((request, response) => void handle(request, response), options.port, '--auth-port');
   const issuer = `http://localhost:${port}`;
 
-  const accountOf = (subject: string) => demoUsers.find((user) => subjectOf(user.email) === subject);
+  const accounts = options.accounts ?? (await openLocalAccounts());
+  const accountOf = (subject: string) => accounts.findBySubject(subject);
 
   const provider = new Provider(issuer, {
     clients: [
@@ -163,7 +169,7 @@ export async function startLocalIdentityProvider(options: LocalIdentityProviderO
           'cognito:groups': user.groups,
           email: user.email,
           email_verified: true,
-          name: user.name,
+          ...(user.name ? { name: user.name } : {}),
         }),
       };
     },
@@ -242,6 +248,7 @@ export async function startLocalIdentityProvider(options: LocalIdentityProviderO
   const callback = provider.callback();
   const settings = {
     provider,
+    accounts,
     codes,
     outbox: options.outbox,
     page,

@@ -23,13 +23,21 @@ a{color:#1d70b8}a:focus{outline:3px solid transparent;background:#fd0;color:#0b0
 /** The page's CSP allows its one style block by hash, and nothing else. */
 const stylesHash = createHash('sha256').update(styles).digest('base64');
 
+/**
+ * The message's text, escaped, with links to this machine made clickable (a reminder's one-tap
+ * links, the portal); any other address stays text, since nothing local should send anyone away.
+ */
+function textHtml(text: string): string {
+  return escapeHtml(text).replace(/\bhttps?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\/[^\s<]*/g, (url) => `<a href="${url}">${url}</a>`);
+}
+
 function messageHtml(message: OutboxMessage): string {
   const sent = new Date(message.sentAt);
   const shown = sent.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'medium' });
   return `<article class="message" aria-labelledby="m-${message.id}">
 <h2 id="m-${message.id}">${escapeHtml(message.subject)}</h2>
 <dl><dt>To</dt><dd>${escapeHtml(message.to)}</dd><dt>Sent</dt><dd><time datetime="${message.sentAt}">${escapeHtml(shown)}</time></dd></dl>
-<pre>${escapeHtml(message.text)}</pre>
+<pre>${textHtml(message.text)}</pre>
 </article>`;
 }
 

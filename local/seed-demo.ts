@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { getDatasetRecord, putDatasetRecord } from '../functions/data/datasets.js';
 import { grantMembership, putUserProfile } from '../functions/data/memberships.js';
-import { putOutlets } from '../functions/data/outlets.js';
+import { getOutlet, putOutlet, putOutlets } from '../functions/data/outlets.js';
 import { putAreaBoundary } from '../functions/data/areas.js';
 import { readAreaBoundaries } from '../scripts/area-boundaries.js';
 import { importPostcodeFile } from '../scripts/postcode-sources.js';
@@ -15,13 +15,20 @@ import { demoUsers, subjectOf } from './demo-users.js';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 export const demoDataset = 'gm-demo-2025q1';
-/** Its own record, so a local table loaded before there were users gets them on its next start. */
-export const demoUsersDataset = 'demo-users-1';
+/**
+ * Its own record, so a local table loaded before there were users gets them on its next start; the
+ * number goes up when a demo user is added (2: Tariq, Trafford's commissioner), so older tables get
+ * the new one too.
+ */
+export const demoUsersDataset = 'demo-users-2';
+/** Its own record too, so a table loaded before reminders gets the demo contacts on its next start. */
+export const demoContactsDataset = 'demo-contacts-1';
 
 /** Loads the demo once; later starts find the dataset records and skip it. */
 export async function seedDemoData(log: (line: string) => void): Promise<void> {
   await seedDemoOutlets(log);
   await seedDemoUsers(log);
+  await seedDemoContacts(log);
 }
 
 async function seedDemoOutlets(log: (line: string) => void): Promise<void> {
@@ -62,4 +69,25 @@ async function seedDemoUsers(log: (line: string) => void): Promise<void> {
   }
   await putDatasetRecord({ name: demoUsersDataset, loadedAt: new Date().toISOString(), counts: { users: demoUsers.length } });
   log(`Loaded ${demoUsers.length} demo users for the portal`);
+}
+
+/**
+ * The listings of demo staff get their staff's address as the contact for readiness reminders, so
+ * the whole reminder journey works locally (the reminders land in the local outbox). Only these:
+ * every other demo listing is a real pharmacy, whose real address the demo must never write to. A
+ * contact changed locally afterwards stays changed.
+ */
+async function seedDemoContacts(log: (line: string) => void): Promise<void> {
+  if (await getDatasetRecord(demoContactsDataset)) return;
+  let given = 0;
+  for (const user of demoUsers) {
+    for (const id of user.outlets) {
+      const outlet = await getOutlet(id);
+      if (!outlet || outlet.contactEmail !== null) continue;
+      await putOutlet({ ...outlet, contactEmail: user.email });
+      given += 1;
+    }
+  }
+  await putDatasetRecord({ name: demoContactsDataset, loadedAt: new Date().toISOString(), counts: { contacts: given } });
+  log(`Gave ${given} demo listings their demo staff as the contact for readiness reminders`);
 }

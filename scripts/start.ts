@@ -64,6 +64,8 @@ try {
     dataPath: dataDir,
     siteDir: `${root}site/dist`,
     ...(authPort === undefined ? {} : { authPort }),
+    // Readiness reminders as the schedule sends them on AWS: daily at 07:00, and soon after start.
+    ...(args['no-serve'] ? {} : { readinessTimer: {} }),
     log,
   });
   if (args['no-serve']) {
@@ -106,6 +108,9 @@ function signInHelp(url: string, issuer: string): string {
     ...accounts,
     `  One-time codes arrive in the local outbox: ${url}/_local/outbox`,
     `  A token for the API: npm run -s token -- --user asha${url === 'http://127.0.0.1:3000' ? '' : ` --url ${url}`}`,
+    '',
+    'Readiness reminders run daily at 07:00 and 10 seconds after start; their links arrive in the outbox.',
+    `  Run them as if on another day: npm run jobs:readiness -- --now 2027-03-01T09:00${url === 'http://127.0.0.1:3000' ? '' : ` --url ${url}`}`,
     '',
   ].join('\n');
 }

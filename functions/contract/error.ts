@@ -22,6 +22,10 @@ export const errorCodeSchema = z.enum([
   'idempotency_key_reused',
   'precondition_required',
   'too_many_requests',
+  /** A reminder's link that the finder did not make, was changed, or is not for this listing or answer. */
+  'link_invalid',
+  /** A reminder's link, never used, that is too old to use now. */
+  'link_expired',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -216,6 +216,7 @@ export const publicListingFields = [
   'assuredAt',
   'listedAt',
   'cabinetStatus',
+  'locationDescription',
   'odsCode',
   'localAuthorityCode',
   'demo',

@@ -3,7 +3,7 @@
  * signed in (`GET /api/me`).
  */
 import { z } from 'zod';
-import { addressSchema, outletIdSchema, outletStatusSchema, stockSchema } from './outlet.js';
+import { addressSchema, cabinetStatusSchema, outletIdSchema, outletStatusSchema, outletTypeSchema, stockSchema } from './outlet.js';
 
 /** The Cognito groups the finder knows: what a person may do, whatever they are a member of. */
 export const roleSchema = z.enum(['outlet_staff', 'commissioner', 'admin']);
@@ -30,6 +30,9 @@ export const myOutletSchema = z.object({
   id: outletIdSchema,
   name: z.string(),
   address: addressSchema,
+  /** An `emergency_box` has a cabinet status instead of stock. */
+  outletType: outletTypeSchema,
+  cabinetStatus: cabinetStatusSchema.nullable(),
   status: outletStatusSchema,
   stock: stockSchema,
   assuredAt: z.iso.datetime({ offset: true }).nullable(),

@@ -207,6 +207,11 @@ export const outletSchema = z.object({
   /** An emergency cabinet's state; null for every other kind of outlet. */
   cabinetStatus: cabinetStatusSchema.nullable().default(null),
   /**
+   * Where exactly the place is, in words, when the address alone does not find it: "On the wall
+   * outside the main entrance" for an emergency cabinet (HSDS `location.description`).
+   */
+  locationDescription: z.string().max(300).nullable().default(null),
+  /**
    * PRIVATE: where readiness reminders and messages about the listing go. Never in a public answer:
    * the public views are built from allow-lists that leave it out.
    */

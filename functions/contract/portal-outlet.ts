@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  cabinetStatusSchema,
   eligibilitySchema,
   isoDateSchema,
   kitTypeSchema,
@@ -43,7 +44,7 @@ export const staleEditBodySchema = z.object({
 export type StaleEditBody = z.infer<typeof staleEditBodySchema>;
 
 /** A UK phone number as people write it: digits, spaces, brackets, dashes, a leading +. */
-const phoneSchema = z
+export const phoneSchema = z
   .string()
   .trim()
   .regex(/^\+?[0-9][0-9 ()-]{5,28}[0-9]$/, 'Enter a phone number, like 0161 496 0000');
@@ -110,8 +111,18 @@ export const stockUpdateSchema = z.object(
 );
 export type StockUpdate = z.infer<typeof stockUpdateSchema>;
 
-/** What kind of change a history entry records. */
-export const changeActionSchema = z.enum(['edit', 'stock', 'confirm', 'import']);
+/** `PUT /api/portal/outlets/{id}/cabinet`: an emergency cabinet's guardian says whether it is ready, in one tap. */
+export const cabinetUpdateSchema = z.object(
+  { status: z.enum(cabinetStatusSchema.options, { error: 'Choose ready or used – awaiting restock' }) },
+  { error: 'Send the cabinet status as a JSON object' },
+);
+export type CabinetUpdate = z.infer<typeof cabinetUpdateSchema>;
+
+/**
+ * What kind of change a history entry records; `import` is a change from a bulk import, `publish`
+ * the first entry of a listing made from an approved registration.
+ */
+export const changeActionSchema = z.enum(['edit', 'stock', 'confirm', 'import', 'cabinet', 'publish']);
 export type ChangeAction = z.infer<typeof changeActionSchema>;
 
 /** One field's change: from what to what, as data and in words. */

@@ -87,15 +87,24 @@ export function actorOf(identity: Identity, memberships: Memberships): Actor {
   };
 }
 
-/** The outcome of an access check; `needs_outlet_area` asks the caller to look up the outlet's local authority and decide again. */
-export type AccessDecision = 'allowed' | 'unauthorised' | 'forbidden' | 'needs_outlet_area';
+/**
+ * The outcome of an access check; `needs_outlet_area` (`needs_registration_area`) asks the caller to
+ * look up the outlet's (the registration's) local authority and decide again.
+ */
+export type AccessDecision = 'allowed' | 'unauthorised' | 'forbidden' | 'needs_outlet_area' | 'needs_registration_area';
 
-/** What an outlet route is about: the path's outlet, and its local authority once looked up (null if it has none or does not exist). */
+/**
+ * What a route is about: the path's outlet, and its local authority once looked up (null if it has
+ * none or does not exist); or a registration's local authority once looked up (null if it is not
+ * known or the registration does not exist).
+ */
 export interface AccessTarget {
   outletId?: string;
   outletArea?: string | null;
   /** The local authority an area route is about (the path's `{code}`). */
   areaCode?: string;
+  /** A registration's local authority, once looked up. */
+  registrationArea?: string | null;
 }
 
 /** Whether `actor` may call a route with `access` on `target`. */
@@ -105,6 +114,12 @@ export function decideAccess(access: Access, actor: Actor | null, target: Access
   if (access === 'signed_in' || actor.roles.includes('admin')) return 'allowed';
   if (access === 'area_read') return target.areaCode !== undefined && actor.areas.includes(target.areaCode) ? 'allowed' : 'forbidden';
   if (access === 'area_write') return target.areaCode !== undefined && actor.areas.includes(target.areaCode) ? 'allowed' : 'forbidden';
+  if (access === 'moderator') return actor.areas.length > 0 ? 'allowed' : 'forbidden';
+  if (access === 'area_moderator') {
+    if (actor.areas.length === 0) return 'forbidden';
+    if (target.registrationArea === undefined) return 'needs_registration_area';
+    return target.registrationArea !== null && actor.areas.includes(target.registrationArea) ? 'allowed' : 'forbidden';
+  }
   const { outletId } = target;
   if (outletId === undefined) return 'forbidden';
   if (actor.outlets.includes(outletId)) return 'allowed';

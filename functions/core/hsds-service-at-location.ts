@@ -26,6 +26,7 @@
  * | `eligibility.minimumAge`               | `service.minimum_age` (+ `eligibility_description`) |
  * | `languages[]`                          | `location.languages[]` `name` (+ ISO 639-1 `code` when the name is the English CLDR name) |
  * | `accessibility`                        | `location.accessibility[0].description` |
+ * | `locationDescription`                  | `location.description` |
  * | `status`                               | `service.status`: active, "temporarily closed", inactive |
  * | `alert`                                | `service.alert` |
  * | `stock.status`                         | attribute `stock_status` (`stock.updatedAt` has no home) |
@@ -101,6 +102,7 @@ export interface HsdsServiceAtLocation {
     organization_id: string;
     location_type: 'physical' | 'postal';
     name: string;
+    description?: string;
     latitude: number;
     longitude: number;
     external_identifier?: string;
@@ -182,6 +184,7 @@ export function toHsdsServiceAtLocation(outlet: PublicListing): HsdsServiceAtLoc
       organization_id: organizationId,
       location_type: postal,
       name: outlet.name,
+      ...(outlet.locationDescription === null ? {} : { description: outlet.locationDescription }),
       latitude: outlet.location.lat,
       longitude: outlet.location.lng,
       ...(outlet.odsCode === null ? {} : { external_identifier: outlet.odsCode, external_identifier_type: 'ODS code' }),

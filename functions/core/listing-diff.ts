@@ -44,6 +44,8 @@ const labels: Record<string, string> = {
   accessibility: 'Access',
   contactEmail: 'Email for reminders (not shown to the public)',
   cabinetStatus: 'Cabinet',
+  locationDescription: 'Where it is',
+  registration: 'Listed from the registration',
   alert: 'Public alert',
   status: 'Status',
   reopensOn: 'Reopens on',

@@ -9,7 +9,7 @@
  * - Stock and confirmation touch only their own fields, so a clash with another write is retried
  *   on the fresh listing, a few times.
  */
-import type { ChangeAction, ChangeEntry, FieldChange, ListingPatch, StockUpdate } from '../contract/portal-outlet.js';
+import type { CabinetUpdate, ChangeAction, ChangeEntry, FieldChange, ListingPatch, StockUpdate } from '../contract/portal-outlet.js';
 import { type Outlet, outletSchema } from '../contract/outlet.js';
 import { DomainError, conflict, fieldIssues, forbidden, notFound, preconditionFailed, validationFailed } from '../shared/errors.js';
 import type { Actor } from './access.js';
@@ -168,6 +168,34 @@ export function confirmListing<S extends StoredListing>(store: ListingStore<S>, 
     request.id,
     'confirm',
     (outlet) => ({ next: { ...outlet, assuredAt: at, noKitsReports: 0 }, changes: [fieldChange('assuredAt', outlet.assuredAt, at)] }),
+    context,
+  );
+}
+
+/**
+ * Sets an emergency cabinet's status in one tap ("Ready", "Used – awaiting restock"); like stock, it
+ * also confirms the listing, since the guardian just looked. Only emergency cabinets have one.
+ */
+export function setCabinetStatus<S extends StoredListing>(
+  store: ListingStore<S>,
+  request: { id: string } & CabinetUpdate,
+  context: ChangeContext,
+): Promise<S> {
+  const at = context.now.toISOString();
+  return applyOneTap(
+    store,
+    request.id,
+    'cabinet',
+    (outlet) => {
+      if (outlet.outletType !== 'emergency_box') {
+        throw validationFailed('This listing is not an emergency cabinet', [{ path: 'status', message: 'Only emergency cabinets have a cabinet status' }]);
+      }
+      const next: Outlet = { ...outlet, cabinetStatus: request.status, assuredAt: at };
+      return {
+        next,
+        changes: [fieldChange('cabinetStatus', outlet.cabinetStatus, request.status), fieldChange('assuredAt', outlet.assuredAt, at)],
+      };
+    },
     context,
   );
 }

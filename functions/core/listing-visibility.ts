@@ -22,5 +22,9 @@ export function statusAt(outlet: Pick<Outlet, 'status' | 'reopensOn'>, now: Date
   return outlet.status;
 }
 
-/** Whether the outlet can give out kits at all as of `now` (not whether it is open this minute). */
-export const isGivingOutKits = (outlet: Pick<Outlet, 'status' | 'reopensOn'>, now: Date): boolean => statusAt(outlet, now) === 'active';
+/**
+ * Whether the outlet can give out kits at all as of `now` (not whether it is open this minute): an
+ * emergency cabinet whose kit has been used cannot until it is restocked.
+ */
+export const isGivingOutKits = (outlet: Pick<Outlet, 'status' | 'reopensOn'> & Partial<Pick<Outlet, 'cabinetStatus'>>, now: Date): boolean =>
+  statusAt(outlet, now) === 'active' && outlet.cabinetStatus !== 'used_awaiting_restock';

@@ -23,13 +23,23 @@ import { dateLabel, describeWeeklyHours, upcomingHoursChanges } from './opening-
 
 /**
  * Open now, closes at, opens at: from the hours, unless the outlet is temporarily closed, which
- * outranks them ("Temporarily closed – reopens Monday 7 December").
+ * outranks them ("Temporarily closed – reopens Monday 7 December"), or is an emergency cabinet
+ * whose kit has been used: it holds nothing until it is restocked, so it is not "open" to anyone.
  */
-export function listingOpenStateAt(outlet: Pick<Outlet, 'hours' | 'status' | 'reopensOn'>, now: Date): OpenState {
+export function listingOpenStateAt(outlet: Pick<Outlet, 'hours' | 'status' | 'reopensOn'> & Partial<Pick<Outlet, 'cabinetStatus'>>, now: Date): OpenState {
+  if (outlet.cabinetStatus === 'used_awaiting_restock') return usedCabinetState;
   if (statusAt(outlet, now) !== 'temporarily_closed') return openStateAt(outlet.hours, now);
   const summary = outlet.reopensOn === null ? 'Temporarily closed' : `Temporarily closed – reopens ${dateLabel(outlet.reopensOn)}`;
   return { status: 'closed', closesAt: null, opensAt: null, summary };
 }
+
+/** A used cabinet, in the words the public sees: where to get naloxone instead. */
+const usedCabinetState: OpenState = {
+  status: 'closed',
+  closesAt: null,
+  opensAt: null,
+  summary: 'Used – awaiting restock: call 999 and ask the call handler',
+};
 
 /** The list entry for an outlet, as of `now`. */
 export function toOutletSummary(outlet: SearchableOutlet, now: Date): OutletSummary {

@@ -23,7 +23,11 @@ export function createTableInput(name: string) {
         { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
         { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
       ],
-      Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.projectedAttributes] },
+      // An index that copies nothing (the readiness index) projects its keys only.
+      Projection:
+        index.projectedAttributes.length > 0
+          ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.projectedAttributes] }
+          : { ProjectionType: 'KEYS_ONLY' as const },
     })),
   };
 }

@@ -91,3 +91,38 @@ export function cellOfGeoCountKey(item: Record<string, unknown>): string | null 
   if (item.sk !== geoCountSortKey || typeof item.pk !== 'string' || !item.pk.startsWith(geoCountPrefix)) return null;
   return item.pk.slice(geoCountPrefix.length);
 }
+
+/** A registration of a new outlet or cabinet: one item, `REGISTRATION#<id>`, read and written by id. */
+export const registrationKey = (id: string) => ({ pk: `REGISTRATION#${id}`, sk: 'REGISTRATION' });
+
+/**
+ * Which registration queue a pointer is in: every registration is in `all` (administrators see all);
+ * one whose local authority is known is also in its area's (that area's commissioners).
+ */
+export type RegistrationQueueScope = 'all' | { area: string };
+
+/** `REGQUEUE#ALL`, `REGQUEUE#AREA#E08000009`. */
+export const registrationQueuePartition = (scope: RegistrationQueueScope) => `REGQUEUE#${scope === 'all' ? 'ALL' : `AREA#${scope.area}`}`;
+
+/**
+ * A queue pointer: `OPEN#<id>` while the registration waits on someone, `DECIDED#<id>` after. Ids
+ * begin with the time received, so one Query reads a queue newest first, without a Scan or an index.
+ */
+export const registrationQueueKey = (scope: RegistrationQueueScope, queue: 'open' | 'decided', id: string) => ({
+  pk: registrationQueuePartition(scope),
+  sk: `${registrationQueueSortPrefix(queue)}${id}`,
+});
+export const registrationQueueSortPrefix = (queue: 'open' | 'decided') => `${queue.toUpperCase()}#`;
+/** An outlet's readiness reminder state (`data/readiness.ts`), in its partition. */
+export const readinessStateKey = (outletId: string) => ({ pk: `OUTLET#${outletId}`, sk: 'READINESS' });
+
+/**
+ * A local authority's partition: the listings escalated to its commissioners, one item each
+ * (`ATTENTION#<outletId>`), read with one Query.
+ */
+export const areaPartition = (areaCode: string) => `AREA#${areaCode}`;
+export const attentionSortPrefix = 'ATTENTION#';
+export const attentionKey = (areaCode: string, outletId: string) => ({ pk: areaPartition(areaCode), sk: `${attentionSortPrefix}${outletId}` });
+
+/** A reminder link that has been used, by its token's `jti`: single use, by conditional write. */
+export const usedLinkKey = (jti: string) => ({ pk: `LINK#${jti}`, sk: 'LINK' });

@@ -2,7 +2,8 @@
  * Outlet items, pure: the contract's fields at the top level plus storage attributes: keys,
  * `version` (optimistic concurrency), `updatedAt`, `history` (the most recent changes, older ones
  * in archive items), and, only while the listing is searchable, `geoCell`/`geoKey`, which put it
- * in the sparse `geo` index.
+ * in the sparse `geo` index; and, unless it is withdrawn, `readinessQueue`/`readinessDueAt`, which
+ * put it in the sparse `readiness` index (`readiness-items.ts`).
  */
 import { type ChangeEntry, changeEntrySchema } from '../contract/portal-outlet.js';
 import { type Outlet, type SearchableOutlet, outletSchema, searchableOutletSchema } from '../contract/outlet.js';
@@ -12,6 +13,7 @@ import { isPubliclyListed, isSearchable } from '../core/listing-visibility.js';
 import type { StoredListing } from '../core/portal-views.js';
 import { logger } from '../shared/logger.js';
 import { areaIndexKeys, outletKey } from './keys.js';
+import { readinessIndexAttributes } from './readiness-items.js';
 import { geoCellPrecision, geoChildPrecision, geoKeyPrecision, publishedIndex } from './table-schema.js';
 
 /** An outlet as stored: the listing, its version and last change, its recent history, and where the index has it. */
@@ -66,6 +68,9 @@ export function outletItem(outlet: Outlet, version: number, updatedAt: string, h
     ...(placement ? { geoCell: placement.geoCell, geoKey: placement.geoKey } : {}),
     ...publishedIndexKeysOf(outlet),
     ...areaKeysOf(outlet),
+    // Written whole, the listing is looked at from its basis again: the reminder state (kept in an
+    // item of its own) still says what was already sent.
+    ...readinessIndexAttributes(outlet),
   };
 }
 

@@ -22,6 +22,8 @@ import { countIn, countInBulk, countOut, undoCountIn } from './geo-counters.js';
 import { outletKey } from './keys.js';
 import { publishedIndex } from './table-schema.js';
 import { archiveChanges } from './outlet-history.js';
+import { readinessIndexAttributes } from './readiness-items.js';
+import { readinessIndex } from './table-schema.js';
 import {
   type GeoPlacement,
   type StoredOutlet,
@@ -112,6 +114,25 @@ export async function putOutlet(outlet: Outlet): Promise<void> {
   throw conflict('The outlet was changed by someone else at the same time. Please try again.');
 }
 
+/**
+ * Publishes a new listing with its first history entry, unless a listing with its id exists already
+ * (then nothing is written): safe to repeat, as finishing an approval does. Counted into its geo
+ * cell as every write is.
+ */
+export async function createOutlet(outlet: Outlet, entry: ChangeEntry): Promise<'created' | 'exists'> {
+  try {
+    await writeCounted(null, placementOf(outlet), () =>
+      documents.send(
+        new PutCommand({ TableName: tableName, Item: outletItem(outlet, 1, entry.at, [entry]), ConditionExpression: 'attribute_not_exists(pk)' }),
+      ),
+    );
+    return 'created';
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return 'exists';
+    throw error;
+  }
+}
+
 /** An outlet with its version, last change and recent history; null if there is none (or it is malformed). */
 export async function getStoredOutlet(id: string, { consistent = false } = {}): Promise<StoredOutlet | null> {
   const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: outletKey(id), ConsistentRead: consistent }));
@@ -144,7 +165,8 @@ export async function getStoredOutlets(ids: readonly string[], { consistent = fa
 /**
  * The UpdateItem input that turns `current` into `next` with `history`, conditional on the
  * version. Pure. Sets only the listing fields that differ, and the index attributes only when the
- * placement changes, so an edit that leaves the search's fields alone never touches the index.
+ * placement changes, so an edit that leaves the search's fields alone never touches the index; the
+ * same for the readiness index and the listing's basis.
  */
 export function listingUpdateInput(
   current: StoredOutlet,
@@ -196,6 +218,14 @@ export function listingUpdateInput(
     } else {
       removes.push('areaKey', 'areaSort');
     }
+  }
+  // The readiness index moves only when the basis or withdrawal changes: a confirmation starts
+  // the reminders afresh, while an edit leaves wherever the readiness job had got to.
+  const readinessBefore = readinessIndexAttributes(current.outlet);
+  const readinessAfter = readinessIndexAttributes(next);
+  if (JSON.stringify(readinessAfter) !== JSON.stringify(readinessBefore)) {
+    if (readinessAfter) for (const [attribute, value] of Object.entries(readinessAfter)) set(attribute, value);
+    else removes.push(readinessIndex.partitionKey, readinessIndex.sortKey);
   }
   return {
     TableName: tableName,

@@ -52,6 +52,27 @@ export const areaIndex = {
 export type AreaRecordKind = 'outlet' | 'postcode' | 'outward' | 'supply' | 'batch' | 'report';
 
 /**
+ * The sparse index of listings the readiness job must look at (`core/readiness-rules.ts`): every
+ * listing that is not withdrawn carries `readinessQueue` (always {@link readinessQueueValue}) and
+ * `readinessDueAt`, the moment the job should next look at it followed by `#` and the outlet id. The
+ * job reads only `readinessDueAt <= now`, never the whole table, and moves the moment on (or takes
+ * the listing out, once it is escalated) each time it looks.
+ *
+ * One partition: the index holds one small item per listing and changes only when a listing is
+ * confirmed or looked at, far below a partition's limits even for every outlet in the UK. Keys
+ * only: the job reads each due listing itself, consistently, before acting on it.
+ */
+export const readinessIndex = {
+  name: 'readiness',
+  partitionKey: 'readinessQueue',
+  sortKey: 'readinessDueAt',
+  projectedAttributes: [],
+} as const;
+
+/** The one value of {@link readinessIndex}'s partition key. */
+export const readinessQueueValue = 'due';
+
+/**
  * The sparse `published` index of the open data API and files: only publicly listed outlets carry
  * `publishedPartition` (always `partitionValue`) and `publishedKey` (their HSDS service id,
  * `core/hsds-service-at-location.ts`), so it holds exactly the listings open data may show, in one
@@ -69,8 +90,11 @@ export type AreaRecordKind = 'outlet' | 'postcode' | 'outward' | 'supply' | 'bat
  * one partition per local authority (some 360 in the UK), so one HSDS page, which must tell the
  * total, would Query every one of them; it holds withdrawn outlets too and none whose local
  * authority is unknown, and it copies the dashboard's fifteen-odd fields where this
- * copies two. Paging every published listing in one stable order with a count is what this index
- * is for, and nothing else gives it without a Scan.
+ * copies two. Nor the `readiness` index, one partition of listings too: it lets a listing go once
+ * its reminder is escalated, orders them by when the job looks next (which moves with every
+ * confirmation, so numbered pages would shift under a reader), and copies no `updatedAt`. Paging
+ * every published listing in one stable order with a count is what this index is for, and nothing
+ * else gives it without a Scan.
  */
 export const publishedIndex = {
   name: 'published',
@@ -80,8 +104,11 @@ export const publishedIndex = {
   projectedAttributes: ['id', 'updatedAt'],
 } as const;
 
-/** The table's secondary indexes, each with the attributes it copies; the embedded engine and the stack build them from this list. */
-export const secondaryIndexes = [geoIndex, areaIndex, publishedIndex] as const;
+/**
+ * The table's secondary indexes, each with the attributes it copies (none: keys only); the embedded
+ * engine and the stack build them from this list.
+ */
+export const secondaryIndexes = [geoIndex, areaIndex, readinessIndex, publishedIndex] as const;
 
 /**
  * Characters of geohash in `geoCell`: 4 is about 39 km by 19.5 km (24 km by 19.5 km at 53°N).

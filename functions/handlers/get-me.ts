@@ -18,6 +18,8 @@ export const getMe: SignedInHandler = async ({ actor }) => {
       id: outlet.id,
       name: outlet.name,
       address: outlet.address,
+      outletType: outlet.outletType,
+      cabinetStatus: outlet.cabinetStatus,
       status: outlet.status,
       stock: outlet.stock,
       assuredAt: outlet.assuredAt,

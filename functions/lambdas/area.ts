@@ -8,6 +8,7 @@ import { getAreaCoverage, getAreaCoverageCsv } from '../handlers/get-area-covera
 import { getAreaOverview } from '../handlers/get-area-overview.js';
 import { getAreaSupplies } from '../handlers/get-area-supplies.js';
 import { importAreaListings } from '../handlers/import-area-listings.js';
+import { listAreaAttention } from '../handlers/list-area-attention.js';
 import { setAreaEstimate } from '../handlers/set-area-estimate.js';
 import { readMemberships } from '../data/memberships.js';
 import { outletAreaOf } from '../data/outlets.js';
@@ -15,6 +16,6 @@ import { groupEntry } from '../shared/request-pipeline.js';
 
 export const handler = groupEntry(
   'area',
-  { getAreaOverview, getAreaSupplies, setAreaEstimate, getAreaBatches, getAreaCoverage, getAreaCoverageCsv, importAreaListings },
+  { getAreaOverview, getAreaSupplies, setAreaEstimate, getAreaBatches, getAreaCoverage, getAreaCoverageCsv, importAreaListings, listAreaAttention },
   { readMemberships, outletAreaOf },
 );

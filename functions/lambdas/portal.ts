@@ -1,6 +1,7 @@
 /**
  * Lambda entry for the outlet portal: every route but the sign-in settings needs a verified token,
- * and every outlet route checks the caller's memberships before its handler runs.
+ * and every outlet route checks the caller's memberships before its handler runs; so does every
+ * registration route, against the registration's local authority.
  */
 import { addBatch } from '../handlers/add-batch.js';
 import { confirmListing } from '../handlers/confirm-listing.js';
@@ -15,6 +16,11 @@ import { listSupplies } from '../handlers/list-supplies.js';
 import { recordSupply } from '../handlers/record-supply.js';
 import { setStock } from '../handlers/set-stock.js';
 import { updateReport } from '../handlers/update-report.js';
+import { setCabinetStatus } from '../handlers/set-cabinet-status.js';
+import { decideRegistration } from '../handlers/decide-registration.js';
+import { getRegistration } from '../handlers/get-registration.js';
+import { listRegistrations } from '../handlers/list-registrations.js';
+import { registrationAreaOf } from '../data/registrations.js';
 import { readMemberships } from '../data/memberships.js';
 import { outletAreaOf } from '../data/outlets.js';
 import { groupEntry } from '../shared/request-pipeline.js';
@@ -35,6 +41,10 @@ export const handler = groupEntry(
     getHistory,
     listOutletReports,
     updateReport,
+    setCabinetStatus,
+    listRegistrations,
+    getRegistration,
+    decideRegistration,
   },
-  { readMemberships, outletAreaOf },
+  { readMemberships, outletAreaOf, registrationAreaOf },
 );

@@ -58,6 +58,30 @@ export type EmailConfig = z.infer<typeof emailConfigSchema>;
 /** Parses the email settings from an environment; throws a readable error naming each bad variable. */
 export const parseEmailConfig = (env: Record<string, string | undefined>): EmailConfig => parseWith(emailConfigSchema, env);
 
+/**
+ * Portal accounts: the Cognito user pool a function makes accounts in, and, only for the embedded
+ * default, the local server's Cognito stand-in. Only functions that make accounts have these.
+ */
+const accountsConfigSchema = z.object({
+  AWS_REGION: z.string().min(1).default('eu-west-2'),
+  USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'USER_POOL_ID must be a Cognito user pool id, like eu-west-2_AbC123'),
+  /** Set only under `npm start` and in tests: the local server's Cognito stand-in. */
+  COGNITO_ENDPOINT: z.url().optional(),
+});
+
+export type AccountsConfig = z.infer<typeof accountsConfigSchema>;
+
+/** Parses the account settings from an environment; throws a readable error naming each bad variable. */
+export const parseAccountsConfig = (env: Record<string, string | undefined>): AccountsConfig => parseWith(accountsConfigSchema, env);
+
+/** Links in emails point at the public site: its origin (the CDN's, or a custom domain's). */
+const siteConfigSchema = z.object({
+  SITE_URL: z.url({ protocol: /^https?$/, error: 'SITE_URL must be the site’s address, like https://naloxone.example.org' }),
+});
+
+/** Parses the site's address from an environment; throws a readable error naming the variable. */
+export const parseSiteConfig = (env: Record<string, string | undefined>): { SITE_URL: string } => parseWith(siteConfigSchema, env);
+
 let cached: Config | undefined;
 
 /** The configuration of this process, parsed on first use and then kept. */
@@ -80,6 +104,52 @@ let cachedEmail: EmailConfig | undefined;
 export function emailConfig(): EmailConfig {
   cachedEmail ??= parseEmailConfig(process.env);
   return cachedEmail;
+}
+
+let cachedAccounts: AccountsConfig | undefined;
+
+/** The account settings of this process, parsed on first use and then kept. */
+export function accountsConfig(): AccountsConfig {
+  cachedAccounts ??= parseAccountsConfig(process.env);
+  return cachedAccounts;
+}
+
+let cachedSite: { SITE_URL: string } | undefined;
+
+/** The site's address, parsed on first use and then kept. */
+export function siteConfig(): { SITE_URL: string } {
+  cachedSite ??= parseSiteConfig(process.env);
+  return cachedSite;
+}
+
+/**
+ * The keys that sign and check the links in readiness reminders: on AWS a Secrets Manager secret
+ * made by the stack (`LINK_KEYS_SECRET_ARN`), read at cold start; under `npm start` and in tests
+ * the keys themselves (`LINK_KEYS`, JSON), made on first start and kept in the local data folder.
+ * Exactly one of the two. Only the functions that sign or check links have these.
+ */
+const linkKeysConfigSchema = z
+  .object({
+    AWS_REGION: z.string().min(1).default('eu-west-2'),
+    LINK_KEYS_SECRET_ARN: z.string().min(1).optional(),
+    LINK_KEYS: z.string().min(1).optional(),
+  })
+  .refine((env) => (env.LINK_KEYS_SECRET_ARN === undefined) !== (env.LINK_KEYS === undefined), {
+    path: ['LINK_KEYS_SECRET_ARN'],
+    message: 'set exactly one of LINK_KEYS_SECRET_ARN (AWS) and LINK_KEYS (local)',
+  });
+
+export type LinkKeysConfig = z.infer<typeof linkKeysConfigSchema>;
+
+/** Parses the link key settings from an environment; throws a readable error naming each bad variable. */
+export const parseLinkKeysConfig = (env: Record<string, string | undefined>): LinkKeysConfig => parseWith(linkKeysConfigSchema, env);
+
+let cachedLinkKeys: LinkKeysConfig | undefined;
+
+/** The link key settings of this process, parsed on first use and then kept. */
+export function linkKeysConfig(): LinkKeysConfig {
+  cachedLinkKeys ??= parseLinkKeysConfig(process.env);
+  return cachedLinkKeys;
 }
 
 /**

@@ -57,3 +57,9 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
       : [{ path: pathOf(issue.path), message: issue.message }],
   );
 }
+
+/** A reminder's link that cannot be used: not one the finder made, changed, or for another listing or answer. */
+export const linkInvalid = (message: string) => new DomainError('link_invalid', message);
+
+/** A reminder's link, never used, that has expired. */
+export const linkExpired = (message: string) => new DomainError('link_expired', message);

@@ -27,6 +27,8 @@ export const statusOfCode: Record<ErrorCode, number> = {
   idempotency_key_reused: 422,
   precondition_required: 428,
   too_many_requests: 429,
+  link_invalid: 403,
+  link_expired: 410,
   internal_error: 500,
 };
 

@@ -40,6 +40,8 @@ export interface AccessLookups {
   readMemberships(subject: string): Promise<Memberships>;
   /** The local authority of an outlet; null if it has none or does not exist. */
   outletAreaOf(outletId: string): Promise<string | null>;
+  /** The local authority of a registration; null if it is not known or the registration does not exist. Needed by `area_moderator` routes. */
+  registrationAreaOf?(registrationId: string): Promise<string | null>;
 }
 
 interface ResolvedRoute {
@@ -52,6 +54,7 @@ const messages = {
   notYours: 'You do not have access to this listing. Ask your commissioner or the finder team if it should be yours.',
   notAllowed: 'You do not have access to this.',
   notYourArea: 'You do not have access to this area. Ask the finder team if you should.',
+  notYourRegistration: 'You do not have access to this registration. It is for the commissioner of its area, or an administrator.',
 };
 
 /**
@@ -65,6 +68,9 @@ export function groupEntry<G extends RouteGroup>(group: G, handlers: GroupHandle
     const handler = (handlers as Record<string, ResolvedRoute['handler'] | undefined>)[route.handler];
     if (!handler) throw new Error(`Group ${group} has no handler ${route.handler}`);
     if (route.access !== 'public' && !lookups) throw new Error(`Group ${group} serves signed-in routes but was given no access lookups`);
+    if (route.access === 'area_moderator' && !lookups?.registrationAreaOf) {
+      throw new Error(`Group ${group} serves registration routes but was given no registration lookup`);
+    }
     byRouteKey.set(routeKey(route), { route, handler });
   }
 
@@ -94,6 +100,16 @@ async function authorize(route: RouteDefinition, event: ApiEvent, lookups: Acces
   if (!identity) throw unauthorised(messages.signIn);
   const actor = actorOf(identity, await lookups.readMemberships(identity.subject));
   logger.appendKeys({ subject: actor.subject });
+
+  if (route.access === 'moderator' || route.access === 'area_moderator') {
+    const registrationId = event.pathParameters?.id;
+    let decision = decideAccess(route.access, actor);
+    if (decision === 'needs_registration_area' && registrationId !== undefined && lookups.registrationAreaOf) {
+      decision = decideAccess(route.access, actor, { registrationArea: await lookups.registrationAreaOf(registrationId) });
+    }
+    if (decision === 'allowed') return actor;
+    throw forbidden(registrationId === undefined ? messages.notAllowed : messages.notYourRegistration);
+  }
 
   const outletId = event.pathParameters?.id;
   const areaCode = event.pathParameters?.code;

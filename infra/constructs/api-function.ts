@@ -2,16 +2,18 @@
  * The one construct for every Lambda function of the API, so that runtime, bundling, logging and
  * table access are decided once.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { openDataFilesPrefix } from '../../functions/contract/open-data.js';
-import { reportCounterAttribute, tableKeys } from '../../functions/data/table-schema.js';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { openDataFilesPrefix } from '../../functions/contract/open-data.js';
+import { readinessIndex, reportCounterAttribute, tableKeys } from '../../functions/data/table-schema.js';
 import type { TableAccess } from '../../functions/routes.js';
 import { lockFile, projectRoot } from '../project-paths.js';
 import type { SignInEndpoints } from './portal-sign-in.js';
@@ -73,6 +75,21 @@ export function signInEnvironment(signIn: SignInEndpoints): Record<string, strin
     AUTH_TOKEN_ENDPOINT: `${signIn.origin}/oauth2/token`,
     AUTH_LOGOUT_ENDPOINT: `${signIn.origin}/logout`,
   };
+}
+
+/**
+ * The Cognito actions a function that makes portal accounts needs (`functions/data/accounts.ts`):
+ * make an account, find an existing one, put it in a group. Nothing that deletes, disables or
+ * signs anyone in.
+ */
+export const accountActions = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'] as const;
+
+/** What a function that sends email needs to know. */
+export interface EmailSettings {
+  /** The SES-verified address it sends from. */
+  readonly from: string;
+  /** The public site's address, for links in the emails. */
+  readonly siteUrl: string;
 }
 
 /** The log levels `functions/shared/config.ts` accepts. */
@@ -177,6 +194,31 @@ export class ApiFunction extends Construct {
   }
 
   /**
+   * The readiness job's access to the table: Query on the `readiness` index alone (never the
+   * table's partitions, never a Scan), GetItem of listings and reminder state, and single-item
+   * writes: its reminder state, the commissioners' attention items, and when to look at a listing
+   * next. No batch writes and no other index.
+   */
+  bindTableForReadinessJob(table: ITable): void {
+    Grant.addToPrincipal({
+      grantee: this.function,
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+      resourceArns: [table.tableArn],
+    });
+    Grant.addToPrincipal({ grantee: this.function, actions: ['dynamodb:Query'], resourceArns: [`${table.tableArn}/index/${readinessIndex.name}`] });
+    this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /**
+   * Lets the function read the reminder links' keys (`LINK_KEYS_SECRET_ARN`): the secret's current
+   * and previous versions, nothing else.
+   */
+  bindLinkKeys(secret: ISecret): void {
+    secret.grantRead(this.function);
+    this.function.addEnvironment('LINK_KEYS_SECRET_ARN', secret.secretArn);
+  }
+
+  /**
    * Lets the function write the open data files to `bucket`, under their prefix only, and tells it
    * the bucket's name (`OPEN_DATA_BUCKET`), in one step as `bindTable` does. No read, list or delete.
    */
@@ -191,5 +233,28 @@ export class ApiFunction extends Construct {
    */
   bindSignIn(signIn: SignInEndpoints): void {
     for (const [name, value] of Object.entries(signInEnvironment(signIn))) this.function.addEnvironment(name, value);
+  }
+
+  /**
+   * Lets the function send email through Amazon SES from `from` (SendEmail on that identity, or on
+   * its domain where the domain is what was verified), and tells it the sender and the site's
+   * address (`EMAIL_FROM`, `SITE_URL`), in one step.
+   */
+  bindEmail({ from, siteUrl }: EmailSettings): void {
+    const stack = Stack.of(this);
+    const domain = from.slice(from.lastIndexOf('@') + 1);
+    Grant.addToPrincipal({
+      grantee: this.function,
+      actions: ['ses:SendEmail'],
+      resourceArns: [from, domain].map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
+    });
+    this.function.addEnvironment('EMAIL_FROM', from);
+    this.function.addEnvironment('SITE_URL', siteUrl);
+  }
+
+  /** Lets the function make portal accounts in `userPool` (exactly `accountActions`) and tells it the pool's id, in one step. */
+  bindAccounts(userPool: IUserPool): void {
+    Grant.addToPrincipal({ grantee: this.function, actions: [...accountActions], resourceArns: [userPool.userPoolArn] });
+    this.function.addEnvironment('USER_POOL_ID', userPool.userPoolId);
   }
 }

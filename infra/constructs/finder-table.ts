@@ -10,7 +10,7 @@ import { secondaryIndexes, tableKeys } from '../../functions/data/table-schema.j
 /** How the table is built. */
 export interface FinderTableProps {
   /**
-   * Secondary indexes to leave out (`geo`, `area`, `published`): the features reading them fail while they are
+   * Secondary indexes to leave out (`geo`, `area`, `readiness`, `published`): the features reading them fail while they are
    * out. Only for deploys to an existing table, which CloudFormation can give one new index, or
    * one index of a new shape, per deploy (README, "Changing the table's indexes").
    * @default none
@@ -54,8 +54,10 @@ export class FinderTable extends Construct {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        projectionType: ProjectionType.INCLUDE,
-        nonKeyAttributes: [...index.projectedAttributes],
+        // An index that copies nothing (the readiness index) projects its keys only.
+        ...(index.projectedAttributes.length > 0
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projectedAttributes] }
+          : { projectionType: ProjectionType.KEYS_ONLY }),
       });
     }
   }

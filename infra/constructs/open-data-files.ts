@@ -7,11 +7,10 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { openDataFilesSchedule } from '../../functions/contract/open-data.js';
-import { ApiFunction, type LogLevel } from './api-function.js';
+import type { LogLevel } from './api-function.js';
+import { ScheduledJob } from './scheduled-job.js';
 
 /** Where the job's code is and how it logs. */
 export interface OpenDataFilesProps {
@@ -53,10 +52,13 @@ export class OpenDataFiles extends Construct {
     });
 
     // Reads every published listing once: 15,000 listings are 150 BatchGetItem calls, a few seconds;
-    // a minute leaves room, and 1 GB holds both files in memory with room to spare.
-    const job = new ApiFunction(this, 'Job', {
+    // a minute leaves room, and 1 GB holds both files in memory with room to spare. A run that
+    // fails is retried, then kept in the job's dead-letter queue; the files of the run before stay
+    // served, and the next run starts afresh.
+    const { job } = new ScheduledJob(this, 'Rebuild', {
       entry: props.entry,
       description: openDataFilesJobDescription,
+      every: Duration.minutes(openDataFilesSchedule.rebuildMinutes),
       memorySize: 1024,
       timeout: Duration.minutes(1),
       logLevel: props.logLevel,
@@ -65,16 +67,5 @@ export class OpenDataFiles extends Construct {
     job.bindTable(props.table, 'read');
     job.bindOpenDataBucket(this.bucket);
     this.job = job.function;
-
-    // Two retries within the schedule's interval: a run that still fails leaves the last files
-    // served, and the next run starts afresh.
-    new Schedule(this, 'Rebuild', {
-      description: `Rebuild the open data files every ${openDataFilesSchedule.rebuildMinutes} minutes`,
-      schedule: ScheduleExpression.rate(Duration.minutes(openDataFilesSchedule.rebuildMinutes)),
-      target: new LambdaInvoke(this.job, {
-        retryAttempts: 2,
-        maxEventAge: Duration.minutes(openDataFilesSchedule.rebuildMinutes),
-      }),
-    });
   }
 }

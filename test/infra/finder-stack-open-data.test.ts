@@ -99,20 +99,28 @@ describe('the open data files', () => {
     return { jobId, job, bucketId };
   }
 
-  it('are rebuilt by a job on an EventBridge Scheduler schedule, every rebuild interval, retried twice', () => {
+  it('are rebuilt by a job on an EventBridge Scheduler schedule, every rebuild interval, retried, with failures kept in its dead-letter queue', () => {
     // Prepare
     const { jobId } = jobAndBucket();
 
     // Act
-    const schedules = Object.values(stack.template.findResources('AWS::Scheduler::Schedule')) as Resource[];
+    const [schedule, ...others] = (Object.values(stack.template.findResources('AWS::Scheduler::Schedule')) as Resource[]).filter(
+      (candidate) => candidate.Properties.Target.Arn['Fn::GetAtt']?.[0] === jobId,
+    );
+    const [invokeConfig] = (Object.values(stack.template.findResources('AWS::Lambda::EventInvokeConfig')) as Resource[]).filter(
+      (candidate) => candidate.Properties.FunctionName.Ref === jobId,
+    );
+    const queueArn = invokeConfig?.Properties.DestinationConfig.OnFailure.Destination;
 
     // Assess
-    expect(schedules).toHaveLength(1);
-    expect(schedules[0]?.Properties).toMatchObject({
+    expect(others).toEqual([]);
+    expect(schedule?.Properties).toMatchObject({
       ScheduleExpression: `rate(${openDataFilesSchedule.rebuildMinutes} minutes)`,
       State: 'ENABLED',
-      Target: { Arn: { 'Fn::GetAtt': [jobId, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2 } },
+      Target: { DeadLetterConfig: { Arn: queueArn }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: openDataFilesSchedule.rebuildMinutes * 60 } },
     });
+    expect(invokeConfig?.Properties).toMatchObject({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: openDataFilesSchedule.rebuildMinutes * 60 });
+    expect(resources()[queueArn['Fn::GetAtt'][0]]?.Type).toBe('AWS::SQS::Queue');
   });
 
   it('are written by a job that may read the table and put objects under the files\' prefix, and nothing else', () => {

@@ -10,10 +10,10 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { unauthorisedBody } from '../../functions/contract/error.js';
 import { searchableOutletFields } from '../../functions/contract/outlet.js';
-import { areaIndex, geoIndex, publishedIndex, tableKeys } from '../../functions/data/table-schema.js';
+import { areaIndex, geoIndex, publishedIndex, readinessIndex, tableKeys } from '../../functions/data/table-schema.js';
 import { type RouteGroup, routeGroups, routeKey, routes } from '../../functions/routes.js';
 import { defaultSignInDomainPrefix } from '../../infra/constructs/portal-sign-in.js';
-import { allRouteGroups, needsSignInOf } from '../../infra/route-plan.js';
+import { allRouteGroups, managesAccountsOf, needsSignInOf, sendsEmailOf } from '../../infra/route-plan.js';
 import { referenceCycle } from './support/reference-cycle.js';
 import { type Resource, signIn, useSynthesisedStack } from './support/synthesised-stack.js';
 
@@ -62,7 +62,7 @@ describe('the table', () => {
     expect(table.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has the key schema of the shared table shape, a geo index holding only the searchable fields and an area index holding only what dashboards read, and a published index holding only ids and when each changed', () => {
+  it('has the key schema of the shared table shape, a geo index holding only the searchable fields, an area index holding only what dashboards read, the keys-only readiness index, and a published index holding only ids and when each changed', () => {
     // Prepare
     const keySchema = [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
@@ -71,11 +71,11 @@ describe('the table', () => {
 
     // Act
     const [, table] = only('AWS::DynamoDB::Table');
-    const [geo, area, published] = table.Properties.GlobalSecondaryIndexes;
+    const [geo, area, readiness, published] = table.Properties.GlobalSecondaryIndexes;
 
     // Assess
     expect(table.Properties.KeySchema).toEqual(keySchema);
-    expect(table.Properties.GlobalSecondaryIndexes).toHaveLength(3);
+    expect(table.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([geoIndex.name, areaIndex.name, readinessIndex.name, publishedIndex.name]);
     expect(geo).toEqual({
       IndexName: geoIndex.name,
       KeySchema: [
@@ -93,6 +93,7 @@ describe('the table', () => {
       Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...areaIndex.projectedAttributes] },
     });
     expect(area.Projection.NonKeyAttributes).not.toContain('contactEmail');
+    expect(readiness.Projection).toEqual({ ProjectionType: 'KEYS_ONLY' });
     expect(published).toEqual({
       IndexName: publishedIndex.name,
       KeySchema: [
@@ -148,7 +149,7 @@ describe('the sign-in', () => {
 });
 
 describe('the functions', () => {
-  it('are one Node.js 22 arm64 function per route group, told the table name, with the open data job besides', () => {
+  it('are one Node.js 22 arm64 function per route group, the readiness job and the open data job, told the table name', () => {
     // Prepare
     const groups = allRouteGroups();
 
@@ -158,8 +159,7 @@ describe('the functions', () => {
     });
 
     // Assess
-    // The open data job reads the table too (see the open data tests).
-    expect(Object.keys(withTable)).toHaveLength(groups.length + 1);
+    expect(Object.keys(withTable)).toHaveLength(groups.length + 2);
     for (const group of groups) {
       const [, fn] = groupFunction(group);
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
@@ -223,10 +223,11 @@ describe('the functions', () => {
     return statements.map((statement) => ({ ...statement, Action: ([statement.Action].flat() as string[]).sort() }));
   }
 
-  /** The one statement of a group's role. */
+  /** The one statement of a group's role about the table: it must be the role's only one, unless the group sends email or makes accounts. */
   function tableStatementOf(group: RouteGroup): Record<string, any> {
-    const statements = statementsOf(group);
+    const statements = statementsOf(group).filter((statement) => (statement.Action as string[]).every((action) => action.startsWith('dynamodb:')));
     expect(statements).toHaveLength(1);
+    if (!sendsEmailOf(group) && !managesAccountsOf(group)) expect(statementsOf(group)).toHaveLength(1);
     return statements[0] as Record<string, any>;
   }
 
@@ -258,24 +259,55 @@ describe('the functions', () => {
     ]);
   });
 
-  it('let the portal read, write and delete items of the table alone, never its indexes, and nothing else', () => {
+  it('let the portal and the registrations read, write and delete items of the table alone, never its indexes', () => {
     // Act
-    const statement = tableStatementOf('portal');
+    const statements = (['portal', 'public-registrations'] as const).map(tableStatementOf);
 
     // Assess
-    expect(statement).toEqual({
-      Effect: 'Allow',
-      Action: [
-        'dynamodb:BatchGetItem',
-        'dynamodb:BatchWriteItem',
-        'dynamodb:DeleteItem',
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:Query',
-        'dynamodb:UpdateItem',
-      ],
-      Resource: tableArn(),
-    });
+    for (const statement of statements) {
+      expect(statement).toEqual({
+        Effect: 'Allow',
+        Action: [
+          'dynamodb:BatchGetItem',
+          'dynamodb:BatchWriteItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+        ],
+        Resource: tableArn(),
+      });
+    }
+  });
+
+  it('let the portal, alone, make accounts in the user pool with exactly three actions and send email from the sender, and tell it where', () => {
+    // The reminder links' function reads the link key, and nothing else outside the table (below).
+    // Prepare
+    const [poolId] = only('AWS::Cognito::UserPool');
+    const [distributionId] = only('AWS::CloudFront::Distribution');
+    const identity = (name: string) => `arn:aws:ses:eu-west-2:111111111111:identity/${name}`;
+
+    // Act
+    const others = statementsOf('portal').filter((statement) => !(statement.Action as string[])[0]?.startsWith('dynamodb:'));
+    const variables = groupFunction('portal')[1].Properties.Environment.Variables;
+    const elsewhere = allRouteGroups()
+      .filter((group) => group !== 'portal')
+      .flatMap((group) => statementsOf(group).flatMap((statement) => statement.Action as string[]))
+      .filter((action) => !action.startsWith('dynamodb:') && !action.startsWith('secretsmanager:'));
+
+    // Assess
+    expect(others).toEqual([
+      { Effect: 'Allow', Action: ['ses:SendEmail'], Resource: [identity('finder.example.org'), identity(signIn.senderEmail)] },
+      {
+        Effect: 'Allow',
+        Action: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'],
+        Resource: { 'Fn::GetAtt': [poolId, 'Arn'] },
+      },
+    ]);
+    expect(variables).toMatchObject({ USER_POOL_ID: { Ref: poolId }, EMAIL_FROM: signIn.senderEmail, SITE_URL: signIn.extraSiteOrigins[0] });
+    expect(JSON.stringify(variables)).not.toContain(distributionId);
+    expect(elsewhere).toEqual([]);
   });
 
   /** Runs a group's bundled entry with `events`, as Lambda would; the answers' status and body. */
@@ -397,19 +429,27 @@ describe('the HTTP API', () => {
     expect(stage.Properties.AccessLogSettings.Format).not.toMatch(/sourceIp|userAgent/i);
   });
 
-  it('holds reports to 5 a second with bursts of 10, while searches keep the stage\'s 50 and 100', () => {
+  it('holds reports, registrations and reminder answers to 5 a second with bursts of 10, while searches keep the stage\'s 50 and 100', () => {
     // Prepare
     const [, stage] = only('AWS::ApiGatewayV2::Stage');
     const [reportRouteId] = Object.keys(
       stack.template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: 'POST /api/reports' } }),
     );
+    const slow = { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 };
 
     // Act
     const { DefaultRouteSettings, RouteSettings } = stage.Properties;
 
     // Assess
     expect(DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
-    expect(RouteSettings).toEqual({ 'POST /api/reports': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } });
+    expect(RouteSettings).toEqual({
+      'POST /api/reports': slow,
+      'POST /api/registrations/checks': slow,
+      'POST /api/registrations': slow,
+      'GET /api/registrations/{id}': slow,
+      'PUT /api/registrations/{id}': slow,
+      'POST /api/listing-actions': slow,
+    });
     expect(stage.DependsOn).toContain(reportRouteId);
   });
 
@@ -431,7 +471,122 @@ describe('the outputs', () => {
     const names = Object.keys(outputs);
 
     // Assess
-    expect(names.sort()).toEqual(['ApiUrl', 'SignInDomain', 'SiteUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+    expect(names.sort()).toEqual([
+      'ApiUrl',
+      'LinkKeysSecretArn',
+      'ReadinessFailuresQueueUrl',
+      'SignInDomain',
+      'SiteUrl',
+      'TableName',
+      'UserPoolClientId',
+      'UserPoolId',
+    ]);
     expect(outputs.ApiUrl?.Description).toMatch(/smoke tests only/);
+  });
+});
+
+describe('readiness reminders', () => {
+  /** The readiness job's function. */
+  const jobFunction = (): [string, Resource] => {
+    const found = Object.entries(stack.template.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('^Daily: remind outlets') } }));
+    expect(found).toHaveLength(1);
+    return found[0] as [string, Resource];
+  };
+  /** Every statement of a function's role, actions sorted. */
+  const statementsOfFunction = (fn: Resource): Record<string, any>[] => {
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+    const policies = Object.values(stack.template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } })) as Resource[];
+    return policies
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, any>[])
+      .map((statement) => ({ ...statement, Action: ([statement.Action].flat() as string[]).sort() }));
+  };
+  const secretId = () => only('AWS::SecretsManager::Secret')[0];
+  /** The one resource of `type` whose `property` refers to the job (the open data job has its own). */
+  const ofJob = (type: string, matches: (properties: Record<string, any>, jobId: string) => boolean): [string, Resource] => {
+    const [jobId] = jobFunction();
+    const found = Object.entries(stack.template.findResources(type)).filter(([, resource]) => matches((resource as Resource).Properties, jobId));
+    expect(found).toHaveLength(1);
+    return found[0] as [string, Resource];
+  };
+  const invokeConfigOfJob = () => ofJob('AWS::Lambda::EventInvokeConfig', (properties, jobId) => properties.FunctionName?.Ref === jobId);
+  const queueArn = () => invokeConfigOfJob()[1].Properties.DestinationConfig.OnFailure.Destination;
+
+  it('run the job every day at 07:00 London time, retried, with failures kept in a dead-letter queue', () => {
+    // Prepare
+    const [jobId] = jobFunction();
+
+    // Act
+    const [, schedule] = ofJob('AWS::Scheduler::Schedule', (properties, id) => properties.Target.Arn['Fn::GetAtt']?.[0] === id);
+    const [, invokeConfig] = invokeConfigOfJob();
+    const queue = (stack.template.toJSON().Resources as Record<string, Resource>)[queueArn()['Fn::GetAtt'][0]] as Resource;
+
+    // Assess
+    expect(schedule.Properties).toMatchObject({
+      ScheduleExpression: 'cron(0 7 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: { Arn: { 'Fn::GetAtt': [jobId, 'Arn'] }, DeadLetterConfig: { Arn: queueArn() }, RetryPolicy: { MaximumRetryAttempts: 2 } },
+    });
+    expect(invokeConfig.Properties).toMatchObject({
+      FunctionName: { Ref: jobId },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: queueArn() } },
+    });
+    expect(queue.Properties).toMatchObject({ MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+  });
+
+  it('let the job query the readiness index alone, write single items, send from the sender alone and read the link key', () => {
+    // Prepare
+    const [, job] = jobFunction();
+
+    // Act
+    const statements = statementsOfFunction(job);
+
+    // Assess
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        { Effect: 'Allow', Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: tableArn() },
+        { Effect: 'Allow', Action: ['dynamodb:Query'], Resource: { 'Fn::Join': ['', [tableArn(), `/index/${readinessIndex.name}`]] } },
+        {
+          Effect: 'Allow',
+          Action: ['ses:SendEmail'],
+          Resource: ['arn:aws:ses:eu-west-2:111111111111:identity/finder.example.org', `arn:aws:ses:eu-west-2:111111111111:identity/${signIn.senderEmail}`],
+        },
+        { Effect: 'Allow', Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'], Resource: { Ref: secretId() } },
+      ]),
+    );
+    // The only other statement lets Lambda put a failed run in the dead-letter queue.
+    expect(statements).toHaveLength(5);
+    expect(statements.flatMap((statement) => statement.Action)).not.toContain('dynamodb:Scan');
+    expect(job.Properties.Timeout).toBe(300);
+  });
+
+  it('tell the job the sender, the link key and the site the links open (the custom domain, when there is one)', () => {
+    // Act
+    const variables = jobFunction()[1].Properties.Environment.Variables;
+
+    // Assess
+    expect(variables).toMatchObject({
+      TABLE_NAME: { Ref: tableId() },
+      EMAIL_FROM: signIn.senderEmail,
+      LINK_KEYS_SECRET_ARN: { Ref: secretId() },
+      SITE_URL: signIn.extraSiteOrigins[0],
+    });
+  });
+
+  it('make a secret for the link key, readable by the job and the links\' function and by no other', () => {
+    // Prepare
+    const readers = (Object.values(stack.template.findResources('AWS::Lambda::Function')) as Resource[]).filter((fn) =>
+      statementsOfFunction(fn).some((statement) => statement.Action.includes('secretsmanager:GetSecretValue')),
+    );
+
+    // Act
+    const [, secret] = only('AWS::SecretsManager::Secret');
+
+    // Assess
+    expect(secret.Properties.GenerateSecretString).toEqual({ ExcludePunctuation: true, PasswordLength: 64 });
+    expect(readers.map((fn) => fn.Properties.Description).sort()).toEqual([routeGroups['listing-actions'].description, jobFunction()[1].Properties.Description].sort());
+    expect(groupFunction('listing-actions')[1].Properties.Environment.Variables.LINK_KEYS_SECRET_ARN).toEqual({ Ref: secretId() });
   });
 });

@@ -18,6 +18,10 @@ const siteDir = fileURLToPath(new URL('../fixtures/site/', import.meta.url));
 
 /** The listing every outlet route is called on: a Manchester pharmacy, Asha's. */
 const outletId = 'FD532';
+/** The cabinet route's listing: an emergency cabinet in Manchester, also Asha's (made in `beforeAll`). */
+const cabinetId = 'MATRIXCAB1';
+/** A Manchester postcode, loaded here: the demo's postcode data is Trafford's. */
+const manchesterPostcode = { postcode: 'M2 5DB', lat: 53.47931, lng: -2.24469, localAuthorityCode: 'E08000003' };
 const commissionerElsewhere = 'elsewhere.commissioner@example.org';
 
 type Caller =
@@ -37,11 +41,16 @@ type Outcome = 'answered 401' | 'answered 403' | 'allowed';
 
 const notSignedIn: Caller[] = ['no token', 'expired', 'wrong issuer', 'wrong audience', 'bad signature', 'ID token'];
 
-/** What each caller may do on a route with each access level. */
+/**
+ * What each caller may do on a route with each access level. The registration routes are called on
+ * a registration in Manchester, the area of "this area".
+ */
 function expected(access: string, caller: Caller): Outcome {
   if (notSignedIn.includes(caller)) return 'answered 401';
   if (access === 'signed_in' || caller === 'administrator') return 'allowed';
   if (access === 'area_read' || access === 'area_write') return caller === 'commissioner of this area' ? 'allowed' : 'answered 403';
+  if (access === 'moderator') return caller.startsWith('commissioner of') ? 'allowed' : 'answered 403';
+  if (access === 'area_moderator') return caller === 'commissioner of this area' ? 'allowed' : 'answered 403';
   if (caller === 'staff of this outlet') return 'allowed';
   if ((access === 'outlet_read' || access === 'outlet_or_area') && caller === 'commissioner of this area') return 'allowed';
   return 'answered 403';
@@ -61,10 +70,37 @@ const tokens = new Map<Caller, string | undefined>();
 let reportId = '';
 let etag = '';
 let scanTable: () => Promise<unknown[]>;
+/** The registration refused calls are made on; each allowed decision gets a fresh one, since a decision changes it. */
+let registration = { id: '', etag: '' };
+
+/** Sends a registration in Manchester; its id and `ETag` as its commissioner reads it. */
+async function newRegistration(): Promise<{ id: string; etag: string }> {
+  const sent = await fetch(`${finder.url}/api/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({
+      kind: 'cabinet',
+      organisation: 'Matrix Trust',
+      name: `Matrix cabinet ${randomUUID()}`,
+      addressLine1: 'Albert Square',
+      town: 'Manchester',
+      postcode: manchesterPostcode.postcode,
+      kitTypes: ['nasal'],
+      locationDescription: 'By the door',
+      contactName: 'Matrix Guardian',
+      contactEmail: 'matrix.guardian@example.org',
+    }),
+  });
+  const { id } = (await sent.json()) as { id: string };
+  const read = await fetch(`${finder.url}/api/portal/registrations/${id}`, { headers: { authorization: `Bearer ${tokens.get('administrator')}` } });
+  return { id, etag: read.headers.get('etag') ?? '' };
+}
 
 /** A request that is valid for its route, so an allowed call succeeds and a refused one is refused only for who made it. */
-function requestFor(route: (typeof routes)[number]): { path: string; init: RequestInit } {
-  const path = route.path.replace('{id}', outletId).replace('{reportId}', reportId).replace('{code}', areaCode);
+async function requestFor(route: (typeof routes)[number], allowed: boolean): Promise<{ path: string; init: RequestInit }> {
+  const decided = route.handler === 'decideRegistration' && allowed ? await newRegistration() : registration;
+  const id = route.path.includes('/registrations/') ? decided.id : route.handler === 'setCabinetStatus' ? cabinetId : outletId;
+  const path = route.path.replace('{id}', id).replace('{reportId}', reportId).replace('{code}', areaCode);
   const json = (body: unknown, headers: Record<string, string> = {}) => ({
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...headers },
@@ -77,6 +113,8 @@ function requestFor(route: (typeof routes)[number]): { path: string; init: Reque
     recordSupply: json({ date: new Date().toISOString().slice(0, 10), kitType: 'nasal', count: 1, supply: 'first' }, key),
     addBatch: json({ batchNumber: 'NX 24-001', kitType: 'nasal', quantity: 10, expiresOn: '2027-06-30' }, key),
     updateReport: json({ status: 'dealt_with' }),
+    setCabinetStatus: json({ status: 'used_awaiting_restock' }),
+    decideRegistration: json({ decision: 'ask_for_changes', message: 'Say which door' }, { 'if-match': decided.etag }),
     setAreaEstimate: json({ peopleUsingOpiates: 5000, source: 'Matrix test', year: 2024 }),
     // A dry run: an allowed call reports the row and writes nothing.
     importAreaListings: json({ fileName: 'matrix.csv', content: upload, dryRun: true }, key),
@@ -85,7 +123,7 @@ function requestFor(route: (typeof routes)[number]): { path: string; init: Reque
 }
 
 async function call(route: (typeof routes)[number], caller: Caller): Promise<number> {
-  const { path, init } = requestFor(route);
+  const { path, init } = await requestFor(route, expected(route.access, caller) === 'allowed');
   const token = tokens.get(caller);
   const headers = { ...(init.headers as Record<string, string>), ...(token ? { authorization: `Bearer ${token}` } : {}) };
   const response = await fetch(`${finder.url}${path}`, { ...init, headers });
@@ -105,6 +143,8 @@ beforeAll(async () => {
   const { documents, tableName } = await import('../../functions/data/client.js');
   const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
   const { grantMembership, putUserProfile } = await import('../../functions/data/memberships.js');
+  const { getOutlet, putOutlet } = await import('../../functions/data/outlets.js');
+  const { putPostcodes } = await import('../../functions/data/postcodes.js');
   scanTable = async () => {
     const items: unknown[] = [];
     let startKey: Record<string, unknown> | undefined;
@@ -120,6 +160,15 @@ beforeAll(async () => {
   const elsewhere = subjectOf(commissionerElsewhere);
   await putUserProfile({ subject: elsewhere, email: commissionerElsewhere, name: 'Elsewhere Commissioner' });
   await grantMembership(elsewhere, 'area', 'E08000009', { targetName: 'Trafford' });
+
+  // An emergency cabinet of Asha's beside her pharmacy, and a Manchester postcode to register at.
+  const pharmacy = await getOutlet(outletId);
+  if (!pharmacy) throw new Error(`No demo outlet ${outletId}`);
+  await putOutlet({ ...pharmacy, id: cabinetId, name: 'Matrix cabinet', outletType: 'emergency_box', supplyBasis: 'emergency_box', cabinetStatus: 'ready', odsCode: null });
+  const staff = demoUsers.find((user) => user.outlets.includes(outletId));
+  if (!staff) throw new Error(`No demo user is staff of ${outletId}`);
+  await grantMembership(subjectOf(staff.email), 'outlet', cabinetId);
+  await putPostcodes([manchesterPostcode]);
 
   const provider = finder.identityProvider;
   if (!provider) throw new Error('The finder did not start its sign-in service');
@@ -148,6 +197,7 @@ beforeAll(async () => {
   reportId = ((await report.json()) as { id: string }).id;
   const listing = await fetch(`${finder.url}/api/portal/outlets/${outletId}`, { headers: { authorization: `Bearer ${tokens.get('administrator')}` } });
   etag = listing.headers.get('etag') ?? '';
+  registration = await newRegistration();
 }, 120_000);
 
 afterAll(async () => {

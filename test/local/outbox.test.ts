@@ -75,4 +75,22 @@ describe('outboxPage', () => {
     expect(html).toContain('<dd>a@example.org</dd>');
     expect(html).not.toContain('<b>Hello</b>');
   });
+
+  it('makes links to this machine clickable, and leaves any other address as text', async () => {
+    // Prepare
+    const outbox = await openOutbox();
+    await outbox.send({
+      to: 'a@example.org',
+      subject: 'Check your naloxone listing',
+      text: 'Running low:\nhttp://127.0.0.1:3000/confirm/?t=aaa.bbb.ccc\n\nElsewhere: https://example.org/?a=1&b=2',
+    });
+
+    // Act
+    const html = outboxPage(outbox.list());
+
+    // Assess
+    expect(html).toContain('<a href="http://127.0.0.1:3000/confirm/?t=aaa.bbb.ccc">http://127.0.0.1:3000/confirm/?t=aaa.bbb.ccc</a>');
+    expect(html).toContain('Elsewhere: https://example.org/?a=1&amp;b=2');
+    expect(html).not.toContain('<a href="https://example.org');
+  });
 });

@@ -1,21 +1,30 @@
 /**
  * The demo users' load: their profiles and memberships reach the table once, also a table loaded
- * before there were users, and a second start changes nothing.
+ * before there were users, and a second start changes nothing. Their listings, and only theirs, get
+ * them as the contact for readiness reminders.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable } from '../../functions/data/create-table.js';
 import { getDatasetRecord, putDatasetRecord } from '../../functions/data/datasets.js';
 import { readMemberships, revokeMembership } from '../../functions/data/memberships.js';
+import { getOutlet, putOutlets } from '../../functions/data/outlets.js';
 import { readDemoOutlets } from '../../local/demo-outlets.js';
 import { demoUsers, subjectOf } from '../../local/demo-users.js';
-import { demoDataset, demoUsersDataset, seedDemoData } from '../../local/seed-demo.js';
+import { demoContactsDataset, demoDataset, demoUsersDataset, seedDemoData } from '../../local/seed-demo.js';
 
 const subject = (handle: string) => subjectOf(demoUsers.find((user) => user.user === handle)!.email);
+
+/** The demo staff's listings, and real pharmacies beside them that have no demo staff. */
+const staffListings = ['FD532', 'FEX27', 'FN831'];
+const otherPharmacies = ['FM664', 'FFP01', 'FFW20'];
 
 beforeAll(async () => {
   await ensureTable();
   // A local table from before there were users: its outlets are loaded, and recorded as loaded.
   await putDatasetRecord({ name: demoDataset, loadedAt: '2025-06-01T09:00:00.000Z', counts: { outlets: 631 } });
+  const demo = (await readDemoOutlets(new Date())).map(({ outlet }) => outlet);
+  const wanted = new Set([...staffListings, ...otherPharmacies]);
+  await putOutlets(demo.filter((outlet) => wanted.has(outlet.id)));
 });
 
 describe('seedDemoData', () => {
@@ -27,11 +36,30 @@ describe('seedDemoData', () => {
     await seedDemoData((line) => lines.push(line));
 
     // Assess
-    expect(lines).toEqual(['Loaded 4 demo users for the portal']);
+    expect(lines).toEqual(['Loaded 5 demo users for the portal', 'Gave 3 demo listings their demo staff as the contact for readiness reminders']);
     expect(await readMemberships(subject('asha'))).toMatchObject({ outlets: ['FD532', 'FEX27'], areas: [], label: 'Asha Patel (asha.patel@example.org)' });
     expect(await readMemberships(subject('chloe'))).toMatchObject({ outlets: [], areas: ['E08000003'], areaNames: { E08000003: 'Manchester' } });
     expect(await readMemberships(subject('dami'))).toMatchObject({ outlets: [], areas: [], label: 'Dami Adeyemi (dami.adeyemi@example.org)' });
-    expect((await getDatasetRecord(demoUsersDataset))?.counts).toEqual({ users: 4 });
+    expect(await readMemberships(subject('tariq'))).toMatchObject({ outlets: [], areas: ['E08000009'], areaNames: { E08000009: 'Trafford' } });
+    expect((await getDatasetRecord(demoUsersDataset))?.counts).toEqual({ users: 5 });
+    expect((await getDatasetRecord(demoContactsDataset))?.counts).toEqual({ contacts: 3 });
+  });
+
+  it('gives the demo staff’s listings their staff as the contact, and never a real pharmacy without demo staff', async () => {
+    // Act
+    const contacts = Object.fromEntries(
+      await Promise.all([...staffListings, ...otherPharmacies].map(async (id) => [id, (await getOutlet(id))?.contactEmail] as const)),
+    );
+
+    // Assess
+    expect(contacts).toEqual({
+      FD532: 'asha.patel@example.org',
+      FEX27: 'asha.patel@example.org',
+      FN831: 'ben.okafor@example.org',
+      FM664: null,
+      FFP01: null,
+      FFW20: null,
+    });
   });
 
   it('loads them once: a membership changed afterwards stays changed', async () => {

@@ -78,6 +78,7 @@ describe('npm run token', () => {
       { user: 'ben', email: 'ben.okafor@example.org', name: 'Ben Okafor', roles: ['outlet_staff'], outlets: ['FN831'], areas: [] },
       { user: 'chloe', email: 'chloe.davies@example.org', name: 'Chloe Davies', roles: ['commissioner'], outlets: [], areas: [{ code: 'E08000003', name: 'Manchester' }] },
       { user: 'dami', email: 'dami.adeyemi@example.org', name: 'Dami Adeyemi', roles: ['admin'], outlets: [], areas: [] },
+      { user: 'tariq', email: 'tariq.hussain@example.org', name: 'Tariq Hussain', roles: ['commissioner'], outlets: [], areas: [{ code: 'E08000009', name: 'Trafford' }] },
     ]);
   });
 

@@ -19,7 +19,7 @@ const userOf = (handle: string) => {
   return user;
 };
 
-/** A real access token for a demo user (`asha`, `ben`, `chloe`, `dami`) from the finder at `finderUrl`. */
+/** A real access token for a demo user (`asha`, `ben`, `chloe`, `dami`, `tariq`) from the finder at `finderUrl`. */
 export async function tokenFor(finderUrl: string, handle: string): Promise<string> {
   return (await signInThroughPages({ finderUrl, email: userOf(handle).email })).access_token;
 }

@@ -26,11 +26,15 @@ export type ApiResult<T> =
 /** A phone on a poor connection gets this long before we say the finder is not working. */
 const timeoutMs = 15_000;
 
-/** One request to the API, its answer checked against `schema` (or the contract's error body). */
-async function requestJson<S extends z.ZodType>(
+/**
+ * One request to the API, its answer checked against `schema` (or the contract's error body).
+ * Exported for the registration pages' own module (`registration-api.ts`), so the find page never
+ * loads the registration contract.
+ */
+export async function requestJson<S extends z.ZodType>(
   path: string,
   schema: S,
-  { signal, body }: { signal?: AbortSignal | undefined; body?: unknown } = {},
+  { signal, body, method = body === undefined ? 'GET' : 'POST', headers = {} }: { signal?: AbortSignal | undefined; body?: unknown; method?: 'GET' | 'POST' | 'PUT'; headers?: Record<string, string> } = {},
 ): Promise<ApiResult<z.output<S>>> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -39,9 +43,9 @@ async function requestJson<S extends z.ZodType>(
   try {
     const response = await fetch(`${apiBaseUrl}${path}`, {
       signal: controller.signal,
-      ...(body === undefined
-        ? { method: 'GET', headers: { accept: 'application/json' } }
-        : { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      method,
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       credentials: 'omit',
       cache: 'no-store',
     });
@@ -80,3 +84,4 @@ export function getOutlet(id: string): Promise<ApiResult<OutletDetail>> {
 export function createReport(body: CreateReportBody): Promise<ApiResult<CreateReportResponse>> {
   return requestJson('/reports', createReportResponseSchema, { body });
 }
+

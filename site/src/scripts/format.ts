@@ -3,7 +3,7 @@
  * Types come from the API contract; only the words live here.
  */
 import { type Freshness, freshnessThresholds } from '@contract/freshness.js';
-import type { KitType, OutletType, StockStatus, Weekday, Eligibility, Address, Coordinates } from '@contract/outlet.js';
+import type { CabinetStatus, KitType, OutletType, StockStatus, Weekday, Eligibility, Address, Coordinates } from '@contract/outlet.js';
 
 const kitWords: Record<KitType, string> = {
   nasal: 'Nasal spray (Nyxoid)',
@@ -31,6 +31,19 @@ const outletTypeWords: Record<OutletType, string> = {
   postal: 'Postal service',
 };
 export const outletTypeInWords = (type: OutletType): string => outletTypeWords[type];
+
+const cabinetWords: Record<CabinetStatus, string> = {
+  ready: 'Ready – a sealed kit is inside',
+  used_awaiting_restock: 'Used – awaiting restock',
+};
+/** An emergency cabinet's state, as its guardian last set it. */
+export const cabinetInWords = (status: CabinetStatus): string => cabinetWords[status];
+
+/**
+ * The headline of a ready cabinet in a list or on its page. A used one has none: its open state
+ * ("Used – awaiting restock: call 999 and ask the call handler") already says what to do.
+ */
+export const readyCabinetHeadline = 'Emergency cabinet – ready';
 
 const stockWords: Record<StockStatus, string> = {
   in_stock: 'In stock',

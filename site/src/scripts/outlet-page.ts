@@ -7,6 +7,8 @@ import { getOutlet } from './api.js';
 import { demoTag, el, hiddenText, required, showDemoNotice, summaryRow } from './dom.js';
 import {
   addressInOneLine,
+  readyCabinetHeadline,
+  cabinetInWords,
   dateInWords,
   daysAgo,
   directionsUrl,
@@ -58,12 +60,16 @@ function outletSections(outlet: OutletDetail): HTMLElement[] {
     el('p', { class: 'app-result__meta' }, outlet.demo && demoTag()),
     outlet.alert ? el('div', { class: 'app-warning' }, el('p', {}, el('strong', {}, 'Notice: '), outlet.alert)) : el('span', { hidden: '' }),
     ...trustWarnings(outlet).map((warning) => el('div', { class: 'app-warning', 'data-trust-warning': '' }, el('p', {}, el('strong', {}, warning)))),
+    outlet.cabinetStatus === 'ready'
+      ? el('p', { class: 'app-result__open app-result__open--open app-lead', 'data-cabinet-status': '' }, readyCabinetHeadline)
+      : el('span', { hidden: '' }),
     el('p', { class: outlet.openState.status === 'open' ? 'app-result__open app-result__open--open app-lead' : 'app-result__open app-lead' }, open),
     el(
       'section',
       { class: 'app-section', 'aria-labelledby': 'contact-heading' },
       el('h2', { id: 'contact-heading' }, 'Address and phone'),
       el('p', {}, addressInOneLine(outlet.address)),
+      outlet.locationDescription ? el('p', {}, el('strong', {}, 'Where it is: '), outlet.locationDescription) : el('span', { hidden: '' }),
       el(
         'ul',
         { class: 'app-actions' },
@@ -81,11 +87,13 @@ function outletSections(outlet: OutletDetail): HTMLElement[] {
         'dl',
         { class: 'app-summary' },
         summaryRow('Kits', kitTypesInWords(outlet.kitTypes)),
-        summaryRow(
-          'Stock',
-          stockInWords(outlet.stock.status, outlet.stockAgeDays),
-          outlet.stock.updatedAt ? ` (set on ${dateInWords(outlet.stock.updatedAt)})` : '',
-        ),
+        outlet.cabinetStatus === null
+          ? summaryRow(
+              'Stock',
+              stockInWords(outlet.stock.status, outlet.stockAgeDays),
+              outlet.stock.updatedAt ? ` (set on ${dateInWords(outlet.stock.updatedAt)})` : '',
+            )
+          : summaryRow('Cabinet', cabinetInWords(outlet.cabinetStatus)),
         summaryRow(
           'Listing last confirmed',
           outlet.assuredAt && outlet.assuredAgeDays !== null

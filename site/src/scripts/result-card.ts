@@ -6,6 +6,8 @@ import type { NearbyOutlet } from '@contract/find-outlets.js';
 import { demoTag, el, hiddenText, summaryRow } from './dom.js';
 import {
   addressInOneLine,
+  readyCabinetHeadline,
+  cabinetInWords,
   daysAgo,
   directionsUrl,
   distanceInWords,
@@ -36,6 +38,8 @@ export function resultCard(outlet: NearbyOutlet, position: number): HTMLLIElemen
       el('span', {}, outletTypeInWords(outlet.outletType)),
     ),
     el('p', {}, addressInOneLine(outlet.address)),
+    // A used cabinet's open state already says what to do; a ready one says so above its hours.
+    outlet.cabinetStatus === 'ready' && el('p', { class: 'app-result__open app-result__open--open', 'data-cabinet-status': '' }, readyCabinetHeadline),
     el('p', { class: openClass }, outlet.openState.summary),
     outlet.alert && el('p', { class: 'app-result__alert' }, el('strong', {}, 'Notice: '), outlet.alert),
     ...trustWarnings(outlet).map((warning) => el('p', { class: 'app-result__alert', 'data-trust-warning': '' }, warning)),
@@ -43,7 +47,9 @@ export function resultCard(outlet: NearbyOutlet, position: number): HTMLLIElemen
       'dl',
       { class: 'app-summary' },
       summaryRow('Kits', kitTypesInWords(outlet.kitTypes)),
-      summaryRow('Stock', stockInWords(outlet.stock.status, outlet.stock.ageDays)),
+      outlet.cabinetStatus === null
+        ? summaryRow('Stock', stockInWords(outlet.stock.status, outlet.stock.ageDays))
+        : summaryRow('Cabinet', cabinetInWords(outlet.cabinetStatus)),
       summaryRow('What to expect', eligibilityHighlights(outlet.eligibility)),
       summaryRow(
         'Listing checked',

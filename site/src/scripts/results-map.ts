@@ -1,6 +1,7 @@
 /**
  * The results on a Leaflet map. Loaded with `import()` only when the map is shown, so the find
- * page's first load stays small and the list never waits for it.
+ * page's first load stays small and the list never waits for it. The map itself, its tiles and
+ * Leaflet's styles come from `map-base.ts`.
  *
  * Markers are `divIcon`s (Leaflet's default marker images 404 once bundled) numbered like the
  * list. Each is a focusable button whose accessible name comes from hidden text inside it. Leaflet
@@ -9,16 +10,13 @@
  *
  * With `prefers-reduced-motion: reduce`, the map jumps rather than glides: no zoom, fade or
  * cluster animations.
- *
- * Leaflet's stylesheets come in as text and are added with the map: imported as plain CSS, Astro
- * would link them from the find page's head, and every visit would wait for 12 KB of map styles.
  */
 import L from 'leaflet';
 import 'leaflet.markercluster';
-import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import markerClusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?inline';
 import type { FindOutletsResponse } from '@contract/find-outlets.js';
 import { distanceInWords } from './format.js';
+import { addStylesOnce, createBaseMap, mapAnimates } from './map-base.js';
 
 export interface ResultsMapOptions {
   /** Tile URL template, from `PUBLIC_TILE_URL`. */
@@ -41,28 +39,10 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-const osmAttribution = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
-
-/** Adds Leaflet's styles to the page once (the CSP allows inline styles, which Leaflet needs anyway). */
-function addMapStyles(): void {
-  if (document.querySelector('style[data-map-styles]')) return;
-  const style = document.createElement('style');
-  style.dataset.mapStyles = '';
-  style.textContent = `${leafletCss}\n${markerClusterCss}`;
-  document.head.append(style);
-}
-
 export function createResultsMap(container: HTMLElement, options: ResultsMapOptions): ResultsMap {
-  addMapStyles();
-  const animate = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const map = L.map(container, {
-    scrollWheelZoom: false,
-    zoomSnap: 0.5,
-    zoomAnimation: animate,
-    fadeAnimation: animate,
-    markerZoomAnimation: animate,
-  });
-  L.tileLayer(options.tileUrl, { attribution: osmAttribution, maxZoom: 19 }).addTo(map);
+  const map = createBaseMap(container, options.tileUrl);
+  addStylesOnce('marker-cluster', markerClusterCss);
+  const animate = mapAnimates();
 
   /** Each marker's number in the list. */
   const positions = new WeakMap<L.Marker, number>();

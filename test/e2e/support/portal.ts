@@ -8,8 +8,8 @@ import { expect } from 'vitest';
 import { findDemoUser } from '../../../local/demo-users.js';
 import { signInThroughPages } from '../../../local/sign-in-flow.js';
 
-/** The demo users: staff of two Manchester outlets, staff of one in Trafford, Manchester's commissioner, an administrator. */
-export type DemoHandle = 'asha' | 'ben' | 'chloe' | 'dami';
+/** The demo users: staff of two Manchester outlets, staff of one in Trafford, Manchester's commissioner, an administrator, Trafford's commissioner. */
+export type DemoHandle = 'asha' | 'ben' | 'chloe' | 'dami' | 'tariq';
 
 export function demoUser(handle: DemoHandle) {
   const user = findDemoUser(handle);

@@ -101,3 +101,58 @@ describe('decideAccess', () => {
     expect(decision).toBe(expected);
   });
 });
+
+describe('decideAccess for registrations', () => {
+  const staff = actor({ roles: ['outlet_staff'], outlets: ['FA1'] });
+  const commissioner = actor({ roles: ['commissioner'], areas: ['E08000003'] });
+  const groupWithoutArea = actor({ roles: ['commissioner'] });
+  const admin = actor({ roles: ['admin'] });
+
+  it.each<[string, Access, Actor | null, string | null | undefined, string]>([
+    ['no one signed in, on the queue', 'moderator', null, undefined, 'unauthorised'],
+    ['a commissioner, on the queue', 'moderator', commissioner, undefined, 'allowed'],
+    ['the commissioner group without an area, on the queue', 'moderator', groupWithoutArea, undefined, 'forbidden'],
+    ['outlet staff, on the queue', 'moderator', staff, undefined, 'forbidden'],
+    ['an administrator, on the queue', 'moderator', admin, undefined, 'allowed'],
+    ['a commissioner, before the registration’s area is known', 'area_moderator', commissioner, undefined, 'needs_registration_area'],
+    ['the commissioner of the registration’s area', 'area_moderator', commissioner, 'E08000003', 'allowed'],
+    ['a commissioner of another area', 'area_moderator', commissioner, 'E08000009', 'forbidden'],
+    ['a commissioner, on a registration whose area is not known', 'area_moderator', commissioner, null, 'forbidden'],
+    ['outlet staff, on a registration', 'area_moderator', staff, undefined, 'forbidden'],
+    ['an administrator, on a registration whose area is not known', 'area_moderator', admin, undefined, 'allowed'],
+  ])('decides %s', (_name, access, who, registrationArea, expected) => {
+    // Act
+    const decision = decideAccess(access, who, registrationArea === undefined ? {} : { registrationArea });
+
+    // Assess
+    expect(decision).toBe(expected);
+  });
+});
+
+describe('decideAccess on an area route', () => {
+  const staff = actor({ roles: ['outlet_staff'], outlets: ['FA1'] });
+  const commissioner = actor({ roles: ['commissioner'], areas: ['E08000003'] });
+  const admin = actor({ roles: ['admin'] });
+
+  it.each<[string, Actor | null, string, string]>([
+    ['the area’s commissioner', commissioner, 'E08000003', 'allowed'],
+    ['a commissioner of another area', commissioner, 'E08000009', 'forbidden'],
+    ['an outlet’s staff, even of an outlet in the area', staff, 'E08000003', 'forbidden'],
+    ['an administrator', admin, 'E08000009', 'allowed'],
+    ['no one signed in', null, 'E08000003', 'unauthorised'],
+  ])('decides %s', (_name, who, areaCode, expected) => {
+    // Act
+    const decision = decideAccess('area_read', who, { areaCode });
+
+    // Assess
+    expect(decision).toBe(expected);
+  });
+
+  it('refuses a commissioner when the route names no area', () => {
+    // Act
+    const decision = decideAccess('area_read', commissioner, {});
+
+    // Assess
+    expect(decision).toBe('forbidden');
+  });
+});

@@ -34,6 +34,10 @@ function lookups(memberships: Partial<Memberships> = {}, areas: Record<string, s
         asked.push(id);
         return areas[id] ?? null;
       },
+      registrationAreaOf: async (id: string) => {
+        asked.push(id);
+        return areas[id] ?? null;
+      },
     },
   };
 }
@@ -124,6 +128,31 @@ describe('groupEntry', () => {
     expect(asked).toEqual(['FA1', 'FA2']);
   });
 
+  it('lets a commissioner read and decide only their area’s registrations, looking the area up only for them', async () => {
+    // Prepare
+    const { handlers } = recordingHandlers();
+    const areas = { 'reg-trafford': 'E08000009', 'reg-manchester': 'E08000003' };
+    const commissioner = lookups({ areas: ['E08000003'] }, areas);
+    const staff = lookups({ outlets: ['FA1'] }, areas);
+    const admin = lookups({}, areas);
+    const decide = (id: string, groups: string) => event('POST /api/portal/registrations/{id}/decisions', { id, claims: claimsOf(groups) });
+    const queue = (groups: string) => event('GET /api/portal/registrations', { claims: claimsOf(groups) });
+
+    // Act
+    const statuses = [
+      (await groupEntry('portal', handlers, commissioner.lookups)(decide('reg-manchester', '[commissioner]'), localLambdaContext('portal'))).statusCode,
+      (await groupEntry('portal', handlers, commissioner.lookups)(decide('reg-trafford', '[commissioner]'), localLambdaContext('portal'))).statusCode,
+      (await groupEntry('portal', handlers, commissioner.lookups)(queue('[commissioner]'), localLambdaContext('portal'))).statusCode,
+      (await groupEntry('portal', handlers, staff.lookups)(decide('reg-manchester', '[outlet_staff]'), localLambdaContext('portal'))).statusCode,
+      (await groupEntry('portal', handlers, staff.lookups)(queue('[outlet_staff]'), localLambdaContext('portal'))).statusCode,
+      (await groupEntry('portal', handlers, admin.lookups)(decide('reg-unknown', '[admin]'), localLambdaContext('portal'))).statusCode,
+    ];
+
+    // Assess
+    expect(statuses).toEqual([200, 403, 200, 403, 403, 200]);
+    expect([commissioner.asked, staff.asked, admin.asked]).toEqual([['reg-manchester', 'reg-trafford'], [], []]);
+  });
+
   it('answers coded errors with their status and anything else with a generic 500', async () => {
     // Prepare
     const { handlers } = recordingHandlers();
@@ -172,5 +201,17 @@ describe('groupEntry', () => {
 
     // Assess
     expect(build).toThrow(/no access lookups/);
+  });
+
+  it('refuses to build a group with registration routes but no registration lookup', () => {
+    // Prepare
+    const { handlers } = recordingHandlers();
+    const { registrationAreaOf: _omitted, ...withoutRegistrations } = lookups().lookups;
+
+    // Act
+    const build = () => groupEntry('portal', handlers, withoutRegistrations);
+
+    // Assess
+    expect(build).toThrow(/no registration lookup/);
   });
 });

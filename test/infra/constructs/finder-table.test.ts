@@ -6,7 +6,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { searchableOutletFields } from '../../../functions/contract/outlet.js';
-import { areaIndex, geoIndex, publishedIndex } from '../../../functions/data/table-schema.js';
+import { areaIndex, geoIndex, publishedIndex, readinessIndex } from '../../../functions/data/table-schema.js';
 import { FinderTable, type FinderTableProps } from '../../../infra/constructs/finder-table.js';
 
 function tableOf(props?: FinderTableProps): Record<string, any> {
@@ -43,13 +43,28 @@ describe('FinderTable', () => {
     // Act
     const withoutGeo = tableOf({ withoutIndexes: ['geo'] });
     const withoutPublished = tableOf({ withoutIndexes: ['published'] });
-    const withoutAny = tableOf({ withoutIndexes: ['geo', 'area', 'published'] });
+    const withoutAny = tableOf({ withoutIndexes: ['geo', 'area', 'readiness', 'published'] });
 
     // Assess
-    expect(withoutGeo.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(['area', 'published']);
-    expect(withoutPublished.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(['geo', 'area']);
+    expect(withoutGeo.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(['area', 'readiness', 'published']);
+    expect(withoutPublished.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(['geo', 'area', 'readiness']);
     expect(withoutAny.GlobalSecondaryIndexes).toBeUndefined();
     expect(withoutAny.KeySchema).toHaveLength(2);
+  });
+
+  it('keeps the readiness index to the keys: the job reads each due listing itself', () => {
+    // Act
+    const readiness = tableOf().GlobalSecondaryIndexes.find((index: { IndexName: string }) => index.IndexName === readinessIndex.name);
+
+    // Assess
+    expect(readiness).toEqual({
+      IndexName: 'readiness',
+      KeySchema: [
+        { AttributeName: 'readinessQueue', KeyType: 'HASH' },
+        { AttributeName: 'readinessDueAt', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    });
   });
 
   it('keeps a sparse open data index of service ids holding only the outlet id and when it changed', () => {

@@ -14,7 +14,7 @@ import { listingPatchSchema, type PortalOutlet } from '@contract/portal-outlet.j
 import { enhanceCharacterCount } from '../character-count.js';
 import { el, required } from '../dom.js';
 import { clearErrors, showErrors } from '../error-summary.js';
-import { enhanceConditionalReveals } from './conditional-reveal.js';
+import { enhanceConditionalReveals } from '../conditional-reveal.js';
 import { keepDraft, takeDraft } from './edit-draft.js';
 import { conflictMessage, savedMessage } from './edit-messages.js';
 import { pageErrorsFor } from './issue-fields.js';

@@ -20,6 +20,8 @@ const actionWords: Record<ChangeAction, string> = {
   stock: 'updated the stock',
   confirm: 'confirmed the listing is correct',
   import: 'imported changes from a list',
+  cabinet: 'updated the cabinet',
+  publish: 'approved the registration and published the listing',
 };
 
 /** One change: when, who, what they did, and each field from what to what. */

@@ -13,11 +13,12 @@ import { showSignedOutHome } from './home-signed-out.js';
 import { listingLinks } from './listing-links.js';
 import { listingStatusInWords } from './listing-words.js';
 import { oneTapControls } from './one-tap.js';
+import { cabinetTapControls } from './cabinet-tap.js';
 import { showPortalState, stopLoading } from './page-state.js';
 import { getMe } from './portal-api.js';
 import { showSignedInPerson } from './portal-header.js';
 import { portalTitle } from './portal-title.js';
-import { listingPageUrl } from './portal-urls.js';
+import { listingPageUrl, registrationsUrl } from './portal-urls.js';
 import { rememberLabel } from './session.js';
 
 export async function showSignedInHome(root: HTMLElement): Promise<void> {
@@ -40,6 +41,17 @@ export async function showSignedInHome(root: HTMLElement): Promise<void> {
   document.title = portalTitle(title);
   required<HTMLElement>(section, '[data-home-listings]').replaceChildren(...listingsOf(me.data));
   showAreas(required<HTMLElement>(section, '[data-home-areas]'), me.data);
+  showRegistrations(required<HTMLElement>(section, '[data-home-registrations]'), me.data);
+  // Loaded apart, so staff (who have no area) never load it.
+  if (me.data.areas.length > 0) {
+    const attention = required<HTMLElement>(section, '[data-home-attention]');
+    void import('./area-attention.js')
+      .then(({ showAreaAttention }) => showAreaAttention(attention, me.data.areas))
+      .catch(() => {
+        attention.replaceChildren(el('p', {}, 'We could not load the listings that need checking. Reload the page to try again.'));
+        attention.hidden = false;
+      });
+  }
   if (me.data.roles.includes('admin') || me.data.areas.length > 0) enhanceOpenListing(section, me.data);
   section.hidden = false;
 }
@@ -77,7 +89,9 @@ function listingCard(outlet: MyOutlet): HTMLElement {
         outlet.demo && demoTag(),
         outlet.status !== 'active' && el('strong', { class: 'app-tag app-tag--yellow' }, listingStatusInWords(outlet.status)),
       ),
-    oneTapControls({ id: outlet.id, name: context, stock: outlet.stock.status, assuredAgeDays: outlet.assuredAgeDays }),
+    outlet.outletType === 'emergency_box'
+      ? cabinetTapControls({ id: outlet.id, name: context, status: outlet.cabinetStatus, assuredAgeDays: outlet.assuredAgeDays })
+      : oneTapControls({ id: outlet.id, name: context, stock: outlet.stock.status, assuredAgeDays: outlet.assuredAgeDays }),
     listingLinks(outlet.id, context, ['overview', 'edit', 'kits', 'batches', 'reports', 'history']),
   );
 }
@@ -90,6 +104,17 @@ function showAreas(block: HTMLElement, me: MeResponse): void {
     el('ul', { class: 'app-list' }, ...me.areas.map((area) => el('li', {}, area.name ? `${area.name} (${area.code})` : area.code))),
     el('div', { class: 'app-inset' }, el('p', {}, 'A view of every listing in your area is not available yet.')),
     el('p', {}, 'You can open any listing in your area by its id to see its details, stock, kits given out, reports and history. Only the listing’s own staff can change it.'),
+  );
+  block.hidden = false;
+}
+
+/** Commissioners and administrators check registrations of new places and cabinets. */
+function showRegistrations(block: HTMLElement, me: MeResponse): void {
+  if (!me.roles.includes('admin') && me.areas.length === 0) return;
+  block.replaceChildren(
+    el('h2', {}, 'Registrations'),
+    el('p', {}, me.roles.includes('admin') ? 'New places and emergency cabinets registered anywhere, waiting for a decision.' : 'New places and emergency cabinets registered in your area, waiting for your decision.'),
+    el('p', {}, el('a', { href: registrationsUrl() }, 'Check registrations')),
   );
   block.hidden = false;
 }

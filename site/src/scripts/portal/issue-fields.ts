@@ -6,39 +6,13 @@
  */
 import type { FieldIssue } from '@contract/error.js';
 import type { PageError } from '../error-summary.js';
-import type { HoursFieldIds } from './hours-editor.js';
+import { type HoursFieldIds, hoursFieldId } from '../hours-editor.js';
 
 /** Fields whose input has the field's own name as its id. */
 const sameId = new Set(['status', 'reopensOn', 'alert', 'phone', 'website', 'languages', 'accessibility', 'kitTypes']);
 
 /** The first question of the form: where an issue that names no field on it is shown. */
 export const firstFieldId = 'status';
-
-const firstDay = 'day-monday';
-
-function hoursFieldId(parts: string[], ids: HoursFieldIds): string {
-  const [list, indexText, part, sessionIndexText, sessionPart] = parts;
-  const index = Number(indexText);
-  if (list === 'bankHolidays') return 'bankHolidays';
-  if (list === 'weekly') {
-    const row = ids.weekly[index];
-    if (!row) return firstDay;
-    return part === 'closesAt' ? row.closesAt : row.opensAt;
-  }
-  if (list === 'exceptions') {
-    const exception = ids.exceptions[index];
-    if (!exception) return ids.exceptions[0]?.date ?? 'add-exception';
-    if (part === 'note') return exception.note;
-    if (part === 'closed') return exception.closed;
-    if (part === 'sessions') {
-      const session = exception.sessions[Number(sessionIndexText)];
-      if (!session) return exception.closed;
-      return sessionPart === 'closesAt' ? session.closesAt : session.opensAt;
-    }
-    return exception.date;
-  }
-  return firstDay;
-}
 
 /** The id of the input an issue at `path` is about. */
 export function fieldIdForPath(path: string, hoursIds: HoursFieldIds): string {

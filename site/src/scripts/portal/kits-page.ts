@@ -11,7 +11,7 @@ import { el, required } from '../dom.js';
 import { clearErrors, showErrors } from '../error-summary.js';
 import { dateInWords } from '../format.js';
 import { bannerHeading, showBanner } from './banner.js';
-import { enhanceConditionalReveals, syncReveals } from './conditional-reveal.js';
+import { enhanceConditionalReveals, syncReveals } from '../conditional-reveal.js';
 import { keepFormDraft, restoreFormDraft } from './form-draft.js';
 import { RetryKeys } from './idempotency-key.js';
 import { openListingPage, withListing, readOnlyNotice } from './listing-page.js';

@@ -4,8 +4,8 @@
  */
 import { kitTypeSchema, type Eligibility, type KitType } from '@contract/outlet.js';
 import { required } from '../dom.js';
-import { syncReveals } from './conditional-reveal.js';
-import { enhanceHoursEditor, type HoursFieldIds, type FormProblem } from './hours-editor.js';
+import { syncReveals } from '../conditional-reveal.js';
+import { enhanceHoursEditor, type HoursFieldIds, type FormProblem } from '../hours-editor.js';
 import { editableFields, type EditableField, type ListingValues } from './listing-values.js';
 
 export interface ListingForm {

@@ -8,11 +8,12 @@ import '../zod-without-eval.js';
 import type { PortalOutlet } from '@contract/portal-outlet.js';
 import type { OutletReportsResponse } from '@contract/report.js';
 import { demoTag, el, required, summaryRow } from '../dom.js';
-import { addressInOneLine, daysAgo } from '../format.js';
+import { addressInOneLine, cabinetInWords, daysAgo } from '../format.js';
 import { listingLinks } from './listing-links.js';
 import { type ListingPageContext, listingHeading, openListingPage, readOnlyNotice } from './listing-page.js';
 import { confirmedInWords, listingStatusInWords, stockStatusInWords } from './listing-words.js';
 import { oneTapControls } from './one-tap.js';
+import { cabinetTapControls } from './cabinet-tap.js';
 import { getListing, listReports, type PortalResult } from './portal-api.js';
 import { portalTitle } from './portal-title.js';
 import { listingPageUrl } from './portal-urls.js';
@@ -58,12 +59,17 @@ export async function enhanceOverviewPage(root: HTMLElement): Promise<void> {
 }
 
 function stockSection(context: ListingPageContext, listing: PortalOutlet, onSaved: (saved: PortalOutlet) => void): HTMLElement {
-  const section = el('section', { class: 'app-section', 'aria-labelledby': 'stock-heading' }, el('h2', { id: 'stock-heading' }, 'Stock'));
+  const { outlet } = listing;
+  const cabinet = outlet.outletType === 'emergency_box';
+  const section = el('section', { class: 'app-section', 'aria-labelledby': 'stock-heading' }, el('h2', { id: 'stock-heading' }, cabinet ? 'Cabinet' : 'Stock'));
   if (!context.canWrite) {
     section.append(readOnlyNotice());
     return section;
   }
-  const { outlet } = listing;
+  if (cabinet) {
+    section.append(cabinetTapControls({ id: outlet.id, name: outlet.name, status: outlet.cabinetStatus, assuredAgeDays: listing.assuredAgeDays }, { onSaved }));
+    return section;
+  }
   section.append(oneTapControls({ id: outlet.id, name: outlet.name, stock: outlet.stock.status, assuredAgeDays: listing.assuredAgeDays }, { onSaved, showCurrent: false }));
   return section;
 }
@@ -75,7 +81,9 @@ function glanceRows(listing: PortalOutlet, reports: OutletReportsResponse | null
   return [
     summaryRow('Status', listingStatusInWords(listing.publicStatus, outlet.reopensOn)),
     summaryRow('Opening', listing.openSummary),
-    summaryRow('Stock', `${stockStatusInWords(outlet.stock.status)}${stockAge}`),
+    outlet.cabinetStatus === null
+      ? summaryRow('Stock', `${stockStatusInWords(outlet.stock.status)}${stockAge}`)
+      : summaryRow('Cabinet', cabinetInWords(outlet.cabinetStatus)),
     summaryRow('Listing', confirmedInWords(listing.assuredAgeDays)),
     summaryRow('Problem reports', reportLink),
   ];

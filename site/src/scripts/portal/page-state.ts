@@ -27,9 +27,10 @@ export function stopLoading(root: ParentNode): void {
   if (title) title.hidden = true;
 }
 
-/** Shows `state` instead of the page's content. */
+/** Shows `state` instead of the page's content; a state block may name its own title (`data-portal-state-title`). */
 export function showPortalState(root: HTMLElement, state: PortalState): void {
   stopLoading(root);
+  let title = titles[state];
   if (state === 'unavailable') {
     showServiceProblem(required<HTMLElement>(root, '[data-service-problem]'));
   } else {
@@ -43,8 +44,9 @@ export function showPortalState(root: HTMLElement, state: PortalState): void {
       wireSignIn(block);
     }
     block.hidden = false;
+    title = block.dataset.portalStateTitle ?? title;
   }
-  document.title = portalTitle(titles[state]);
+  document.title = portalTitle(title);
 }
 
 /** The Sign in button of a signed-out state: sign in, then come back to this very page. */

@@ -12,15 +12,27 @@ import '../zod-without-eval.js';
 import { batchesResponseSchema, batchSchema, type BatchesResponse, type NewBatch } from '@contract/batches.js';
 import { errorBodySchema, type ErrorBody } from '@contract/error.js';
 import { meResponseSchema, type MeResponse } from '@contract/me.js';
+import { areaAttentionResponseSchema, type AreaAttentionResponse } from '@contract/readiness.js';
 import {
   historyResponseSchema,
   portalOutletSchema,
   staleEditBodySchema,
+  type CabinetUpdate,
   type HistoryResponse,
   type ListingPatch,
   type PortalOutlet,
   type StockUpdate,
 } from '@contract/portal-outlet.js';
+import {
+  listRegistrationsResponseSchema,
+  registrationDecisionResponseSchema,
+  registrationSchema,
+  type ListRegistrationsResponse,
+  type Registration,
+  type RegistrationDecision,
+  type RegistrationDecisionResponse,
+  type RegistrationQueue,
+} from '@contract/registration-moderation.js';
 import {
   outletReportsResponseSchema,
   problemReportSchema,
@@ -88,9 +100,14 @@ interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * What a 412 carries: a listing as it is now (`stale`, the default), or, for anything else that
+   * is not a listing, only the error body (`rejected` with status 412).
+   */
+  staleBody?: 'listing' | 'error';
 }
 
-async function send(path: string, token: string, { method = 'GET', body, headers = {} }: RequestOptions): Promise<Response | null> {
+async function send(path: string, token: string, { method = 'GET', body, headers = {} }: Omit<RequestOptions, 'staleBody'>): Promise<Response | null> {
   try {
     return await fetch(`${apiBaseUrl}${path}`, {
       method,
@@ -130,7 +147,7 @@ async function portalRequest<S extends z.ZodType>(path: string, schema: S, optio
     endSession();
     return { kind: 'signed_out' };
   }
-  if (response.status === 412) {
+  if (response.status === 412 && options.staleBody !== 'error') {
     const stale = staleEditBodySchema.safeParse(answer);
     return stale.success ? { kind: 'stale', current: stale.data.current, message: stale.data.message } : { kind: 'unavailable' };
   }
@@ -186,3 +203,28 @@ export const listReports = (id: string): Promise<PortalResult<OutletReportsRespo
 /** `PATCH …/reports/{reportId}`: dealt with (with a note) or open again. */
 export const updateReport = (id: string, reportId: string, update: z.input<typeof reportUpdateSchema>): Promise<PortalResult<ProblemReport>> =>
   portalRequest(outletPath(id, `/reports/${encodeURIComponent(reportId)}`), problemReportSchema, { method: 'PATCH', body: update });
+
+/** `PUT …/cabinet`: an emergency cabinet's guardian says, in one tap, whether it is ready. Safe to repeat. */
+export const setCabinet = (id: string, update: CabinetUpdate): Promise<PortalResult<PortalOutlet>> =>
+  portalRequest(outletPath(id, '/cabinet'), portalOutletSchema, { method: 'PUT', body: update });
+
+/** `GET /api/portal/registrations`: the caller's areas' (all, for an administrator), newest first. */
+export const listRegistrations = (queue: RegistrationQueue, before?: string): Promise<PortalResult<ListRegistrationsResponse>> =>
+  portalRequest(`/portal/registrations?${new URLSearchParams({ queue, ...(before ? { before } : {}) })}`, listRegistrationsResponseSchema);
+
+/** `GET /api/portal/registrations/{id}`: one registration; its `version` is what a decision sends back. */
+export const getRegistration = (id: string): Promise<PortalResult<Registration>> =>
+  portalRequest(`/portal/registrations/${encodeURIComponent(id)}`, registrationSchema);
+
+/** `POST …/decisions`, only if the registration is still at `version` (a 412 says someone else got there first). */
+export const decideRegistration = (id: string, version: number, decision: RegistrationDecision): Promise<PortalResult<RegistrationDecisionResponse>> =>
+  portalRequest(`/portal/registrations/${encodeURIComponent(id)}/decisions`, registrationDecisionResponseSchema, {
+    method: 'POST',
+    body: decision,
+    headers: { 'if-match': `"${version}"` },
+    staleBody: 'error',
+  });
+
+/** `GET /api/portal/areas/{code}/attention`: the area's listings nobody confirmed in time. */
+export const getAreaAttention = (code: string): Promise<PortalResult<AreaAttentionResponse>> =>
+  portalRequest(`/portal/areas/${encodeURIComponent(code)}/attention`, areaAttentionResponseSchema);

@@ -28,6 +28,13 @@ const listingPagePaths: Record<ListingPage, string> = {
 /** A listing's page in the portal: `/portal/outlet/kits/?id=FM664`. */
 export const listingPageUrl = (page: ListingPage, id: string): string => `${listingPagePaths[page]}?id=${encodeURIComponent(id)}`;
 
+/** The registrations waiting for a decision, or (`decided`) those decided. */
+export const registrationsUrl = (queue: 'open' | 'decided' = 'open'): string =>
+  queue === 'open' ? `${portalPrefix}/registrations/` : `${portalPrefix}/registrations/?queue=decided`;
+
+/** One registration, to read and decide on. */
+export const registrationPageUrl = (id: string): string => `${portalPrefix}/registrations/review/?id=${encodeURIComponent(id)}`;
+
 /**
  * The page to return to after signing in: a portal page on this origin, never the callback or
  * signed-out pages (which would loop) and never anywhere else (an open redirect).

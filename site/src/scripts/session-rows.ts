@@ -7,7 +7,7 @@
  * number keyboard), and the value is always `HH:MM` in 24 hours, as the contract wants it.
  */
 import type { Session } from '@contract/outlet.js';
-import { el, hiddenText, required } from '../dom.js';
+import { el, hiddenText, required } from './dom.js';
 
 /** The ids of one row's inputs, to link errors to them. */
 export interface SessionFieldIds {

@@ -1,13 +1,13 @@
 /**
- * The weekly hours editor: for each day, open (with one or more sessions), closed, or not known;
- * what happens on bank holidays; and dated exceptions such as Christmas (closed, or open at other
- * times, with a short note). Reads and fills the contract's `OpeningHours`, and keeps the id of the
+ * The weekly hours editor, shared by the portal's edit form and the public registration form: for
+ * each day, open (with one or more sessions), closed, or not known; what happens on bank holidays;
+ * and dated exceptions such as Christmas (closed, or open at other times, with a short note). Reads and fills the contract's `OpeningHours`, and keeps the id of the
  * input behind every row it reads, so an API issue such as `hours.weekly.3.opensAt` or
  * `hours.exceptions.0.date` can be shown on the right input.
  */
 import { weekdays, type OpeningHours, type ScheduleException, type Weekday, type WeeklyScheduleRow } from '@contract/outlet.js';
-import { el, hiddenText, required } from '../dom.js';
-import { dateInWords } from '../format.js';
+import { el, hiddenText, required } from './dom.js';
+import { dateInWords } from './format.js';
 import { syncReveals } from './conditional-reveal.js';
 import { enhanceSessionRows, type SessionFieldIds } from './session-rows.js';
 
@@ -34,8 +34,22 @@ export interface HoursEditor {
 
 const maxNoteLength = 200;
 
-/** Enhances the hours section of the edit form (`[data-hours-editor]`). */
-export function enhanceHoursEditor(section: HTMLElement): HoursEditor {
+export interface HoursEditorOptions {
+  /**
+   * What to say when every day is marked closed, which the contract would read as "hours not known".
+   * @default the portal's: choose temporarily closed instead
+   */
+  allClosedMessage?: string;
+}
+
+/**
+ * Enhances an hours section (`[data-hours-editor]`, `components/HoursEditor.astro`): the portal's
+ * edit form, and the public registration form.
+ */
+export function enhanceHoursEditor(
+  section: HTMLElement,
+  { allClosedMessage = 'If you are closed every day, choose temporarily closed at the top of the page instead' }: HoursEditorOptions = {},
+): HoursEditor {
   const days = weekdays.map((day) => {
     const fieldset = required<HTMLElement>(section, `[data-day="${day}"]`);
     const dayName = required<HTMLElement>(fieldset, 'legend').textContent?.trim() ?? day;
@@ -173,7 +187,7 @@ export function enhanceHoursEditor(section: HTMLElement): HoursEditor {
       }
       if (weekly.length === 0 && unknownDays.length === 0) {
         // The contract reads a week with no sessions and no unknown days as "hours not known".
-        problems.push({ field: 'hours', fieldId: `day-${weekdays[0]}`, message: 'If you are closed every day, choose temporarily closed at the top of the page instead' });
+        problems.push({ field: 'hours', fieldId: `day-${weekdays[0]}`, message: allClosedMessage });
       }
       const bankHolidays = section.querySelector<HTMLInputElement>('input[name="bankHolidays"]:checked')?.value;
       const hours: OpeningHours = {
@@ -186,4 +200,34 @@ export function enhanceHoursEditor(section: HTMLElement): HoursEditor {
       return { hours, ids, problems };
     },
   };
+}
+
+const firstDay = 'day-monday';
+
+/**
+ * The input an issue inside `hours` is about, from the rest of its path (`weekly.3.opensAt`,
+ * `exceptions.0.sessions.1.closesAt`, `bankHolidays`), with the ids of the hours last read.
+ */
+export function hoursFieldId(parts: string[], ids: HoursFieldIds): string {
+  const [list, indexText, part, sessionIndexText, sessionPart] = parts;
+  const index = Number(indexText);
+  if (list === 'bankHolidays') return 'bankHolidays';
+  if (list === 'weekly') {
+    const row = ids.weekly[index];
+    if (!row) return firstDay;
+    return part === 'closesAt' ? row.closesAt : row.opensAt;
+  }
+  if (list === 'exceptions') {
+    const exception = ids.exceptions[index];
+    if (!exception) return ids.exceptions[0]?.date ?? 'add-exception';
+    if (part === 'note') return exception.note;
+    if (part === 'closed') return exception.closed;
+    if (part === 'sessions') {
+      const session = exception.sessions[Number(sessionIndexText)];
+      if (!session) return exception.closed;
+      return sessionPart === 'closesAt' ? session.closesAt : session.opensAt;
+    }
+    return exception.date;
+  }
+  return firstDay;
 }
