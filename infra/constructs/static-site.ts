@@ -5,6 +5,7 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
+  AccessLevel,
   type AddBehaviorOptions,
   AllowedMethods,
   CacheCookieBehavior,
@@ -231,7 +232,13 @@ export class StaticSite extends Construct {
       "default-src 'none'; frame-ancestors 'none'",
       { accessControlAllowOrigins: ['*'], accessControlAllowMethods: ['GET', 'HEAD'], accessControlAllowHeaders: ['*'], accessControlAllowCredentials: false, originOverride: true },
     );
-    this.distribution.addBehavior(`${openDataFilesPrefix}*`, S3BucketOrigin.withOriginAccessControl(bucket, { originAccessControl: this.originAccessControl }), {
+    // LIST as well as READ, so a file that is not there is a 404, not S3's 403: the bucket holds only
+    // the public files, so listing it tells nobody anything.
+    const origin = S3BucketOrigin.withOriginAccessControl(bucket, {
+      originAccessControl: this.originAccessControl,
+      originAccessLevels: [AccessLevel.READ, AccessLevel.LIST],
+    });
+    this.distribution.addBehavior(`${openDataFilesPrefix}*`, origin, {
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
       cachePolicy: CachePolicy.CACHING_OPTIMIZED,

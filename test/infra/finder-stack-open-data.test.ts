@@ -169,7 +169,7 @@ describe('the open data files', () => {
     expect(policy.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
-  it('are readable from their bucket by this distribution alone', () => {
+  it('are readable and listable from their bucket by this distribution alone', () => {
     // Prepare
     const { bucketId } = jobAndBucket();
     const [distributionId] = Object.keys(stack.template.findResources('AWS::CloudFront::Distribution'));
@@ -180,9 +180,11 @@ describe('the open data files', () => {
     );
     const reads = (bucketPolicy?.Properties.PolicyDocument.Statement as Record<string, any>[]).filter((statement) => statement.Effect === 'Allow' && statement.Principal?.Service);
 
-    // Assess
-    expect(reads).toHaveLength(1);
-    expect(reads[0]).toMatchObject({ Action: 's3:GetObject', Principal: { Service: 'cloudfront.amazonaws.com' } });
-    expect(JSON.stringify(reads[0]?.Condition)).toContain(distributionId);
+    // Assess: reading and listing (so a missing file is a 404), nothing else.
+    expect(reads.map((statement) => [statement.Action].flat()).flat().sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
+    for (const statement of reads) {
+      expect(statement.Principal).toEqual({ Service: 'cloudfront.amazonaws.com' });
+      expect(JSON.stringify(statement.Condition)).toContain(distributionId);
+    }
   });
 });
