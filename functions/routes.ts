@@ -115,6 +115,7 @@ export const routeGroups = {
     tableAccess: 'write',
     linkKeys: true,
   },
+  'open-data': { description: 'Public open data: published listings as Open Referral UK (HSDS 3.0)', tableAccess: 'read' },
 } as const satisfies Record<string, RouteGroupDefinition>;
 export type RouteGroup = keyof typeof routeGroups;
 
@@ -127,7 +128,8 @@ export interface RouteThrottle {
 }
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** `OPTIONS` only for the CORS preflight of a route that declares `crossOrigin`. */
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
   /** API Gateway HTTP API path, with `{name}` parameters; always under `apiPrefix`. */
   path: string;
   group: RouteGroup;
@@ -142,6 +144,14 @@ export interface Route {
    * WAF rate-based rule. @default no per-client limit
    */
   clientLimit?: ClientLimit;
+  /**
+   * `any`: pages of any site may read the answers (`Access-Control-Allow-Origin: *` on every answer,
+   * errors included, see `shared/cross-origin.ts`). Only for public data that needs no credentials.
+   * Declared here, per route, rather than as the HTTP API's CORS setting, which would cover every
+   * route, the portal's included, and make API Gateway drop the functions' own CORS headers.
+   * @default same origin only
+   */
+  crossOrigin?: 'any';
 }
 
 /** A per-client limit: at most `requests` in any `windowSeconds`. */
@@ -170,6 +180,17 @@ const linkActionThrottle: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
 const linkActionClientLimit: ClientLimit = { requests: 20, windowSeconds: 600 };
 
 const api = <P extends string>(path: P) => `${apiPrefix}${path}` as const;
+
+/**
+ * An open data route (a public GET that any site may read) with its CORS preflight: an OPTIONS
+ * route on the same path, answered by the group's `answerPreflight`. Declared as a pair, so the
+ * HTTP API built from this table never has one without the other.
+ */
+const openDataRoute = <P extends string, H extends string>(path: P, handler: H) =>
+  [
+    { method: 'GET', path: api(path), group: 'open-data', handler, access: 'public', crossOrigin: 'any' },
+    { method: 'OPTIONS', path: api(path), group: 'open-data', handler: 'answerPreflight', access: 'public', crossOrigin: 'any' },
+  ] as const;
 
 export const routes = [
   { method: 'GET', path: api('/outlets'), group: 'public-api', handler: 'findOutlets', access: 'public' },
@@ -218,6 +239,12 @@ export const routes = [
     throttle: linkActionThrottle,
     clientLimit: linkActionClientLimit,
   },
+  // Open data, following Open Referral UK (HSDS 3.0): the root endpoint (HSDS's `/`, also at
+  // `/api/hsds/` through `apiPathAliases`), services and services at locations.
+  ...openDataRoute('/hsds', 'getHsdsRoot'),
+  ...openDataRoute('/hsds/services', 'listHsdsServices'),
+  ...openDataRoute('/hsds/services/{id}', 'getHsdsService'),
+  ...openDataRoute('/hsds/service_at_locations', 'listHsdsServiceAtLocations'),
 ] as const satisfies readonly Route[];
 
 export type RouteDefinition = (typeof routes)[number];

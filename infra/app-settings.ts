@@ -5,7 +5,7 @@
  * `tileUrl`/`PUBLIC_TILE_URL`, `siteDist` (the built site, `site/dist` by default), `stackName`
  * (`NaloxoneFinder` by default; another name deploys a second copy, such as `-c stackName=NaloxoneFinderStaging`),
  * and for the portal's sign-in `senderEmail`, `authDomainPrefix` and `extraSiteOrigins`; and
- * `withoutIndexes` (`geo,area`), for deploys that change the table's indexes one at a time (README).
+ * `withoutIndexes` (`geo,area,published`), for deploys that change the table's indexes one at a time (README).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

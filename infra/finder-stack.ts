@@ -1,6 +1,7 @@
 /**
  * The whole finder in one stack: the table, the site in front of it all, the portal's sign-in, one
- * function per route group, and the HTTP API built from the route table.
+ * function per route group, the HTTP API built from the route table, and the open data files'
+ * bucket with the scheduled job that fills it.
  */
 import { join } from 'node:path';
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Token } from 'aws-cdk-lib';
@@ -12,6 +13,7 @@ import { defaultTileUrl } from '../functions/contract/web-policy.js';
 import { type RouteGroup, routeGroups, routes } from '../functions/routes.js';
 import { ApiFunction, type LogLevel } from './constructs/api-function.js';
 import { FinderTable } from './constructs/finder-table.js';
+import { OpenDataFiles } from './constructs/open-data-files.js';
 import { PortalSignIn, defaultSignInDomainPrefix, prefixDomainOrigin } from './constructs/portal-sign-in.js';
 import { RouteTableApi } from './constructs/route-table-api.js';
 import { ScheduledJob } from './constructs/scheduled-job.js';
@@ -110,7 +112,13 @@ export class FinderStack extends Stack {
       throttle: props.apiThrottle ?? { rateLimit: 50, burstLimit: 100 },
       signedInAuthorizer: signIn.authorizer,
     });
-    site.addApi({ domainName: `${api.apiId}.execute-api.${this.region}.${this.urlSuffix}` });
+    const openData = new OpenDataFiles(this, 'OpenDataFiles', {
+      table,
+      entry: join(props.lambdaEntryDir ?? defaultLambdaEntryDir, 'open-data-files.ts'),
+      logLevel: props.logLevel,
+      tracing: props.tracing,
+    });
+    site.addApi({ domainName: `${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`, openDataBucket: openData.bucket });
 
     // Readiness reminders: every day at 07:00 London time, from the portal's SES sender.
     const readiness = new ScheduledJob(this, 'ReadinessJob', {

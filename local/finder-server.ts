@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { unauthorisedBody } from '../functions/contract/error.js';
+import { apiPathAliases } from '../functions/contract/open-data.js';
 import {
   contentSecurityPolicy,
   defaultTileUrl,
@@ -26,6 +27,7 @@ import { type LocalIdentityProvider, identityDataDir, startLocalIdentityProvider
 import { type JwtAuthorizer, type JwtAuthorizerSettings, createJwtAuthorizer } from './jwt-authorizer.js';
 import { localLambdaContext } from './lambda-context.js';
 import { matchRoute } from './match-route.js';
+import { localOpenDataFiles } from './open-data-files.js';
 import { type Outbox, openOutbox } from './outbox.js';
 import { outboxPath, serveOutbox } from './outbox-page.js';
 import { serveSesStandIn, sesStandInPath } from './ses-stand-in.js';
@@ -126,6 +128,7 @@ const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }
   area: () => import('../functions/lambdas/area.js'),
   'public-registrations': () => import('../functions/lambdas/public-registrations.js'),
   'listing-actions': () => import('../functions/lambdas/listing-actions.js'),
+  'open-data': () => import('../functions/lambdas/open-data.js'),
 };
 
 const maxBodyBytes = 1024 * 1024;
@@ -194,6 +197,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     );
     return false;
   };
+  const openDataFiles = localOpenDataFiles();
   const outbox = options.outbox ?? (await openOutbox(options.dataPath ? { dir: join(options.dataPath, 'local-outbox') } : {}));
   const accounts = options.accounts ?? (await openLocalAccounts(options.dataPath ? { dir: identityDataDir(options.dataPath) } : {}));
   // The pages' Content-Security-Policy, sent as a header as the CDN sends it; the portal's reaches
@@ -213,6 +217,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       log(`${method} (unreadable address) 400`);
       return;
     }
+    // As the CDN does before the API sees the path (HSDS's root endpoint `/api/hsds/`).
+    url.pathname = apiPathAliases[url.pathname] ?? url.pathname;
     try {
       const match = matchRoute(method, url.pathname);
       if (match === 'method_not_allowed') {
@@ -234,6 +240,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
           response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
           response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
         }
+      } else if (await openDataFiles.serve(method, url.pathname, response)) {
+        // An open data file, as CloudFront serves the job's output on AWS: already answered.
       } else if (url.pathname.startsWith(sesStandInPath)) {
         await serveSesStandIn(outbox, request, url.pathname, (await readBody(request)) ?? Buffer.alloc(0), response);
       } else if (url.pathname.startsWith(cognitoStandInPath)) {

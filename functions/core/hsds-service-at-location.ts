@@ -34,7 +34,8 @@
  * | `odsCode`                              | `location.external_identifier` (`external_identifier_type` "ODS code") |
  * | `demo`                                 | attribute `demo`; a sentence in `service.description` |
  */
-import type { Outlet, Session, Weekday } from '../contract/outlet.js';
+import type { PublicListing } from '../contract/open-data.js';
+import type { Session, Weekday } from '../contract/outlet.js';
 import { londonWallClock, minutesOfClockTime, weekdayOf } from './london-time.js';
 import { iso6391Code } from './language-codes.js';
 import { uuidV5 } from './name-based-uuid.js';
@@ -42,6 +43,12 @@ import { sessionsText } from './opening-hours-text.js';
 
 /** Namespace of every UUID this export makes (a random UUID, fixed once). */
 export const hsdsNamespace = '286c1ad6-c1cc-4e0e-901f-8f1f3101d149';
+
+/** The HSDS id of one of an outlet's rows (`service`, `location`, …): stable, so repeated exports match. */
+export const hsdsIdOf = (outletId: string, role: string): string => uuidV5(hsdsNamespace, `outlet:${outletId}:${role}`);
+
+/** The HSDS `service` id of an outlet: how the open data API finds it again (`data/table-schema.ts`, `published`). */
+export const hsdsServiceId = (outletId: string): string => hsdsIdOf(outletId, 'service');
 
 /** A schedule row: RFC 5545 fields as HSDS names them. Times are `HH:MM`, London wall clock. */
 export interface HsdsSchedule {
@@ -130,9 +137,12 @@ const bankHolidayNotes = {
 } as const;
 const timeNote = 'Times are UK local time (Europe/London, GMT or BST).';
 
-/** The outlet as one HSDS 3.0 `service_at_location`, valid against the official schema. */
-export function toHsdsServiceAtLocation(outlet: Outlet): HsdsServiceAtLocation {
-  const id = (role: string): string => uuidV5(hsdsNamespace, `outlet:${outlet.id}:${role}`);
+/**
+ * The outlet as one HSDS 3.0 `service_at_location`, valid against the official schema. It reads
+ * only the listing's public fields (`PublicListing`), so a private field cannot reach an export.
+ */
+export function toHsdsServiceAtLocation(outlet: PublicListing): HsdsServiceAtLocation {
+  const id = (role: string): string => hsdsIdOf(outlet.id, role);
   const [salId, serviceId, locationId] = [id('service_at_location'), id('service'), id('location')];
   const organizationId = uuidV5(hsdsNamespace, `organization:${outlet.organisation.trim().toLowerCase()}`);
   const { eligibility, address } = outlet;
@@ -204,7 +214,7 @@ export function toHsdsServiceAtLocation(outlet: Outlet): HsdsServiceAtLocation {
   };
 }
 
-function schedulesOf(outlet: Outlet, salId: string, id: (role: string) => string): HsdsSchedule[] {
+function schedulesOf(outlet: PublicListing, salId: string, id: (role: string) => string): HsdsSchedule[] {
   const { weekly, exceptions, unknownDays = [], bankHolidays } = outlet.hours;
   // No weekly rows means "hours unknown": no schedule rows say exactly that, so none are made.
   const notes = `${timeNote} ${bankHolidayNotes[bankHolidays]}`;
@@ -275,7 +285,7 @@ const taxonomyTerms = {
 
 type TermValue = [code: keyof typeof taxonomyTerms, value: string];
 
-function attributesOf(outlet: Outlet, salId: string, id: (role: string) => string): HsdsAttribute[] {
+function attributesOf(outlet: PublicListing, salId: string, id: (role: string) => string): HsdsAttribute[] {
   const { eligibility: e } = outlet;
   const pairs: TermValue[] = [
     ['outlet_type', outlet.outletType],

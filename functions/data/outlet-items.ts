@@ -8,12 +8,13 @@
 import { type ChangeEntry, changeEntrySchema } from '../contract/portal-outlet.js';
 import { type Outlet, type SearchableOutlet, outletSchema, searchableOutletSchema } from '../contract/outlet.js';
 import { encodeGeohash } from '../core/geohash.js';
-import { isSearchable } from '../core/listing-visibility.js';
+import { hsdsServiceId } from '../core/hsds-service-at-location.js';
+import { isPubliclyListed, isSearchable } from '../core/listing-visibility.js';
 import type { StoredListing } from '../core/portal-views.js';
 import { logger } from '../shared/logger.js';
 import { areaIndexKeys, outletKey } from './keys.js';
 import { readinessIndexAttributes } from './readiness-items.js';
-import { geoCellPrecision, geoChildPrecision, geoKeyPrecision } from './table-schema.js';
+import { geoCellPrecision, geoChildPrecision, geoKeyPrecision, publishedIndex } from './table-schema.js';
 
 /** An outlet as stored: the listing, its version and last change, its recent history, and where the index has it. */
 export interface StoredOutlet extends StoredListing {
@@ -45,6 +46,15 @@ export function storedPlacement(item: Record<string, unknown> | undefined): GeoP
 /** The counted child cell (5-character geohash) of a placement, or null when not searchable. */
 export const childOf = (placement: GeoPlacement | null): string | null => placement?.child ?? null;
 
+/**
+ * The `published` index's keys of an outlet: present exactly while it is publicly listed, so the
+ * open data API and files can never find a withdrawn listing. Null when it must not be published.
+ */
+export function publishedIndexKeysOf(outlet: Pick<Outlet, 'id' | 'status'>): Record<string, string> | null {
+  if (!isPubliclyListed(outlet)) return null;
+  return { [publishedIndex.partitionKey]: publishedIndex.partitionValue, [publishedIndex.sortKey]: hsdsServiceId(outlet.id) };
+}
+
 /** The item for an outlet at a version. Pure: builds what `putOutlet` writes. */
 export function outletItem(outlet: Outlet, version: number, updatedAt: string, history: ChangeEntry[] = []): Record<string, unknown> {
   const placement = placementOf(outlet);
@@ -56,6 +66,7 @@ export function outletItem(outlet: Outlet, version: number, updatedAt: string, h
     updatedAt,
     history,
     ...(placement ? { geoCell: placement.geoCell, geoKey: placement.geoKey } : {}),
+    ...publishedIndexKeysOf(outlet),
     ...areaKeysOf(outlet),
     // Written whole, the listing is looked at from its basis again: the reminder state (kept in an
     // item of its own) still says what was already sent.

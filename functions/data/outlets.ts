@@ -20,6 +20,7 @@ import { batchWrite } from './batch-write.js';
 import { documents, tableName } from './client.js';
 import { countIn, countInBulk, countOut, undoCountIn } from './geo-counters.js';
 import { outletKey } from './keys.js';
+import { publishedIndex } from './table-schema.js';
 import { archiveChanges } from './outlet-history.js';
 import { readinessIndexAttributes } from './readiness-items.js';
 import { readinessIndex } from './table-schema.js';
@@ -32,6 +33,7 @@ import {
   historyFromItem,
   outletItem,
   placementOf,
+  publishedIndexKeysOf,
   storedOutletFromItem,
   storedPlacement,
 } from './outlet-items.js';
@@ -199,6 +201,14 @@ export function listingUpdateInput(
     } else {
       removes.push('geoCell', 'geoKey');
     }
+  }
+  // The open data index's keys, set on every change while listed (which also gives them to a listing
+  // stored before the index existed) and removed when it is withdrawn.
+  const published = publishedIndexKeysOf(next);
+  if (published) {
+    for (const [attribute, value] of Object.entries(published)) set(attribute, value);
+  } else {
+    removes.push(publishedIndex.partitionKey, publishedIndex.sortKey);
   }
   if (next.localAuthorityCode !== current.outlet.localAuthorityCode) {
     const { areaKey, areaSort } = areaKeysOf(next);

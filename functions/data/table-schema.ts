@@ -73,10 +73,42 @@ export const readinessIndex = {
 export const readinessQueueValue = 'due';
 
 /**
+ * The sparse `published` index of the open data API and files: only publicly listed outlets carry
+ * `publishedPartition` (always `partitionValue`) and `publishedKey` (their HSDS service id,
+ * `core/hsds-service-at-location.ts`), so it holds exactly the listings open data may show, in one
+ * partition ordered by service id. It is counted and paged through for HSDS's numbered pages, finds
+ * a service by its id, and lists everything for the open data job; never a Scan of the table.
+ *
+ * It projects only the outlet's id and `updatedAt` (for `modified_after`): about 150 bytes an
+ * entry, so counting 15,000 listings reads about 2 MB in three Query pages. The listings themselves
+ * are then read by key, with a projection of their public fields only.
+ *
+ * One partition on purpose: it takes about a thousand writes a second, far above how often
+ * listings change, and keeps the order whole. Adding it to a deployed table: README, "Open data".
+ *
+ * Why not the `area` index, which already lists outlets under `<local authority>#outlet`: it has
+ * one partition per local authority (some 360 in the UK), so one HSDS page, which must tell the
+ * total, would Query every one of them; it holds withdrawn outlets too and none whose local
+ * authority is unknown, and it copies the dashboard's fifteen-odd fields where this
+ * copies two. Nor the `readiness` index, one partition of listings too: it lets a listing go once
+ * its reminder is escalated, orders them by when the job looks next (which moves with every
+ * confirmation, so numbered pages would shift under a reader), and copies no `updatedAt`. Paging
+ * every published listing in one stable order with a count is what this index is for, and nothing
+ * else gives it without a Scan.
+ */
+export const publishedIndex = {
+  name: 'published',
+  partitionKey: 'publishedPartition',
+  sortKey: 'publishedKey',
+  partitionValue: 'OUTLETS',
+  projectedAttributes: ['id', 'updatedAt'],
+} as const;
+
+/**
  * The table's secondary indexes, each with the attributes it copies (none: keys only); the embedded
  * engine and the stack build them from this list.
  */
-export const secondaryIndexes = [geoIndex, areaIndex, readinessIndex] as const;
+export const secondaryIndexes = [geoIndex, areaIndex, readinessIndex, publishedIndex] as const;
 
 /**
  * Characters of geohash in `geoCell`: 4 is about 39 km by 19.5 km (24 km by 19.5 km at 53°N).

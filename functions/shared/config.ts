@@ -151,3 +151,25 @@ export function linkKeysConfig(): LinkKeysConfig {
   cachedLinkKeys ??= parseLinkKeysConfig(process.env);
   return cachedLinkKeys;
 }
+
+/**
+ * The open data files' bucket: set by the stack on the job that writes them. Only that function
+ * has it; the local server builds the files itself and never writes to a bucket.
+ */
+const openDataConfigSchema = z.object({
+  AWS_REGION: z.string().min(1).default('eu-west-2'),
+  OPEN_DATA_BUCKET: z.string().min(3, 'OPEN_DATA_BUCKET must name the bucket the open data files are written to'),
+});
+
+export type OpenDataConfig = z.infer<typeof openDataConfigSchema>;
+
+/** Parses the open data settings from an environment; throws a readable error naming each bad variable. */
+export const parseOpenDataConfig = (env: Record<string, string | undefined>): OpenDataConfig => parseWith(openDataConfigSchema, env);
+
+let cachedOpenData: OpenDataConfig | undefined;
+
+/** The open data settings of this process, parsed on first use and then kept. */
+export function openDataConfig(): OpenDataConfig {
+  cachedOpenData ??= parseOpenDataConfig(process.env);
+  return cachedOpenData;
+}

@@ -11,6 +11,7 @@ import type { IConstruct } from 'constructs';
 export const cloudFrontNameLimits = {
   responseHeadersPolicy: 128,
   originAccessControl: 64,
+  cachePolicy: 128,
 } as const;
 
 /**

@@ -9,8 +9,10 @@ import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { openDataFilesPrefix } from '../../functions/contract/open-data.js';
 import { readinessIndex, reportCounterAttribute, tableKeys } from '../../functions/data/table-schema.js';
 import type { TableAccess } from '../../functions/routes.js';
 import { lockFile, projectRoot } from '../project-paths.js';
@@ -214,6 +216,15 @@ export class ApiFunction extends Construct {
   bindLinkKeys(secret: ISecret): void {
     secret.grantRead(this.function);
     this.function.addEnvironment('LINK_KEYS_SECRET_ARN', secret.secretArn);
+  }
+
+  /**
+   * Lets the function write the open data files to `bucket`, under their prefix only, and tells it
+   * the bucket's name (`OPEN_DATA_BUCKET`), in one step as `bindTable` does. No read, list or delete.
+   */
+  bindOpenDataBucket(bucket: IBucket): void {
+    bucket.grantPut(this.function, `${openDataFilesPrefix.replace(/^\//, '')}*`);
+    this.function.addEnvironment('OPEN_DATA_BUCKET', bucket.bucketName);
   }
 
   /**

@@ -10,7 +10,7 @@ import { secondaryIndexes, tableKeys } from '../../functions/data/table-schema.j
 /** How the table is built. */
 export interface FinderTableProps {
   /**
-   * Secondary indexes to leave out (`geo`, `area`, `readiness`): the features reading them fail while they are
+   * Secondary indexes to leave out (`geo`, `area`, `readiness`, `published`): the features reading them fail while they are
    * out. Only for deploys to an existing table, which CloudFormation can give one new index, or
    * one index of a new shape, per deploy (README, "Changing the table's indexes").
    * @default none

@@ -1,7 +1,7 @@
 /**
  * A job that runs on a schedule: a function built by `ApiFunction` (so runtime, bundling, logging
  * and table access are decided in one place, as for the API's functions), invoked by EventBridge
- * Scheduler at a time of day in London, whatever the clocks are doing.
+ * Scheduler at a time of day in London, whatever the clocks are doing, or every so often.
  *
  * Failures are kept where someone can see them: EventBridge Scheduler invokes the function
  * asynchronously, so a run that throws is retried twice by Lambda and then sent to the dead-letter
@@ -16,22 +16,27 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ApiFunction, type LogLevel } from './api-function.js';
 
-export interface ScheduledJobProps {
+/** When a job runs: at a time every day, London time, or at a fixed interval. */
+export type ScheduledJobTiming =
+  | { readonly dailyAt: { readonly hour: number; readonly minute: number }; readonly every?: never }
+  | { readonly every: Duration; readonly dailyAt?: never };
+
+export type ScheduledJobProps = ScheduledJobTiming & {
   /** The TypeScript entry file; it must export `handler`. */
   readonly entry: string;
   /** Shown in the console next to the function and the schedule. */
   readonly description: string;
-  /** When it runs every day, London time. */
-  readonly dailyAt: { readonly hour: number; readonly minute: number };
   /** @default 5 minutes – a job looks at many items, one by one */
   readonly timeout?: Duration;
+  /** @default `ApiFunction`'s */
+  readonly memorySize?: number;
   /** @default 'INFO' */
   readonly logLevel?: LogLevel;
   /** @default false */
   readonly tracing?: boolean;
-}
+};
 
-/** A daily job, its schedule and its dead-letter queue. */
+/** A scheduled job, its schedule and its dead-letter queue. */
 export class ScheduledJob extends Construct {
   /** The job's function, for `bindTable…`, `bindEmail` and the like. */
   readonly job: ApiFunction;
@@ -46,6 +51,7 @@ export class ScheduledJob extends Construct {
       entry: props.entry,
       description: props.description,
       timeout: props.timeout ?? Duration.minutes(5),
+      memorySize: props.memorySize,
       logLevel: props.logLevel,
       tracing: props.tracing,
     });
@@ -57,21 +63,25 @@ export class ScheduledJob extends Construct {
       enforceSSL: true,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    // A run that throws is tried twice more (the jobs are idempotent), then kept in the queue.
+    // A run that throws is tried twice more (the jobs are idempotent), then kept in the queue. A job
+    // that runs every so often gives up on a run once the next one is due, which does its work.
+    const maxEventAge = props.every && props.every.toSeconds() < Duration.hours(6).toSeconds() ? props.every : Duration.hours(6);
     this.job.function.configureAsyncInvoke({
       retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
+      maxEventAge,
       onFailure: new SqsDestination(this.deadLetterQueue),
     });
 
     this.schedule = new Schedule(this, 'Schedule', {
       description: props.description,
-      schedule: ScheduleExpression.cron({
-        hour: String(props.dailyAt.hour),
-        minute: String(props.dailyAt.minute),
-        timeZone: TimeZone.EUROPE_LONDON,
-      }),
-      target: new LambdaInvoke(this.job.function, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 2, maxEventAge: Duration.hours(6) }),
+      schedule: props.every
+        ? ScheduleExpression.rate(props.every)
+        : ScheduleExpression.cron({
+            hour: String(props.dailyAt.hour),
+            minute: String(props.dailyAt.minute),
+            timeZone: TimeZone.EUROPE_LONDON,
+          }),
+      target: new LambdaInvoke(this.job.function, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 2, maxEventAge }),
     });
   }
 }

@@ -5,11 +5,19 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
+  AccessLevel,
   type AddBehaviorOptions,
   AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   type BehaviorOptions,
   Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -17,15 +25,18 @@ import {
   OriginProtocolPolicy,
   OriginRequestPolicy,
   PriceClass,
+  type ResponseHeadersCorsBehavior,
   ResponseHeadersPolicy,
   S3OriginAccessControl,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { apiPathAliases, hsdsBasePath, openDataFilesPrefix } from '../../functions/contract/open-data.js';
 import { apiPrefix, contentSecurityPolicy, portalPrefix, tileSource } from '../../functions/contract/web-policy.js';
 import { accountUniqueName, cloudFrontNameLimits } from './account-unique-name.js';
+import { apiPathAliasCode } from './api-path-alias-code.js';
 import { SiteContentDeployment } from './site-content-deployment.js';
 import { SiteRouting } from './site-routing.js';
 
@@ -54,10 +65,15 @@ export interface StaticSiteProps {
   readonly priceClass?: PriceClass;
 }
 
-/** Where the HTTP API is. */
+/** Where the HTTP API is, and the open data files. */
 export interface SiteApiOptions {
   /** The HTTP API's host name, no scheme (`<api id>.execute-api.<region>.amazonaws.com`). */
   readonly domainName: string;
+  /**
+   * The bucket of the open data files (`OpenDataFiles`), served under `openDataFilesPrefix` from
+   * their object keys, the paths without the leading slash. @default none: those paths go to the API
+   */
+  readonly openDataBucket?: IBucket;
 }
 
 /**
@@ -73,6 +89,7 @@ export class StaticSite extends Construct {
   /** The site's address, `https://<distribution domain>`. */
   readonly url: string;
   private readonly securityHeaders: ResponseHeadersPolicy;
+  private readonly originAccessControl: S3OriginAccessControl;
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id);
@@ -107,6 +124,7 @@ export class StaticSite extends Construct {
       originAccessControlName: accountUniqueName(this, 'OriginAccessControl', cloudFrontNameLimits.originAccessControl),
       description: 'Naloxone finder: CloudFront reads the site bucket',
     });
+    this.originAccessControl = originAccessControl;
     const siteOrigin: IOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessControl });
 
     const routing = new SiteRouting(this, 'Routing', { siteAssetPath: props.siteAssetPath });
@@ -147,9 +165,10 @@ export class StaticSite extends Construct {
   }
 
   /**
-   * Sends `/api` and everything under `/api/` to the HTTP API. Nothing is cached at the edge
-   * (answers depend on the query and the caller, and listings change), and every viewer header but
-   * Host is forwarded, because API Gateway routes on its own host name.
+   * Sends `/api` and everything under `/api/` to the HTTP API, but the open data files (to their
+   * bucket, with `openDataBucket`). Nothing is cached at the edge (answers depend on the query and
+   * the caller, and listings change) but the HSDS API's public lists, for as long as each answer
+   * says; every viewer header but Host is forwarded, because API Gateway routes on its own host name.
    *
    * Plain HTTP gets a 403 rather than the site's redirect: a browser follows a 301 to a POST with a
    * GET and no body, so a report sent over http would be lost without a word. The site calls the
@@ -165,8 +184,67 @@ export class StaticSite extends Construct {
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: this.securityHeaders,
     };
+    if (api.openDataBucket) this.addOpenDataFiles(api.openDataBucket);
+    // Paths the API answers as another (`apiPathAliases`: HSDS's `/api/hsds/`), rewritten before
+    // they reach it; first, because CloudFront takes the first behaviour whose pattern matches.
+    const aliases = Object.keys(apiPathAliases);
+    if (aliases.length > 0) {
+      const rewrite = new CloudFrontFunction(this, 'ApiPathAliases', {
+        code: FunctionCode.fromInline(apiPathAliasCode(apiPathAliases)),
+        runtime: FunctionRuntime.JS_2_0,
+        comment: 'Send the API paths it answers as others to those (HSDS /api/hsds/ to /api/hsds)',
+      });
+      const aliasOptions = { ...options, functionAssociations: [{ function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST }] };
+      for (const alias of aliases) this.distribution.addBehavior(alias, origin, aliasOptions);
+    }
+    // The HSDS API's lists and services, kept at the edge for as long as each answer's Cache-Control
+    // allows (`hsdsCacheControl`: 5 minutes, never for a `postcode` search, which says no-store):
+    // they are the same for everyone, and a page reads the whole `published` index to count it.
+    const hsdsCache = new CachePolicy(this, 'HsdsCache', {
+      cachePolicyName: accountUniqueName(this, 'HsdsCache', cloudFrontNameLimits.cachePolicy),
+      comment: 'Naloxone finder HSDS API: as long as each answer allows, by its whole query string',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.minutes(5),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      headerBehavior: CacheHeaderBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    this.distribution.addBehavior(`${hsdsBasePath}/*`, origin, { ...options, cachePolicy: hsdsCache });
     // `/api` itself too, as `isApiPath` has it: it must get the API's answer, not the site's 404 page.
     for (const pathPattern of [apiPrefix, `${apiPrefix}/*`]) this.distribution.addBehavior(pathPattern, origin, options);
+  }
+
+  /**
+   * Serves the open data files from their bucket under `openDataFilesPrefix`, before `/api/*` takes
+   * them (CloudFront takes the first behaviour whose pattern matches). Cached at the edge for as
+   * long as each file's Cache-Control says (`openDataFilesCacheControl`, the job's interval) and
+   * compressed; readable by pages of any site, as the HSDS API is.
+   */
+  private addOpenDataFiles(bucket: IBucket): void {
+    const headers = securityHeadersPolicy(
+      this,
+      'OpenDataHeaders',
+      'Naloxone finder open data files: security headers, readable by any site',
+      // Data, never a page: nothing may load from or frame it.
+      "default-src 'none'; frame-ancestors 'none'",
+      { accessControlAllowOrigins: ['*'], accessControlAllowMethods: ['GET', 'HEAD'], accessControlAllowHeaders: ['*'], accessControlAllowCredentials: false, originOverride: true },
+    );
+    // LIST as well as READ, so a file that is not there is a 404, not S3's 403: the bucket holds only
+    // the public files, so listing it tells nobody anything.
+    const origin = S3BucketOrigin.withOriginAccessControl(bucket, {
+      originAccessControl: this.originAccessControl,
+      originAccessLevels: [AccessLevel.READ, AccessLevel.LIST],
+    });
+    this.distribution.addBehavior(`${openDataFilesPrefix}*`, origin, {
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: headers,
+      compress: true,
+    });
   }
 }
 
@@ -175,10 +253,11 @@ export class StaticSite extends Construct {
  * these per account, and CDK's generated names leave out the region, so the same stack in a second
  * region would clash with the first: they are named here instead.
  */
-function securityHeadersPolicy(scope: Construct, id: string, comment: string, csp: string): ResponseHeadersPolicy {
+function securityHeadersPolicy(scope: Construct, id: string, comment: string, csp: string, corsBehavior?: ResponseHeadersCorsBehavior): ResponseHeadersPolicy {
   return new ResponseHeadersPolicy(scope, id, {
     responseHeadersPolicyName: accountUniqueName(scope, id, cloudFrontNameLimits.responseHeadersPolicy),
     comment,
+    ...(corsBehavior ? { corsBehavior } : {}),
     securityHeadersBehavior: {
       strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
       contentTypeOptions: { override: true },

@@ -173,13 +173,13 @@ describe('appSettings', () => {
 
   it('leaves indexes out only when asked to by name', () => {
     // Prepare
-    const asked = (key: string) => ({ siteDist: builtSite, withoutIndexes: 'geo, area' })[key];
+    const asked = (key: string) => ({ siteDist: builtSite, withoutIndexes: 'geo, published' })[key];
     const notAsked = (key: string) => ({ siteDist: builtSite })[key];
 
     // Act
     const lists = [asked, notAsked].map((context) => appSettings({ context, env: {} }).withoutIndexes);
 
     // Assess
-    expect(lists).toEqual([['geo', 'area'], []]);
+    expect(lists).toEqual([['geo', 'published'], []]);
   });
 });

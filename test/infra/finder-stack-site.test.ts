@@ -2,7 +2,6 @@
  * The site's side of the stack: a private bucket behind CloudFront, the API's paths on the same
  * origin, the portal's pages, security headers, the 404 page and how the files are deployed.
  */
-import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { apiPrefix, portalPrefix } from '../../functions/contract/web-policy.js';
 import { type Resource, allViewerExceptHostHeader, cachingDisabled, useSynthesisedStack } from './support/synthesised-stack.js';
@@ -10,31 +9,32 @@ import { type Resource, allViewerExceptHostHeader, cachingDisabled, useSynthesis
 const stack = useSynthesisedStack();
 
 describe('the site', () => {
-  it('keeps its bucket private, encrypted and reachable only over TLS', () => {
+  it('keeps its buckets, the site\'s and the open data files\', private, encrypted and reachable only over TLS', () => {
     // Prepare
     const buckets = Object.values(stack.template.findResources('AWS::S3::Bucket')) as Resource[];
 
     // Act
-    const [bucket] = buckets;
+    const policies = Object.values(stack.template.findResources('AWS::S3::BucketPolicy')) as Resource[];
 
     // Assess
-    expect(buckets).toHaveLength(1);
-    expect(bucket?.Properties.PublicAccessBlockConfiguration).toEqual({
-      BlockPublicAcls: true,
-      BlockPublicPolicy: true,
-      IgnorePublicAcls: true,
-      RestrictPublicBuckets: true,
-    });
-    expect(bucket?.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual({
-      SSEAlgorithm: 'AES256',
-    });
-    stack.template.hasResourceProperties('AWS::S3::BucketPolicy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
-      },
-    });
+    expect(buckets).toHaveLength(2);
+    for (const bucket of buckets) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual({
+        SSEAlgorithm: 'AES256',
+      });
+    }
+    expect(policies).toHaveLength(2);
+    for (const policy of policies) {
+      expect(policy.Properties.PolicyDocument.Statement).toEqual(
+        expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      );
+    }
   });
 
   it('serves the bucket through CloudFront with origin access control over HTTPS', () => {
@@ -55,7 +55,7 @@ describe('the site', () => {
     expect(config.Logging).toBeUndefined();
   });
 
-  it('sends /api and everything under it, and nothing else, to the HTTP API uncached with every method, refusing plain HTTP rather than redirecting', () => {
+  it('sends /api and everything under it but the open data files, and nothing else, to the HTTP API uncached with every method, refusing plain HTTP rather than redirecting', () => {
     // Prepare
     const [distribution] = Object.values(stack.template.findResources('AWS::CloudFront::Distribution')) as Resource[];
     const config = distribution?.Properties.DistributionConfig;
@@ -71,11 +71,13 @@ describe('the site', () => {
     // Assess
     expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
     const toApi = [...behaviors.values()].filter((behavior) => behavior.TargetOriginId === apiOrigin.Id);
-    expect(toApi.map((behavior) => behavior.PathPattern)).toEqual([apiPrefix, `${apiPrefix}/*`]);
-    for (const pattern of [apiPrefix, `${apiPrefix}/*`]) {
+    // HSDS's root endpoint with its trailing slash first, rewritten to the API's route, then the HSDS
+    // API's lists, cached as their answers allow (see the open data tests).
+    expect(toApi.map((behavior) => behavior.PathPattern)).toEqual([`${apiPrefix}/hsds/`, `${apiPrefix}/hsds/*`, apiPrefix, `${apiPrefix}/*`]);
+    for (const pattern of [`${apiPrefix}/hsds/`, `${apiPrefix}/hsds/*`, apiPrefix, `${apiPrefix}/*`]) {
       expect(behaviors.get(pattern)).toMatchObject({
         TargetOriginId: apiOrigin.Id,
-        CachePolicyId: cachingDisabled,
+        ...(pattern === `${apiPrefix}/hsds/*` ? {} : { CachePolicyId: cachingDisabled }),
         OriginRequestPolicyId: allViewerExceptHostHeader,
         // A redirect would turn a POST into a GET without its body.
         ViewerProtocolPolicy: 'https-only',
@@ -103,9 +105,10 @@ describe('the site', () => {
     // Act
     const policies = policiesByPath();
 
-    // Assess
-    stack.template.resourceCountIs('AWS::CloudFront::ResponseHeadersPolicy', 2);
-    for (const [, policy] of policies) {
+    // Assess: the pages', the portal's, and the open data files' (see the open data tests).
+    stack.template.resourceCountIs('AWS::CloudFront::ResponseHeadersPolicy', 3);
+    for (const [path, policy] of policies) {
+      if (path === `${apiPrefix}/open-data/*`) continue;
       const headers = policy?.SecurityHeadersConfig;
       expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true });
       expect(headers.ContentTypeOptions).toEqual({ Override: true });
@@ -131,6 +134,10 @@ describe('the site', () => {
         ['*', "connect-src 'self'"],
         [portalPrefix, `connect-src 'self' ${signInOrigin}`],
         [`${portalPrefix}/*`, `connect-src 'self' ${signInOrigin}`],
+        [`${apiPrefix}/hsds/`, "connect-src 'self'"],
+        [`${apiPrefix}/hsds/*`, "connect-src 'self'"],
+        // Data, never a page: `default-src 'none'` and no connect-src of its own.
+        [`${apiPrefix}/open-data/*`, undefined],
         [apiPrefix, "connect-src 'self'"],
         [`${apiPrefix}/*`, "connect-src 'self'"],
       ]),
@@ -195,7 +202,8 @@ describe('the site', () => {
       'viewer-request',
       'viewer-response',
     ]);
-    stack.template.resourceCountIs('AWS::CloudFront::Function', 2);
+    // And the API path aliases' rewrite, on their own behaviour (see the open data tests).
+    stack.template.resourceCountIs('AWS::CloudFront::Function', 3);
     expect(api.length).toBeGreaterThan(0);
     for (const behavior of api) expect(behavior.FunctionAssociations).toBeUndefined();
   });

@@ -10,7 +10,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { unauthorisedBody } from '../../functions/contract/error.js';
 import { searchableOutletFields } from '../../functions/contract/outlet.js';
-import { areaIndex, geoIndex, readinessIndex, tableKeys } from '../../functions/data/table-schema.js';
+import { areaIndex, geoIndex, publishedIndex, readinessIndex, tableKeys } from '../../functions/data/table-schema.js';
 import { type RouteGroup, routeGroups, routeKey, routes } from '../../functions/routes.js';
 import { defaultSignInDomainPrefix } from '../../infra/constructs/portal-sign-in.js';
 import { allRouteGroups, managesAccountsOf, needsSignInOf, sendsEmailOf } from '../../infra/route-plan.js';
@@ -62,7 +62,7 @@ describe('the table', () => {
     expect(table.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has the key schema of the shared table shape, a geo index holding only the searchable fields, an area index holding only what dashboards read, and the keys-only readiness index', () => {
+  it('has the key schema of the shared table shape, a geo index holding only the searchable fields, an area index holding only what dashboards read, the keys-only readiness index, and a published index holding only ids and when each changed', () => {
     // Prepare
     const keySchema = [
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
@@ -71,11 +71,11 @@ describe('the table', () => {
 
     // Act
     const [, table] = only('AWS::DynamoDB::Table');
-    const [geo, area, readiness] = table.Properties.GlobalSecondaryIndexes;
+    const [geo, area, readiness, published] = table.Properties.GlobalSecondaryIndexes;
 
     // Assess
     expect(table.Properties.KeySchema).toEqual(keySchema);
-    expect(table.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([geoIndex.name, areaIndex.name, readinessIndex.name]);
+    expect(table.Properties.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([geoIndex.name, areaIndex.name, readinessIndex.name, publishedIndex.name]);
     expect(geo).toEqual({
       IndexName: geoIndex.name,
       KeySchema: [
@@ -94,6 +94,14 @@ describe('the table', () => {
     });
     expect(area.Projection.NonKeyAttributes).not.toContain('contactEmail');
     expect(readiness.Projection).toEqual({ ProjectionType: 'KEYS_ONLY' });
+    expect(published).toEqual({
+      IndexName: publishedIndex.name,
+      KeySchema: [
+        { AttributeName: publishedIndex.partitionKey, KeyType: 'HASH' },
+        { AttributeName: publishedIndex.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['id', 'updatedAt'] },
+    });
   });
 });
 
@@ -141,7 +149,7 @@ describe('the sign-in', () => {
 });
 
 describe('the functions', () => {
-  it('are one Node.js 22 arm64 function per route group, and the readiness job, told the table name', () => {
+  it('are one Node.js 22 arm64 function per route group, the readiness job and the open data job, told the table name', () => {
     // Prepare
     const groups = allRouteGroups();
 
@@ -151,7 +159,7 @@ describe('the functions', () => {
     });
 
     // Assess
-    expect(Object.keys(withTable)).toHaveLength(groups.length + 1);
+    expect(Object.keys(withTable)).toHaveLength(groups.length + 2);
     for (const group of groups) {
       const [, fn] = groupFunction(group);
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
@@ -493,16 +501,24 @@ describe('readiness reminders', () => {
       .map((statement) => ({ ...statement, Action: ([statement.Action].flat() as string[]).sort() }));
   };
   const secretId = () => only('AWS::SecretsManager::Secret')[0];
-  const queueArn = () => ({ 'Fn::GetAtt': [only('AWS::SQS::Queue')[0], 'Arn'] });
+  /** The one resource of `type` whose `property` refers to the job (the open data job has its own). */
+  const ofJob = (type: string, matches: (properties: Record<string, any>, jobId: string) => boolean): [string, Resource] => {
+    const [jobId] = jobFunction();
+    const found = Object.entries(stack.template.findResources(type)).filter(([, resource]) => matches((resource as Resource).Properties, jobId));
+    expect(found).toHaveLength(1);
+    return found[0] as [string, Resource];
+  };
+  const invokeConfigOfJob = () => ofJob('AWS::Lambda::EventInvokeConfig', (properties, jobId) => properties.FunctionName?.Ref === jobId);
+  const queueArn = () => invokeConfigOfJob()[1].Properties.DestinationConfig.OnFailure.Destination;
 
   it('run the job every day at 07:00 London time, retried, with failures kept in a dead-letter queue', () => {
     // Prepare
     const [jobId] = jobFunction();
 
     // Act
-    const [, schedule] = only('AWS::Scheduler::Schedule');
-    const [, invokeConfig] = only('AWS::Lambda::EventInvokeConfig');
-    const [, queue] = only('AWS::SQS::Queue');
+    const [, schedule] = ofJob('AWS::Scheduler::Schedule', (properties, id) => properties.Target.Arn['Fn::GetAtt']?.[0] === id);
+    const [, invokeConfig] = invokeConfigOfJob();
+    const queue = (stack.template.toJSON().Resources as Record<string, Resource>)[queueArn()['Fn::GetAtt'][0]] as Resource;
 
     // Assess
     expect(schedule.Properties).toMatchObject({

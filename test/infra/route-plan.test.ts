@@ -22,7 +22,7 @@ describe('route plan', () => {
     const access = Object.fromEntries(groups.map((group) => [group, tableAccessOf(group)]));
 
     // Assess
-    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append', area: 'manage', portal: 'write', 'public-registrations': 'write', 'listing-actions': 'write' });
+    expect(access).toEqual({ 'public-api': 'read', 'public-reports': 'append', area: 'manage', portal: 'write', 'public-registrations': 'write', 'listing-actions': 'write', 'open-data': 'read' });
   });
 
   it('tells only the portal where people sign in, as the route table declares', () => {
@@ -33,7 +33,7 @@ describe('route plan', () => {
     const signIn = Object.fromEntries(groups.map((group) => [group, needsSignInOf(group)]));
 
     // Assess
-    expect(signIn).toEqual({ 'public-api': false, 'public-reports': false, area: false, portal: true, 'public-registrations': false, 'listing-actions': false });
+    expect(signIn).toEqual({ 'public-api': false, 'public-reports': false, area: false, portal: true, 'public-registrations': false, 'listing-actions': false, 'open-data': false });
   });
 
   it('lets only the portal, which decides on registrations, send email and make accounts', () => {
@@ -44,7 +44,7 @@ describe('route plan', () => {
     const powers = Object.fromEntries(groups.map((group) => [group, [sendsEmailOf(group), managesAccountsOf(group)]]));
 
     // Assess
-    expect(powers).toEqual({ 'public-api': [false, false], 'public-reports': [false, false], area: [false, false], portal: [true, true], 'public-registrations': [false, false], 'listing-actions': [false, false] });
+    expect(powers).toEqual({ 'public-api': [false, false], 'public-reports': [false, false], area: [false, false], portal: [true, true], 'public-registrations': [false, false], 'listing-actions': [false, false], 'open-data': [false, false] });
     expect(routes.filter((route) => route.handler === 'decideRegistration').map((route) => route.group)).toEqual(['portal']);
   });
 
@@ -56,7 +56,7 @@ describe('route plan', () => {
     const keys = Object.fromEntries(groups.map((group) => [group, needsLinkKeysOf(group)]));
 
     // Assess
-    expect(keys).toEqual({ 'public-api': false, 'public-reports': false, area: false, portal: false, 'public-registrations': false, 'listing-actions': true });
+    expect(keys).toEqual({ 'public-api': false, 'public-reports': false, area: false, portal: false, 'public-registrations': false, 'listing-actions': true, 'open-data': false });
     expect(routes.filter((route) => route.group === 'listing-actions').map((route) => route.handler)).toEqual(['previewListingAction', 'answerListingAction']);
   });
 

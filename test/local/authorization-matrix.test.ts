@@ -1,11 +1,14 @@
 /**
  * Every route that is not public, called by every kind of caller, through the local server (which
  * checks tokens as API Gateway's JWT authorizer does) and the real portal Lambda, on the demo data:
- * each cell answers as expected, and no refused call changes anything in the table.
+ * each cell answers as expected, and no refused call changes anything in the table. And the open
+ * data routes and files, public, called by the same callers: a token of any kind changes nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDataFiles } from '../../functions/contract/open-data.js';
+import { hsdsServiceId } from '../../functions/core/hsds-service-at-location.js';
 import { routes } from '../../functions/routes.js';
 import { demoUsers, subjectOf } from '../../local/demo-users.js';
 import { type RunningFinder, startFinder } from '../../local/finder-server.js';
@@ -235,5 +238,34 @@ describe('the authorization matrix', () => {
     // Assess
     for (const outcome of outcomes) expect(outcome).toMatch(/: 20[01]$/);
     expect(outcomes.length).toBeGreaterThanOrEqual(signedInRoutes.length * 2);
+  });
+});
+
+describe('the open data routes and files', () => {
+  it('answer every caller alike, with or without a token of any kind, and change nothing', async () => {
+    // Prepare
+    const openData = routes.filter((route) => route.group === 'open-data');
+    const targets = [
+      ...openData.map((route) => ({ method: route.method as string, path: route.path.replace('{id}', hsdsServiceId(outletId)), want: route.method === 'OPTIONS' ? 204 : 200 })),
+      ...Object.values(openDataFiles).map((file) => ({ method: 'GET', path: file.path, want: 200 })),
+    ];
+    const before = await scanTable();
+
+    // Act
+    const cells: { cell: string; want: number; got: number }[] = [];
+    for (const { method, path, want } of targets) {
+      for (const [caller, token] of tokens) {
+        const response = await fetch(`${finder.url}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+        await response.arrayBuffer();
+        cells.push({ cell: `${method} ${path} as ${caller}`, want, got: response.status });
+      }
+    }
+
+    // Assess
+    expect(openData.map((route) => route.access)).toEqual(openData.map(() => 'public'));
+    expect(cells.filter(({ want, got }) => want !== got)).toEqual([]);
+    expect(cells).toHaveLength(targets.length * tokens.size);
+    expect(targets.length).toBeGreaterThanOrEqual(10);
+    expect(await scanTable()).toEqual(before);
   });
 });

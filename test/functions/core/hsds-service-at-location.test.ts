@@ -1,53 +1,17 @@
 /**
  * The HSDS export is checked against the official Open Referral HSDS 3.0 compiled schemas in
- * `data/hsds/`, turned into zod schemas by `z.fromJSONSchema` (which keeps `type`, `required`, `enum`,
- * `format`, `properties` and `items`, and ignores HSDS's own keywords such as `core` and `constraints`).
- *
- * The official schema allows any extra property and types dates and times only with the Frictionless
- * keyword `datapackage_type`, which JSON Schema ignores. So each export is also checked against a
- * stricter reading of the same file: no property HSDS does not define, `date` as `YYYY-MM-DD`, and
- * `time` as `HH:MM` with optional seconds and offset. A misspelt field passes the first and fails the second.
+ * `data/hsds/` and against a stricter reading of them (`test/support/hsds-schemas.ts`): a misspelt
+ * field passes the first and fails the second.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { Outlet } from '../../../functions/contract/outlet.js';
 import { hsdsNamespace, toHsdsServiceAtLocation } from '../../../functions/core/hsds-service-at-location.js';
 import { uuidV5 } from '../../../functions/core/name-based-uuid.js';
 import { buildOutlet } from '../../fixtures/outlets.js';
+import { schemaIssues as issues, serviceAtLocationSchemas, serviceSchemas } from '../../support/hsds-schemas.js';
 
-const jsonObject = z.record(z.string(), z.unknown());
-
-function loadSchema(file: string): Record<string, unknown> {
-  return jsonObject.parse(JSON.parse(readFileSync(new URL(`../../../data/hsds/${file}`, import.meta.url), 'utf8')));
-}
-
-/** The same schema with `additionalProperties: false` on every object and Frictionless dates and times as formats. */
-function strictReading(schema: unknown): unknown {
-  const node = jsonObject.safeParse(schema);
-  if (!node.success) return schema;
-  const result: Record<string, unknown> = { ...node.data };
-  const properties = jsonObject.safeParse(node.data.properties);
-  if (properties.success) {
-    result.properties = Object.fromEntries(Object.entries(properties.data).map(([name, property]) => [name, strictReading(property)]));
-    result.additionalProperties = false;
-  }
-  if (node.data.items !== undefined) result.items = strictReading(node.data.items);
-  if (node.data.datapackage_type === 'date') result.format = 'date';
-  if (node.data.datapackage_type === 'time') result.pattern = '^(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?:Z|[+-]\\d{2}:\\d{2})?$';
-  return result;
-}
-
-const serviceAtLocationJson = loadSchema('service_at_location.json');
-// A registry of its own, so the schema's thousands of HSDS-only keywords do not land in zod's global one.
-const official = z.fromJSONSchema(serviceAtLocationJson, { registry: z.registry() });
-const strict = z.fromJSONSchema(jsonObject.parse(strictReading(serviceAtLocationJson)), { registry: z.registry() });
-const officialService = z.fromJSONSchema(loadSchema('service.json'), { registry: z.registry() });
-
-function issues(schema: z.ZodType, value: unknown): string[] {
-  const result = schema.safeParse(value);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-}
+const { official, strict } = serviceAtLocationSchemas;
+const officialService = serviceSchemas.official;
 
 /** A deep copy of an export, as plain JSON, to break on purpose. */
 function exported(outlet: Outlet = buildOutlet()): Record<string, any> {

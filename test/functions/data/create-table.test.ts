@@ -5,7 +5,7 @@ import { createTableInput, ensureTable } from '../../../functions/data/create-ta
 import { readinessIndex } from '../../../functions/data/table-schema.js';
 
 describe('ensureTable', () => {
-  it('creates the table with the geo and readiness indexes once, then leaves it alone', async () => {
+  it('creates the table with its indexes once, then leaves it alone', async () => {
     // Act
     const first = await ensureTable();
     const second = await ensureTable();
@@ -13,7 +13,7 @@ describe('ensureTable', () => {
     // Assess
     expect([first, second]).toEqual([true, false]);
     const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
-    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['area', 'geo', 'readiness']);
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['area', 'geo', 'published', 'readiness']);
     expect(Table?.GlobalSecondaryIndexes?.find((index) => index.IndexName === 'readiness')?.Projection?.ProjectionType).toBe('KEYS_ONLY');
   });
 

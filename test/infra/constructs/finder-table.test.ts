@@ -1,11 +1,12 @@
 /**
- * The table construct on its own: the search index's shape, and the one deploy it is left out of.
+ * The table construct on its own: the search and open data indexes' shapes, and the deploys each is
+ * left out of.
  */
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { searchableOutletFields } from '../../../functions/contract/outlet.js';
-import { areaIndex, geoIndex, readinessIndex } from '../../../functions/data/table-schema.js';
+import { areaIndex, geoIndex, publishedIndex, readinessIndex } from '../../../functions/data/table-schema.js';
 import { FinderTable, type FinderTableProps } from '../../../infra/constructs/finder-table.js';
 
 function tableOf(props?: FinderTableProps): Record<string, any> {
@@ -41,10 +42,12 @@ describe('FinderTable', () => {
   it('leaves out the indexes it is asked to, for deploys that change them one at a time', () => {
     // Act
     const withoutGeo = tableOf({ withoutIndexes: ['geo'] });
-    const withoutAny = tableOf({ withoutIndexes: ['geo', 'area', 'readiness'] });
+    const withoutPublished = tableOf({ withoutIndexes: ['published'] });
+    const withoutAny = tableOf({ withoutIndexes: ['geo', 'area', 'readiness', 'published'] });
 
     // Assess
-    expect(withoutGeo.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(['area', 'readiness']);
+    expect(withoutGeo.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(['area', 'readiness', 'published']);
+    expect(withoutPublished.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(['geo', 'area', 'readiness']);
     expect(withoutAny.GlobalSecondaryIndexes).toBeUndefined();
     expect(withoutAny.KeySchema).toHaveLength(2);
   });
@@ -61,6 +64,21 @@ describe('FinderTable', () => {
         { AttributeName: 'readinessDueAt', KeyType: 'RANGE' },
       ],
       Projection: { ProjectionType: 'KEYS_ONLY' },
+    });
+  });
+
+  it('keeps a sparse open data index of service ids holding only the outlet id and when it changed', () => {
+    // Act
+    const index = tableOf().GlobalSecondaryIndexes.find((candidate: { IndexName: string }) => candidate.IndexName === publishedIndex.name);
+
+    // Assess
+    expect(index).toEqual({
+      IndexName: 'published',
+      KeySchema: [
+        { AttributeName: 'publishedPartition', KeyType: 'HASH' },
+        { AttributeName: 'publishedKey', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['id', 'updatedAt'] },
     });
   });
 });

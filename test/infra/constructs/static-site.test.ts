@@ -28,6 +28,7 @@ function cloudFrontNames(stack: Stack): string[] {
     ...resources('AWS::CloudFront::ResponseHeadersPolicy').map((policy) => policy.Properties.ResponseHeadersPolicyConfig.Name),
     ...resources('AWS::CloudFront::OriginAccessControl').map((control) => control.Properties.OriginAccessControlConfig.Name),
     ...resources('AWS::CloudFront::Function').map((fn) => fn.Properties.Name),
+    ...resources('AWS::CloudFront::CachePolicy').map((policy) => policy.Properties.CachePolicyConfig.Name),
   ];
 }
 
@@ -57,7 +58,8 @@ describe('StaticSite', () => {
     const [londonNames, dublinNames] = [london, dublin].map(cloudFrontNames) as [string[], string[]];
 
     // Assess
-    expect(londonNames).toHaveLength(5);
+    // Two response headers policies, the origin access control, three functions and the HSDS cache policy.
+    expect(londonNames).toHaveLength(7);
     expect(londonNames.filter((name) => dublinNames.includes(name))).toEqual([]);
   });
 
@@ -91,9 +93,9 @@ describe('StaticSite', () => {
     const policies = policiesByPath(stack);
 
     // Assess
-    expect([...policies.keys()]).toEqual(['*', '/portal', '/portal/*', '/api', '/api/*']);
+    expect([...policies.keys()]).toEqual(['*', '/portal', '/portal/*', '/api/hsds/', '/api/hsds/*', '/api', '/api/*']);
     for (const path of ['/portal', '/portal/*']) expect(directive(policies.get(path), 'connect-src')).toBe(`connect-src 'self' ${signInOrigin}`);
-    for (const path of ['*', '/api', '/api/*']) expect(directive(policies.get(path), 'connect-src')).toBe("connect-src 'self'");
+    for (const path of ['*', '/api/hsds/', '/api/hsds/*', '/api', '/api/*']) expect(directive(policies.get(path), 'connect-src')).toBe("connect-src 'self'");
   });
 
   it('allows the tiles the site was built with on every page, with a wildcard for a {s} subdomain', () => {

@@ -1,0 +1,72 @@
+/**
+ * Gives the `published` index's keys to publicly listed outlets stored without them: every outlet of
+ * a table deployed before the index existed. A one-off after the deploy that adds the index
+ * (README, "Open data"), run by an operator: the only Scan of the table here, never run by the API.
+ * Safe while the finder runs: each update only sets the two keys, and only while the listing is
+ * still publicly listed, so a listing withdrawn meanwhile is left alone.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, type ScanCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { outletStatusSchema, outletIdSchema } from '../contract/outlet.js';
+import { forEachLimited } from './batch-retry.js';
+import { documents, tableName } from './client.js';
+import { outletKey } from './keys.js';
+import { publishedIndexKeysOf } from './outlet-items.js';
+import { publishedIndex } from './table-schema.js';
+
+/** What a backfill did. */
+export interface PublishedIndexBackfill {
+  /** Outlets found without the index's keys. */
+  missing: number;
+  /** Of those, the publicly listed ones given them. */
+  added: number;
+}
+
+const updateConcurrency = 4;
+
+/** Adds the index's keys to every publicly listed outlet that lacks them. */
+export async function backfillPublishedIndex(): Promise<PublishedIndexBackfill> {
+  let missing = 0;
+  let added = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page: ScanCommandOutput = await documents.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: '#entity = :outlet AND attribute_not_exists(#published)',
+        ProjectionExpression: '#id, #status',
+        ExpressionAttributeNames: { '#entity': 'entity', '#published': publishedIndex.partitionKey, '#id': 'id', '#status': 'status' },
+        ExpressionAttributeValues: { ':outlet': 'outlet' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const outlets = (page.Items ?? []).flatMap((item) => {
+      const id = outletIdSchema.safeParse(item.id);
+      const status = outletStatusSchema.safeParse(item.status);
+      return id.success && status.success ? [{ id: id.data, status: status.data }] : [];
+    });
+    missing += outlets.length;
+    await forEachLimited(outlets, updateConcurrency, async (outlet) => {
+      const keys = publishedIndexKeysOf(outlet);
+      if (!keys) return;
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: outletKey(outlet.id),
+            UpdateExpression: 'SET #p = :p, #k = :k',
+            ConditionExpression: 'attribute_exists(#id) AND #status <> :inactive',
+            ExpressionAttributeNames: { '#p': publishedIndex.partitionKey, '#k': publishedIndex.sortKey, '#id': 'id', '#status': 'status' },
+            ExpressionAttributeValues: { ':p': keys[publishedIndex.partitionKey], ':k': keys[publishedIndex.sortKey], ':inactive': 'inactive' },
+          }),
+        );
+        added += 1;
+      } catch (error) {
+        // Withdrawn (or removed) since the Scan read it: it must not be published.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    });
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return { missing, added };
+}
