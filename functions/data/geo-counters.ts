@@ -24,7 +24,7 @@
  *   items a search reads (each well under 4 KB: about 16 read units instead of 8 for a 25 km
  *   search), small next to the Queries that follow.
  */
-import { ScanCommand, type ScanCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { geohashAlphabet } from '../core/geohash.js';
 import type { CellOccupancy } from '../core/nearest-search.js';
 import { batchGet } from './batch-get.js';
@@ -33,6 +33,7 @@ import { type BatchWriteRequest, batchWrite } from './batch-write.js';
 import { documents, tableName } from './client.js';
 import { cellOfGeoCountKey, geoCountKey, geoCountSortKey } from './keys.js';
 import { geoCellPrecision, geoChildPrecision, geoIndex, tableKeys } from './table-schema.js';
+import { scanWholeTable } from './table-scan.js';
 
 /** Attribute of a counter item holding the count of one child cell. */
 export const geoChildCountAttribute = (childChar: string) => `c_${childChar}`;
@@ -175,9 +176,8 @@ function sameCounts(item: Record<string, unknown> | undefined, wanted: ReadonlyM
  * Maintenance: recounts every counter from the published outlets and rewrites the ones that are
  * wrong (too high or too low), deleting counters of cells that are now empty.
  *
- * It reads the whole table in one consistent parallel Scan (outlet items with `geoKey`, and the
- * counter items; every other item is read and filtered out, so on AWS it costs a full-table read,
- * postcodes included) and writes with unconditional batch writes.
+ * It reads the whole table once (`scanWholeTable`: outlet items with `geoKey`, and the counter
+ * items) and writes with unconditional batch writes.
  *
  * Run it OFFLINE, with outlet writes paused: a write that counts an outlet in while the Scan is
  * running can be overwritten by the recount, and the resulting under-count would hide the outlet
@@ -185,7 +185,7 @@ function sameCounts(item: Record<string, unknown> | undefined, wanted: ReadonlyM
  * in flight.
  */
 export async function rebuildGeoCounters(options: GeoCounterRebuildOptions = {}): Promise<GeoCounterRebuild> {
-  const segments = Math.max(1, Math.floor(options.segments ?? 4));
+  const { segments } = options;
   const wanted = new Map<string, Map<string, number>>();
   const stored = new Map<string, Record<string, unknown>>();
   let outlets = 0;
@@ -198,38 +198,20 @@ export async function rebuildGeoCounters(options: GeoCounterRebuildOptions = {})
   };
   for (const char of geohashAlphabet) names[`#c${char}`] = geoChildCountAttribute(char);
 
-  await forEachLimited(
-    Array.from({ length: segments }, (_, segment) => segment),
-    segments,
-    async (segment) => {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page: ScanCommandOutput = await documents.send(
-          new ScanCommand({
-            TableName: tableName,
-            ConsistentRead: true,
-            Segment: segment,
-            TotalSegments: segments,
-            FilterExpression: 'attribute_exists(#geoKey) OR #sk = :counter',
-            ProjectionExpression: Object.keys(names).join(', '),
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: { ':counter': geoCountSortKey },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const cell = cellOfGeoCountKey(item);
-          if (cell !== null) {
-            stored.set(cell, item);
-          } else if (typeof item.geoKey === 'string') {
-            outlets += 1;
-            const counts = wanted.get(cellOf(item.geoKey)) ?? new Map<string, number>();
-            counts.set(childCharOf(item.geoKey), (counts.get(childCharOf(item.geoKey)) ?? 0) + 1);
-            wanted.set(cellOf(item.geoKey), counts);
-          }
+  await scanWholeTable(
+    { filter: 'attribute_exists(#geoKey) OR #sk = :counter', projection: Object.keys(names).join(', '), names, values: { ':counter': geoCountSortKey }, segments },
+    (items) => {
+      for (const item of items) {
+        const cell = cellOfGeoCountKey(item);
+        if (cell !== null) {
+          stored.set(cell, item);
+        } else if (typeof item.geoKey === 'string') {
+          outlets += 1;
+          const counts = wanted.get(cellOf(item.geoKey)) ?? new Map<string, number>();
+          counts.set(childCharOf(item.geoKey), (counts.get(childCharOf(item.geoKey)) ?? 0) + 1);
+          wanted.set(cellOf(item.geoKey), counts);
         }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      }
     },
   );
 

@@ -6,13 +6,14 @@
  * still publicly listed, so a listing withdrawn meanwhile is left alone.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { ScanCommand, type ScanCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { outletStatusSchema, outletIdSchema } from '../contract/outlet.js';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type OutletStatus, outletIdSchema, outletStatusSchema } from '../contract/outlet.js';
 import { forEachLimited } from './batch-retry.js';
 import { documents, tableName } from './client.js';
 import { outletKey } from './keys.js';
 import { publishedIndexKeysOf } from './outlet-items.js';
 import { publishedIndex } from './table-schema.js';
+import { scanWholeTable } from './table-scan.js';
 
 /** What a backfill did. */
 export interface PublishedIndexBackfill {
@@ -28,45 +29,47 @@ const updateConcurrency = 4;
 export async function backfillPublishedIndex(): Promise<PublishedIndexBackfill> {
   let missing = 0;
   let added = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page: ScanCommandOutput = await documents.send(
-      new ScanCommand({
+  await scanWholeTable(
+    {
+      filter: '#entity = :outlet AND attribute_not_exists(#published)',
+      projection: '#id, #status',
+      names: { '#entity': 'entity', '#published': publishedIndex.partitionKey, '#id': 'id', '#status': 'status' },
+      values: { ':outlet': 'outlet' },
+    },
+    async (items) => {
+      const outlets = items.flatMap((item) => {
+        const id = outletIdSchema.safeParse(item.id);
+        const status = outletStatusSchema.safeParse(item.status);
+        return id.success && status.success ? [{ id: id.data, status: status.data }] : [];
+      });
+      missing += outlets.length;
+      await forEachLimited(outlets, updateConcurrency, async (outlet) => {
+        if (await publish(outlet)) added += 1;
+      });
+    },
+  );
+  return { missing, added };
+}
+
+/** Gives one outlet the index's keys, unless it is not publicly listed (or was withdrawn since the Scan read it). */
+async function publish(outlet: { id: string; status: OutletStatus }): Promise<boolean> {
+  const keys = publishedIndexKeysOf(outlet);
+  if (!keys) return false;
+  try {
+    await documents.send(
+      new UpdateCommand({
         TableName: tableName,
-        FilterExpression: '#entity = :outlet AND attribute_not_exists(#published)',
-        ProjectionExpression: '#id, #status',
-        ExpressionAttributeNames: { '#entity': 'entity', '#published': publishedIndex.partitionKey, '#id': 'id', '#status': 'status' },
-        ExpressionAttributeValues: { ':outlet': 'outlet' },
-        ExclusiveStartKey: startKey,
+        Key: outletKey(outlet.id),
+        UpdateExpression: 'SET #p = :p, #k = :k',
+        ConditionExpression: 'attribute_exists(#id) AND #status <> :inactive',
+        ExpressionAttributeNames: { '#p': publishedIndex.partitionKey, '#k': publishedIndex.sortKey, '#id': 'id', '#status': 'status' },
+        ExpressionAttributeValues: { ':p': keys[publishedIndex.partitionKey], ':k': keys[publishedIndex.sortKey], ':inactive': 'inactive' },
       }),
     );
-    const outlets = (page.Items ?? []).flatMap((item) => {
-      const id = outletIdSchema.safeParse(item.id);
-      const status = outletStatusSchema.safeParse(item.status);
-      return id.success && status.success ? [{ id: id.data, status: status.data }] : [];
-    });
-    missing += outlets.length;
-    await forEachLimited(outlets, updateConcurrency, async (outlet) => {
-      const keys = publishedIndexKeysOf(outlet);
-      if (!keys) return;
-      try {
-        await documents.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: outletKey(outlet.id),
-            UpdateExpression: 'SET #p = :p, #k = :k',
-            ConditionExpression: 'attribute_exists(#id) AND #status <> :inactive',
-            ExpressionAttributeNames: { '#p': publishedIndex.partitionKey, '#k': publishedIndex.sortKey, '#id': 'id', '#status': 'status' },
-            ExpressionAttributeValues: { ':p': keys[publishedIndex.partitionKey], ':k': keys[publishedIndex.sortKey], ':inactive': 'inactive' },
-          }),
-        );
-        added += 1;
-      } catch (error) {
-        // Withdrawn (or removed) since the Scan read it: it must not be published.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-    });
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return { missing, added };
+    return true;
+  } catch (error) {
+    // Withdrawn (or removed) since the Scan read it: it must not be published.
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }

@@ -3,22 +3,22 @@
  * not in the `readiness` index into it, due from its basis (`readiness-items.ts`), so the job finds
  * it. Listings written since are placed by their writes; this is only for those written before.
  *
- * It reads the whole table in one consistent parallel Scan (so on AWS it costs a full-table read,
- * postcodes included): run it once, from a machine with your credentials, never from a function.
+ * It reads the whole table once (`scanWholeTable`): run it once, from a machine with your
+ * credentials, never from a function.
  * Each write is conditional on the listing's version and on it still being out of the index, so it
  * is safe while outlets keep writing, and safe to run again. A listing the job had taken out of the
  * index because it was escalated comes back in; the job's next look takes it out again, sending
  * nothing (its reminder state says it was escalated).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { ScanCommand, type ScanCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { outletStatusSchema } from '../contract/outlet.js';
-import { forEachLimited } from './batch-retry.js';
 import { documents, tableName } from './client.js';
 import { outletKey } from './keys.js';
 import { readinessDueKey } from './readiness-items.js';
 import { firstReadinessCheck } from '../core/readiness-rules.js';
 import { readinessIndex, readinessQueueValue } from './table-schema.js';
+import { scanWholeTable } from './table-scan.js';
 
 export interface ReadinessBackfill {
   /** Listings found outside the index. */
@@ -33,34 +33,22 @@ const nullableString = (value: unknown): string | null => (typeof value === 'str
 export async function backfillReadinessIndex({ segments = 4 } = {}): Promise<ReadinessBackfill> {
   const result: ReadinessBackfill = { found: 0, added: 0 };
   const names = { '#entity': 'entity', '#due': readinessIndex.sortKey, '#id': 'id', '#status': 'status', '#version': 'version', '#assuredAt': 'assuredAt', '#listedAt': 'listedAt' };
-  await forEachLimited(
-    Array.from({ length: segments }, (_, segment) => segment),
-    segments,
-    async (segment) => {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page: ScanCommandOutput = await documents.send(
-          new ScanCommand({
-            TableName: tableName,
-            ConsistentRead: true,
-            Segment: segment,
-            TotalSegments: segments,
-            FilterExpression: '#entity = :outlet AND attribute_not_exists(#due)',
-            ProjectionExpression: '#id, #status, #version, #assuredAt, #listedAt',
-            ExpressionAttributeNames: { ...names },
-            ExpressionAttributeValues: { ':outlet': 'outlet' },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const status = outletStatusSchema.safeParse(item.status);
-          if (typeof item.id !== 'string' || typeof item.version !== 'number' || !status.success) continue;
-          result.found += 1;
-          const due = firstReadinessCheck({ status: status.data, assuredAt: nullableString(item.assuredAt), listedAt: nullableString(item.listedAt) });
-          if (due && (await placeInIndex(item.id, item.version, due))) result.added += 1;
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+  await scanWholeTable(
+    {
+      filter: '#entity = :outlet AND attribute_not_exists(#due)',
+      projection: '#id, #status, #version, #assuredAt, #listedAt',
+      names,
+      values: { ':outlet': 'outlet' },
+      segments,
+    },
+    async (items) => {
+      for (const item of items) {
+        const status = outletStatusSchema.safeParse(item.status);
+        if (typeof item.id !== 'string' || typeof item.version !== 'number' || !status.success) continue;
+        result.found += 1;
+        const due = firstReadinessCheck({ status: status.data, assuredAt: nullableString(item.assuredAt), listedAt: nullableString(item.listedAt) });
+        if (due && (await placeInIndex(item.id, item.version, due))) result.added += 1;
+      }
     },
   );
   return result;
