@@ -17,7 +17,8 @@ import { apiPrefix } from './contract/web-policy.js';
  * - `outlet_write`: the staff of the outlet named by `{id}`, or an administrator. Commissioners
  *   read an outlet's records but do not write the outlet's own facts (stock, kits given out).
  * - `outlet_or_area`: as `outlet_read`, for the few writes an outlet and its commissioner share
- *   (dealing with a problem report from the public).
+ *   (dealing with a problem report from the public; confirming a listing the commissioner has
+ *   checked with the outlet, such as an imported one, which starts unconfirmed).
  * - `area_read`: the commissioner of the local authority named by the path's `{code}`, or an
  *   administrator. An outlet's staff do not see their area's other listings.
  * - `area_write`: the same people, changing what belongs to the area (its estimate, its imports).
@@ -201,7 +202,7 @@ export const routes = [
   { method: 'GET', path: api('/portal/outlets/{id}'), group: 'portal', handler: 'getPortalOutlet', access: 'outlet_read' },
   { method: 'PATCH', path: api('/portal/outlets/{id}'), group: 'portal', handler: 'editPortalOutlet', access: 'outlet_write' },
   { method: 'PUT', path: api('/portal/outlets/{id}/stock'), group: 'portal', handler: 'setStock', access: 'outlet_write' },
-  { method: 'POST', path: api('/portal/outlets/{id}/confirmations'), group: 'portal', handler: 'confirmListing', access: 'outlet_write' },
+  { method: 'POST', path: api('/portal/outlets/{id}/confirmations'), group: 'portal', handler: 'confirmListing', access: 'outlet_or_area' },
   { method: 'POST', path: api('/portal/outlets/{id}/supplies'), group: 'portal', handler: 'recordSupply', access: 'outlet_write' },
   { method: 'GET', path: api('/portal/outlets/{id}/supplies'), group: 'portal', handler: 'listSupplies', access: 'outlet_read' },
   { method: 'POST', path: api('/portal/outlets/{id}/batches'), group: 'portal', handler: 'addBatch', access: 'outlet_write' },

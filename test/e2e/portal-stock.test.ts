@@ -231,7 +231,7 @@ describe('the listing overview', () => {
 });
 
 describe('other roles', () => {
-  it('links a commissioner to their area’s dashboard, and lets them read a listing in it but not change it', async () => {
+  it('links a commissioner to their area’s dashboard, and lets them read a listing in it and confirm it, but not set its stock', async () => {
     const chloe = await preparedSession(e2e.finder.url, 'chloe');
     const page = await e2e.newPage();
     await openSignedIn(page, e2e.finder.url, chloe, '/portal/');
@@ -252,8 +252,15 @@ describe('other roles', () => {
     await page.getByLabel('Listing id').fill(ashaFirst);
     await page.getByRole('button', { name: 'Open listing' }).click();
     await page.locator('[data-overview] h1').waitFor();
-    expect(await page.locator('[data-read-only]').textContent()).toContain('Only the listing’s own staff can change it.');
-    expect(await page.locator('[data-one-tap]').count()).toBe(0);
+    // A commissioner may confirm a listing they have checked with the outlet, never set its stock.
+    const controls = page.locator('[data-one-tap]');
+    expect(await controls.getByRole('heading', { level: 3 }).textContent()).toMatch(/^Confirm this listing/);
+    expect(await controls.locator('[data-stock]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await controls.getByRole('button', { name: 'Everything here is still correct' }).click();
+    await expect.poll(() => controls.locator('[data-one-tap-status]').textContent()).toBe('Saved: listing confirmed today.');
+    const history = await apiAs<{ entries: { action: string; by: { label: string } }[] }>(e2e.finder.url, chloe, 'GET', `/portal/outlets/${ashaFirst}/history`);
+    expect(history.body.entries[0]).toMatchObject({ action: 'confirm', by: { label: expect.stringContaining('Chloe') } });
     expect(await axeViolations(page)).toEqual([]);
 
     // Trafford is not Manchester.

@@ -38,10 +38,15 @@ export interface OneTapOptions {
   onSaved?: (saved: PortalOutlet) => void;
   /** Show the stock and last confirmation above the buttons (off where the page shows them already). */
   showCurrent?: boolean;
+  /**
+   * Only "Everything here is still correct": for the commissioner of the listing's area, who may
+   * confirm a listing once they have checked it with the outlet, but never sets its stock.
+   */
+  confirmOnly?: boolean;
 }
 
 /** The controls for one listing. */
-export function oneTapControls(listing: OneTapListing, { onSaved = () => {}, showCurrent = true }: OneTapOptions = {}): HTMLElement {
+export function oneTapControls(listing: OneTapListing, { onSaved = () => {}, showCurrent = true, confirmOnly = false }: OneTapOptions = {}): HTMLElement {
   const headingId = `one-tap-${listing.id}`;
   const hintId = `one-tap-hint-${listing.id}`;
   const stockText = el('strong', { 'data-one-tap-stock': '' }, stockStatusInWords(listing.stock));
@@ -55,15 +60,26 @@ export function oneTapControls(listing: OneTapListing, { onSaved = () => {}, sho
   const status = el('p', { class: 'app-one-tap__status', 'data-one-tap-status': '' });
   const problem = el('div', { class: 'app-warning', 'data-one-tap-problem': '' });
   problem.hidden = true;
-  const buttons = [...stockButtons, confirmButton];
+  const buttons = confirmOnly ? [confirmButton] : [...stockButtons, confirmButton];
 
   const root = el(
     'div',
     { class: 'app-one-tap', 'data-one-tap': '', 'data-outlet-id': listing.id },
     showCurrent && el('dl', { class: 'app-summary' }, summaryRow('Stock', stockText), summaryRow('Listing', confirmedText)),
-    el('h3', { id: headingId }, 'Update stock now', hiddenText(` – ${listing.name}`)),
-    el('p', { class: 'app-hint', id: hintId }, 'Each stock button also confirms the rest of your listing is correct.'),
-    el('div', { class: 'app-one-tap__choices', role: 'group', 'aria-labelledby': headingId, 'aria-describedby': hintId }, ...stockButtons),
+    ...(confirmOnly
+      ? [
+          el('h3', { id: headingId }, 'Confirm this listing', hiddenText(` – ${listing.name}`)),
+          el(
+            'p',
+            { class: 'app-hint', id: hintId },
+            'If you have checked with the outlet that everything in this listing is right, confirm it here. Your name goes in its history. Only the outlet can set its stock.',
+          ),
+        ]
+      : [
+          el('h3', { id: headingId }, 'Update stock now', hiddenText(` – ${listing.name}`)),
+          el('p', { class: 'app-hint', id: hintId }, 'Each stock button also confirms the rest of your listing is correct.'),
+          el('div', { class: 'app-one-tap__choices', role: 'group', 'aria-labelledby': headingId, 'aria-describedby': hintId }, ...stockButtons),
+        ]),
     el('div', { class: 'app-button-group' }, confirmButton),
     // Live regions exist from the start: a screen reader may miss one that appears with its message.
     el('div', { role: 'status' }, status),

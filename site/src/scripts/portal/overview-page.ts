@@ -10,7 +10,7 @@ import type { OutletReportsResponse } from '@contract/report.js';
 import { demoTag, el, required, summaryRow } from '../dom.js';
 import { addressInOneLine, cabinetInWords, daysAgo } from '../format.js';
 import { listingLinks } from './listing-links.js';
-import { type ListingPageContext, listingHeading, openListingPage, readOnlyNotice } from './listing-page.js';
+import { type ListingPageContext, listingHeading, openListingPage } from './listing-page.js';
 import { confirmedInWords, listingStatusInWords, stockStatusInWords } from './listing-words.js';
 import { oneTapControls } from './one-tap.js';
 import { cabinetTapControls } from './cabinet-tap.js';
@@ -63,7 +63,9 @@ function stockSection(context: ListingPageContext, listing: PortalOutlet, onSave
   const cabinet = outlet.outletType === 'emergency_box';
   const section = el('section', { class: 'app-section', 'aria-labelledby': 'stock-heading' }, el('h2', { id: 'stock-heading' }, cabinet ? 'Cabinet' : 'Stock'));
   if (!context.canWrite) {
-    section.append(readOnlyNotice());
+    // The area's commissioner may confirm a listing they have checked with the outlet (an imported
+    // one starts unconfirmed), but not set its stock or cabinet.
+    section.append(oneTapControls({ id: outlet.id, name: outlet.name, stock: outlet.stock.status, assuredAgeDays: listing.assuredAgeDays }, { onSaved, showCurrent: false, confirmOnly: true }));
     return section;
   }
   if (cabinet) {
