@@ -119,6 +119,8 @@ describe('the sign-in pages in Chromium', () => {
 
     // Act
     await page.getByRole('button', { name: 'Continue' }).click();
+    // The page moves focus to the summary once it has loaded: wait for it rather than race it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
     const emailError = {
       title: await page.title(),
       focused: await page.evaluate(() => document.activeElement?.className),
