@@ -162,6 +162,28 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
   response.end(JSON.stringify(body));
 }
 
+const methodNotAllowedBody = { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] };
+
+/** Whether every `%` in a path starts a valid escape of UTF-8: a path that is not cannot name anything. */
+function isWellEncoded(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What reaches the console when a request fails: the error's name, message and stack. Never the
+ * request (its target can hold a postcode or a place), nor the error's own fields, which a
+ * library may fill with the request it was given.
+ */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return `Request failed: ${typeof error}`;
+  return `Request failed: ${error.stack ?? `${error.name}: ${error.message}`}`;
+}
+
 /**
  * Starts the finder. The functions read their configuration from the environment once, so this
  * sets it before loading them: start one finder per process.
@@ -215,8 +237,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     }
     try {
       const match = matchRoute(method, url.pathname);
-      if (match === 'method_not_allowed') {
-        sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
+      if (match && 'allow' in match) {
+        sendJson(response, 405, methodNotAllowedBody, { allow: match.allow.join(', ') });
       } else if (match && !limitClient(match.route, request, response)) {
         // Refused by the per-client limit (as the WAF would on AWS): already answered.
       } else if (match) {
@@ -244,17 +266,18 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         await serveReadinessJob(request, url, response, runReadiness);
       } else if (isApiPath(url.pathname)) {
         // Under the API's prefix every answer is the API's: JSON, never the site's 404 page.
-        sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
+        if (isWellEncoded(url.pathname)) sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
+        else sendJson(response, 400, { error: 'bad_request', message: 'That address is not valid', issues: [] });
       } else if (method === 'GET' || method === 'HEAD') {
         if (!serveOutbox(outbox, request, url.pathname, response)) {
           const policy = { 'content-security-policy': isPortalPath(url.pathname) ? portalPolicy : publicPolicy };
           await serveSiteFile(options.siteDir, url.pathname, { method, acceptEncoding: String(request.headers['accept-encoding'] ?? '') }, response, policy);
         }
       } else {
-        sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
+        sendJson(response, 405, methodNotAllowedBody, { allow: 'GET, HEAD' });
       }
     } catch (error) {
-      console.error(error);
+      console.error(describeFailure(error));
       if (!response.headersSent) sendJson(response, 500, { error: 'internal_error', message: 'Something went wrong. Please try again.', issues: [] });
       else response.end();
     }

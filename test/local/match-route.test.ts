@@ -15,7 +15,8 @@ describe('matchRoute', () => {
   });
 
   it('says the method is not allowed when only the path matches', () => {
-    expect(matchRoute('DELETE', '/api/outlets')).toBe('method_not_allowed');
+    expect(matchRoute('DELETE', '/api/outlets')).toEqual({ allow: ['GET'] });
+    expect(matchRoute('DELETE', '/api/portal/outlets/FM123')).toEqual({ allow: ['GET', 'PATCH'] });
   });
 
   it('matches nothing for site pages and for empty or extra segments', () => {
