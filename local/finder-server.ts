@@ -21,7 +21,7 @@ import { type RouteDefinition, type RouteGroup, routeKey } from '../functions/ro
 import { createClientLimiter } from './client-limits.js';
 import type { LambdaHandler } from '../functions/shared/http.js';
 import { toApiGatewayEvent } from './api-gateway-event.js';
-import { localTableName, startEmbeddedDynamoDb } from './embedded-dynamodb.js';
+import { openLocalData } from './local-data.js';
 import { type LocalIdentityProvider, identityDataDir, startLocalIdentityProvider } from './identity-provider.js';
 import { type JwtAuthorizer, type JwtAuthorizerSettings, createJwtAuthorizer } from './jwt-authorizer.js';
 import { localLambdaContext } from './lambda-context.js';
@@ -327,13 +327,6 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     const signIn: SignInSettings = options.signIn ?? identityProvider!;
     portalPolicy = contentSecurityPolicy({ ...pagePolicy, signInOrigin: originOf(signIn.tokenEndpoint) });
 
-    const engine = await startEmbeddedDynamoDb(options.dataPath ? { path: options.dataPath } : {});
-    cleanups.push(engine.close);
-    process.env.DYNAMODB_ENDPOINT = engine.endpoint;
-    process.env.TABLE_NAME = options.tableName ?? localTableName;
-    process.env.AWS_REGION ??= 'eu-west-2';
-    // The SDK warns that Node 20 support ends; Lambda runs Node 22, so the warning is noise here.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     // What the stack sets on the portal's function for Cognito.
     process.env.AUTH_ISSUER = signIn.issuer;
     process.env.AUTH_CLIENT_ID = signIn.audience;
@@ -351,12 +344,13 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     process.env.SITE_URL = options.siteUrl ?? url;
     authorize = createJwtAuthorizer(signIn);
 
-    const { ensureTable } = await import('../functions/data/create-table.js');
-    await ensureTable();
-    if (options.seed !== false) {
-      const { seedDemoData } = await import('./seed-demo.js');
-      await seedDemoData(log);
-    }
+    const engine = await openLocalData({
+      ...(options.dataPath ? { dataPath: options.dataPath } : {}),
+      ...(options.tableName ? { tableName: options.tableName } : {}),
+      seed: options.seed !== false,
+      log,
+    });
+    cleanups.push(engine.close);
     for (const [group, load] of Object.entries(lambdaEntries) as [RouteGroup, () => Promise<{ handler: LambdaHandler }>][]) {
       handlers.set(group, (await load()).handler);
     }
