@@ -25,7 +25,7 @@ import { openLocalData } from './local-data.js';
 import { type LocalIdentityProvider, identityDataDir, startLocalIdentityProvider } from './identity-provider.js';
 import { type JwtAuthorizer, type JwtAuthorizerSettings, createJwtAuthorizer } from './jwt-authorizer.js';
 import { localLambdaContext } from './lambda-context.js';
-import { matchRoute } from './match-route.js';
+import { matchRoute } from '../functions/shared/match-route.js';
 import { type Outbox, openOutbox } from './outbox.js';
 import { outboxPath, serveOutbox } from './outbox-page.js';
 import { serveSesStandIn, sesStandInPath } from './ses-stand-in.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute } from '../../local/match-route.js';
+import { matchRoute } from '../../../functions/shared/match-route.js';
 
 describe('matchRoute', () => {
   it('matches a literal path to its route', () => {

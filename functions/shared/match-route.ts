@@ -1,8 +1,9 @@
 /**
  * Matches a request to the route table the way API Gateway HTTP API does: `{name}` matches one
- * path segment, literal segments match exactly.
+ * path segment, literal segments match exactly. The local server routes every request with it;
+ * on AWS, the API's `$default` route (a request no route took) uses it to say why.
  */
-import { type RouteDefinition, routes } from '../functions/routes.js';
+import { type RouteDefinition, routes } from '../routes.js';
 
 export interface RouteMatch {
   route: RouteDefinition;
