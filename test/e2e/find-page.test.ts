@@ -202,6 +202,27 @@ describe('find page', () => {
     expect(await none.textContent()).toContain('In Scotland, Wales and Northern Ireland the rules and services are different.');
   });
 
+  it('offers no wider search when the widest one stopped short at the API’s item budget', async () => {
+    // Prepare: what the API answers when a filter matches nothing and the budget stops it at 37 km
+    const page = await e2e.openPage('/', { viewport: phone });
+    await page.route('**/api/outlets?*', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ location: { lat: 53.4808, lng: -2.2426, source: 'coordinates', label: null }, searchedRadiusKm: 37.23, results: [] }),
+      }),
+    );
+
+    // Act
+    await page.goto(`${e2e.finder.url}/?lat=53.4808&lng=-2.2426&kit=injectable&radiusKm=100`);
+
+    // Assess: it says how far it looked, and does not send people round in a circle
+    const none = page.locator('[data-no-results]');
+    await none.waitFor();
+    expect(await none.textContent()).toContain('within 23 miles (37 km)');
+    expect(await page.getByRole('link', { name: /Search further away/ }).count()).toBe(0);
+  });
+
   it('keeps the last results and the 999 link when the finder stops answering', async () => {
     const page = await e2e.openPage('/?postcode=M15+4AB', { viewport: phone });
     await page.locator('[data-results-list] > li').first().waitFor();

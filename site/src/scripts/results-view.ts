@@ -79,7 +79,9 @@ export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOpt
         noResultsNote.textContent = fromArea;
         noResultsNote.hidden = fromArea === '';
         noResultsFilters.hidden = !hasFilters(query);
-        widen.hidden = response.searchedRadiusKm >= widestRadiusKm;
+        // Already the widest search: a search cut short by the API's item budget would stop
+        // at the same distance again, so offering it would send people round in a circle.
+        widen.hidden = response.searchedRadiusKm >= widestRadiusKm || Number(query.radiusKm) >= widestRadiusKm;
         widenLink.href = pageUrl({ ...query, radiusKm: String(widestRadiusKm) }, location.pathname);
         status.textContent = `No places found near ${where}`;
         showDemoNotice(root, false);
