@@ -11,8 +11,8 @@
  *
  * Then the worst case: a filter that matches nothing (`type=prison`: every outlet here is a
  * pharmacy) over the widest radius the API allows, k = 50, which never fills k and so reads
- * everything within the radius unless the item budget stops it. It runs from the same kinds of
- * place with the budget and without it, and checks that what the budgeted search answers is exact
+ * everything within the radius unless the item and unit budgets stop it. It runs from the same
+ * kinds of place with the budgets and without them, and checks that what the budgeted search answers is exact
  * for the radius it reports.
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -295,7 +295,7 @@ async function main(): Promise<void> {
 
   // The worst case: filters that match nothing, radius 100 km, with and without the item budget.
   const { outletFilter } = await import('../functions/core/outlet-filters.js');
-  const { maxItemsReadPerSearch } = await import('../functions/core/nearest-search.js');
+  const { maxItemsReadPerSearch, maxUnitsReadPerSearch } = await import('../functions/core/nearest-search.js');
   const nothing = outletFilter(config.worstCase.filters, new Date());
   const worstPoints = ['city centre', 'suburb', 'remote'].flatMap((kind) =>
     points.filter((entry) => entry.kind === kind).slice(0, config.worstCase.searchesPerKind),
@@ -307,14 +307,14 @@ async function main(): Promise<void> {
   let worstExact = 0;
   let budgetExhausted = 0;
   for (const { point } of worstPoints) {
-    for (const [name, itemBudget] of [['budgeted', undefined], ['unbounded', Infinity]] as const) {
+    for (const [name, budget] of [['budgeted', {}], ['unbounded', { itemBudget: Infinity, unitBudget: Infinity }]] as const) {
       const started = performance.now();
       const found = await findNearestOutlets({
         point,
         limit: config.worstCase.limit,
         radiusKm: config.worstCase.radiusKm,
         accept: nothing,
-        ...(itemBudget === undefined ? {} : { itemBudget }),
+        ...budget,
       });
       worst[name].latency.push(performance.now() - started);
       worst[name].items.push(found.stats.itemsRead);
@@ -357,6 +357,7 @@ async function main(): Promise<void> {
       limit: config.worstCase.limit,
       radiusKm: config.worstCase.radiusKm,
       itemBudget: maxItemsReadPerSearch,
+      unitBudget: maxUnitsReadPerSearch,
       budgetExhausted,
       exact: worstExact,
       withBudget: {
@@ -389,6 +390,7 @@ async function main(): Promise<void> {
   console.log(
     `\nworst case (type=prison, matches nothing; 100 km, k = 50; ${worstPoints.length} searches):` +
       `\n  items read: max ${withBudget.itemsRead.max} with the budget of ${maxItemsReadPerSearch}, max ${withoutBudget.itemsRead.max} without (median ${withBudget.itemsRead.median} / ${withoutBudget.itemsRead.median})` +
+      `\n  DynamoDB requests: max ${withBudget.requests.max} with the budget of ${maxUnitsReadPerSearch} units, max ${withoutBudget.requests.max} without` +
       `\n  latency ms: p95 ${withBudget.latencyMs.p95} with, p95 ${withoutBudget.latencyMs.p95} without` +
       `\n  searched radius km with the budget: median ${withBudget.searchedRadiusKm.median}, min ${Math.min(...worst.budgeted.searchedRadiusKm).toFixed(2)}; budget reached in ${budgetExhausted}/${worstPoints.length}`,
   );

@@ -16,9 +16,10 @@
  *
  * How its cost stays bounded: a filter that matches nothing (no prisons near here) never fills k,
  * so without a limit the search would read every unit within the radius. Each search has a budget
- * of items read; a unit that would take it over the budget is not read, and the search stops there
- * with `searchedRadiusKm` at that unit's bound, keeping only results nearer than it, so what it
- * answers is still exact for the radius it reports.
+ * of items read and one of units read (each unit is at least one request); a unit that would take
+ * it over either is not read, and the search stops there with `searchedRadiusKm` at that unit's
+ * bound, keeping only results nearer than it, so what it answers is still exact for the radius it
+ * reports.
  */
 import type { Coordinates } from '../contract/outlet.js';
 import { boxAroundKm, haversineKm, minDistanceToBoxKm } from './distance.js';
@@ -74,6 +75,13 @@ export const defaultTuning: NearestSearchTuning = { cellPrecision: 4, splitAbove
  */
 export const maxItemsReadPerSearch = 1_000;
 
+/**
+ * The most units (cells or child cells, one Query each, more pages only for a big one) one search
+ * reads. A normal search reads 5 (max 15 in `bench/results/search.json`); a search whose filters
+ * match nothing spends its item budget on many small units, and this caps its requests too.
+ */
+export const maxUnitsReadPerSearch = 100;
+
 export interface FindNearestInput<T> extends NearestSearchPorts<T> {
   point: Coordinates;
   /** How many results to find: at least 1. */
@@ -90,6 +98,8 @@ export interface FindNearestInput<T> extends NearestSearchPorts<T> {
    * @default maxItemsReadPerSearch
    */
   itemBudget?: number;
+  /** The most units this search may read. @default maxUnitsReadPerSearch */
+  unitBudget?: number;
 }
 
 /** One result: the item, its id and its distance from the point in km. */
@@ -111,7 +121,7 @@ export interface FindNearestOutput<T> {
   unitsRead: string[];
   /** Items the unit reads returned. */
   itemsRead: number;
-  /** Whether the search stopped short of its radius because the next unit did not fit in the item budget. */
+  /** Whether the search stopped short of its radius because the next unit did not fit in the item or unit budget. */
   budgetExhausted: boolean;
 }
 
@@ -189,6 +199,8 @@ export async function findNearest<T>(input: FindNearestInput<T>): Promise<FindNe
   if (!(radiusKm >= 0)) throw new RangeError('radiusKm must be a number of at least 0');
   const itemBudget = input.itemBudget ?? maxItemsReadPerSearch;
   if (!(itemBudget >= 0)) throw new RangeError('itemBudget must be a number of at least 0');
+  const unitBudget = input.unitBudget ?? maxUnitsReadPerSearch;
+  if (!(unitBudget >= 0)) throw new RangeError('unitBudget must be a number of at least 0');
   const tuning = { ...defaultTuning, ...input.tuning };
 
   const cells = candidateCells(point, radiusKm, tuning.cellPrecision);
@@ -204,7 +216,8 @@ export async function findNearest<T>(input: FindNearestInput<T>): Promise<FindNe
     const unit = units[next] as PlannedUnit;
     const kth = best.length >= k ? best[k - 1] : undefined;
     if (kth && kth.distanceKm < unit.minDistanceKm) break;
-    if (itemsRead + (unit.count ?? 0) > itemBudget || (unit.count === undefined && itemsRead >= itemBudget)) {
+    const overItems = itemsRead + (unit.count ?? 0) > itemBudget || (unit.count === undefined && itemsRead >= itemBudget);
+    if (overItems || unitsRead.length >= unitBudget) {
       budgetExhausted = true;
       break;
     }

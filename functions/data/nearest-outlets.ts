@@ -32,6 +32,8 @@ export interface NearestOutletsRequest {
   accept?: (outlet: SearchableOutlet) => boolean;
   /** The most items the search may read. @default maxItemsReadPerSearch (`core/nearest-search.ts`) */
   itemBudget?: number;
+  /** The most units (Queries, but for extra pages) the search may read. @default maxUnitsReadPerSearch */
+  unitBudget?: number;
 }
 
 export interface NearestOutletsResult {
@@ -39,10 +41,10 @@ export interface NearestOutletsResult {
   results: { outlet: SearchableOutlet; distanceKm: number }[];
   /**
    * The distance within which every accepted outlet is known: the radius if fewer than `limit`
-   * were found, unless the item budget ran out first.
+   * were found, unless a budget ran out first.
    */
   searchedRadiusKm: number;
-  /** Whether the search stopped short of the radius because the item budget ran out. */
+  /** Whether the search stopped short of the radius because its item or unit budget ran out. */
   budgetExhausted: boolean;
   /** `itemsRead`: items the Queries scanned; `requests`: DynamoDB requests (Query pages and batch reads). */
   stats: { itemsRead: number; requests: number };
@@ -101,6 +103,7 @@ export async function findNearestOutlets(request: NearestOutletsRequest): Promis
     radiusKm: request.radiusKm,
     ...(request.accept ? { accept: request.accept } : {}),
     ...(request.itemBudget === undefined ? {} : { itemBudget: request.itemBudget }),
+    ...(request.unitBudget === undefined ? {} : { unitBudget: request.unitBudget }),
     tuning: { ...defaultTuning, cellPrecision: geoCellPrecision },
     countCells: async (cells) => {
       const { occupancy, calls } = await readCellCounts(cells);

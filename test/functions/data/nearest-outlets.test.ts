@@ -4,7 +4,7 @@ import type { Coordinates, Outlet, SearchableOutlet } from '../../../functions/c
 import { isSearchable } from '../../../functions/core/listing-visibility.js';
 import { haversineKm } from '../../../functions/core/distance.js';
 import { encodeGeohash, geohashBox } from '../../../functions/core/geohash.js';
-import { compareNearest, maxItemsReadPerSearch } from '../../../functions/core/nearest-search.js';
+import { compareNearest, maxItemsReadPerSearch, maxUnitsReadPerSearch } from '../../../functions/core/nearest-search.js';
 import { ensureTable } from '../../../functions/data/create-table.js';
 import { findNearestOutlets } from '../../../functions/data/nearest-outlets.js';
 import { putOutlets } from '../../../functions/data/outlets.js';
@@ -108,7 +108,7 @@ describe('findNearestOutlets', () => {
           const accept = filters[filter];
 
           // Act: without the item budget, which the packed block would exceed (it has tests of its own)
-          const found = await findNearestOutlets({ point, limit, radiusKm, ...(accept ? { accept } : {}), itemBudget: Infinity });
+          const found = await findNearestOutlets({ point, limit, radiusKm, ...(accept ? { accept } : {}), itemBudget: Infinity, unitBudget: Infinity });
 
           // Assess
           expect(found.results.map(({ outlet, distanceKm }) => ({ id: outlet.id, distanceKm }))).toEqual(
@@ -163,7 +163,7 @@ describe('findNearestOutlets', () => {
   it('stops at the item budget when a filter matches nothing, and answers for the radius it searched', async () => {
     // Prepare: a filter no outlet passes, over the widest radius the API allows
     const nothing = () => false;
-    const unbounded = await findNearestOutlets({ point: manchester, limit: 50, radiusKm: 100, accept: nothing, itemBudget: Infinity });
+    const unbounded = await findNearestOutlets({ point: manchester, limit: 50, radiusKm: 100, accept: nothing, itemBudget: Infinity, unitBudget: Infinity });
 
     // Act
     const found = await findNearestOutlets({ point: manchester, limit: 50, radiusKm: 100, accept: nothing });
@@ -171,6 +171,8 @@ describe('findNearestOutlets', () => {
     // Assess: unbounded, it reads most of the table; bounded, no more than the budget
     expect(unbounded.stats.itemsRead).toBeGreaterThan(2 * maxItemsReadPerSearch);
     expect(found.stats.itemsRead).toBeLessThanOrEqual(maxItemsReadPerSearch);
+    // One Query a unit, none here big enough for a second page, and one batch read of the counters
+    expect(found.stats.requests).toBeLessThanOrEqual(maxUnitsReadPerSearch + 1);
     expect(found).toMatchObject({ results: [], budgetExhausted: true });
     expect(found.searchedRadiusKm).toBeGreaterThan(0);
     expect(found.searchedRadiusKm).toBeLessThan(100);
