@@ -8,6 +8,12 @@
  * Then it runs 1,000 searches (k = 10, 25 km) from city centres, suburbs and remote places,
  * checks each against brute force, runs a full-Scan baseline on a subset, and writes
  * `bench/results/search.json`.
+ *
+ * Then the worst case: a filter that matches nothing (`type=prison`: every outlet here is a
+ * pharmacy) over the widest radius the API allows, k = 50, which never fills k and so reads
+ * everything within the radius unless the item and unit budgets stop it. It runs from the same
+ * kinds of place with the budgets and without them, and checks that what the budgeted search answers is exact
+ * for the radius it reports.
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,6 +36,7 @@ const config = {
   limit: 10,
   radiusKm: 25,
   pointMix: { cityCentre: 0.4, suburb: 0.4, remote: 0.2 },
+  worstCase: { searchesPerKind: 8, limit: 50, radiusKm: 100, filters: { type: 'prison' } },
 } as const;
 
 const random = seededRandom(config.seed);
@@ -286,6 +293,41 @@ async function main(): Promise<void> {
     if (same(top.map(({ id, distanceKm }) => ({ id, distanceKm })), bruteForce(point))) baselineExact += 1;
   }
 
+  // The worst case: filters that match nothing, radius 100 km, with and without the item budget.
+  const { outletFilter } = await import('../functions/core/outlet-filters.js');
+  const { maxItemsReadPerSearch, maxUnitsReadPerSearch } = await import('../functions/core/nearest-search.js');
+  const nothing = outletFilter(config.worstCase.filters, new Date());
+  const worstPoints = ['city centre', 'suburb', 'remote'].flatMap((kind) =>
+    points.filter((entry) => entry.kind === kind).slice(0, config.worstCase.searchesPerKind),
+  );
+  const worst = {
+    budgeted: { items: [] as number[], requests: [] as number[], latency: [] as number[], searchedRadiusKm: [] as number[] },
+    unbounded: { items: [] as number[], requests: [] as number[], latency: [] as number[], searchedRadiusKm: [] as number[] },
+  };
+  let worstExact = 0;
+  let budgetExhausted = 0;
+  for (const { point } of worstPoints) {
+    for (const [name, budget] of [['budgeted', {}], ['unbounded', { itemBudget: Infinity, unitBudget: Infinity }]] as const) {
+      const started = performance.now();
+      const found = await findNearestOutlets({
+        point,
+        limit: config.worstCase.limit,
+        radiusKm: config.worstCase.radiusKm,
+        accept: nothing,
+        ...budget,
+      });
+      worst[name].latency.push(performance.now() - started);
+      worst[name].items.push(found.stats.itemsRead);
+      worst[name].requests.push(found.stats.requests);
+      worst[name].searchedRadiusKm.push(found.searchedRadiusKm);
+      if (name === 'budgeted') {
+        if (found.budgetExhausted) budgetExhausted += 1;
+        // Nothing matches, so exact means no results, and a radius no wider than asked.
+        if (found.results.length === 0 && found.searchedRadiusKm <= config.worstCase.radiusKm) worstExact += 1;
+      }
+    }
+  }
+
   const report = {
     date: new Date().toISOString(),
     node: process.version,
@@ -309,6 +351,27 @@ async function main(): Promise<void> {
       requests: summary(baseline.requests),
       latencyMs: summary(baseline.latency),
     },
+    worstCase: {
+      searches: worstPoints.length,
+      filters: config.worstCase.filters,
+      limit: config.worstCase.limit,
+      radiusKm: config.worstCase.radiusKm,
+      itemBudget: maxItemsReadPerSearch,
+      unitBudget: maxUnitsReadPerSearch,
+      budgetExhausted,
+      exact: worstExact,
+      withBudget: {
+        itemsRead: summary(worst.budgeted.items),
+        requests: summary(worst.budgeted.requests),
+        latencyMs: summary(worst.budgeted.latency),
+        searchedRadiusKm: summary(worst.budgeted.searchedRadiusKm),
+      },
+      withoutBudget: {
+        itemsRead: summary(worst.unbounded.items),
+        requests: summary(worst.unbounded.requests),
+        latencyMs: summary(worst.unbounded.latency),
+      },
+    },
   };
   const speedUp = report.scanBaseline.latencyMs.median / report.indexed.latencyMs.median;
 
@@ -323,11 +386,19 @@ async function main(): Promise<void> {
     console.log(`items read, ${kind} (${figures.searches}): median ${figures.median}, p95 ${figures.p95}`);
   }
   console.log(`median latency: ${speedUp.toFixed(0)}x below the scan baseline`);
+  const { withBudget, withoutBudget } = report.worstCase;
+  console.log(
+    `\nworst case (type=prison, matches nothing; 100 km, k = 50; ${worstPoints.length} searches):` +
+      `\n  items read: max ${withBudget.itemsRead.max} with the budget of ${maxItemsReadPerSearch}, max ${withoutBudget.itemsRead.max} without (median ${withBudget.itemsRead.median} / ${withoutBudget.itemsRead.median})` +
+      `\n  DynamoDB requests: max ${withBudget.requests.max} with the budget of ${maxUnitsReadPerSearch} units, max ${withoutBudget.requests.max} without` +
+      `\n  latency ms: p95 ${withBudget.latencyMs.p95} with, p95 ${withoutBudget.latencyMs.p95} without` +
+      `\n  searched radius km with the budget: median ${withBudget.searchedRadiusKm.median}, min ${Math.min(...worst.budgeted.searchedRadiusKm).toFixed(2)}; budget reached in ${budgetExhausted}/${worstPoints.length}`,
+  );
 
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/search.json'), `${JSON.stringify({ ...report, medianSpeedUp: Number(speedUp.toFixed(1)) }, null, 2)}\n`);
   await engine.close();
-  if (exact !== points.length) process.exitCode = 1;
+  if (exact !== points.length || worstExact !== worstPoints.length || withBudget.itemsRead.max > maxItemsReadPerSearch) process.exitCode = 1;
 }
 
 await main();

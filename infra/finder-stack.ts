@@ -111,6 +111,8 @@ export class FinderStack extends Stack {
       functions,
       throttle: props.apiThrottle ?? { rateLimit: 50, burstLimit: 100 },
       signedInAuthorizer: signIn.authorizer,
+      // Requests no route takes get the API's error shape from the public, read-only function.
+      unmatchedGroup: 'public-api',
     });
     const openData = new OpenDataFiles(this, 'OpenDataFiles', {
       table,

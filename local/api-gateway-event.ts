@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { routeKey } from '../functions/routes.js';
-import type { RouteMatch } from './match-route.js';
+import type { RouteMatch } from '../functions/shared/match-route.js';
 
 /** Query parameters as API Gateway gives them: repeated names joined with commas. */
 function queryParameters(search: URLSearchParams): Record<string, string> | undefined {

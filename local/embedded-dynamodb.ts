@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
+import { Level } from 'level';
 
 /** The local finder's table on the embedded engine. */
 export const localTableName = 'naloxone-finder-local';
@@ -15,9 +16,38 @@ export interface EmbeddedDynamoDb {
   close(): Promise<void>;
 }
 
-/** Starts the engine on `port` (0 picks a free one). `path` keeps data on disk; omit it for memory. */
+/** The data folder is open in another process (a running finder): one engine at a time can use it. */
+export class DataInUseError extends Error {
+  constructor(readonly path: string) {
+    super(`The local data in ${path} is in use by another process: is the finder running? Stop it first, or choose another folder with --data-dir.`);
+    this.name = 'DataInUseError';
+  }
+}
+
+/**
+ * Opens and closes the folder's database once, so a folder another process holds is reported
+ * plainly: dynalite would open it lazily and throw from a callback on the first request.
+ */
+async function checkNotInUse(path: string): Promise<void> {
+  const probe = new Level(path);
+  try {
+    await probe.open();
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === 'LEVEL_LOCKED') throw new DataInUseError(path);
+    throw error;
+  }
+  await probe.close();
+}
+
+/**
+ * Starts the engine on `port` (0 picks a free one). `path` keeps data on disk; omit it for memory.
+ * Throws `DataInUseError` when another process has the folder open.
+ */
 export async function startEmbeddedDynamoDb(options: { port?: number; path?: string } = {}): Promise<EmbeddedDynamoDb> {
-  if (options.path) await mkdir(options.path, { recursive: true });
+  if (options.path) {
+    await mkdir(options.path, { recursive: true });
+    await checkNotInUse(options.path);
+  }
   const server = dynalite({
     createTableMs: 0,
     deleteTableMs: 0,

@@ -22,11 +22,11 @@ import { type RouteDefinition, type RouteGroup, routeKey } from '../functions/ro
 import { createClientLimiter } from './client-limits.js';
 import type { LambdaHandler } from '../functions/shared/http.js';
 import { toApiGatewayEvent } from './api-gateway-event.js';
-import { localTableName, startEmbeddedDynamoDb } from './embedded-dynamodb.js';
+import { openLocalData } from './local-data.js';
 import { type LocalIdentityProvider, identityDataDir, startLocalIdentityProvider } from './identity-provider.js';
 import { type JwtAuthorizer, type JwtAuthorizerSettings, createJwtAuthorizer } from './jwt-authorizer.js';
 import { localLambdaContext } from './lambda-context.js';
-import { matchRoute } from './match-route.js';
+import { matchRoute } from '../functions/shared/match-route.js';
 import { localOpenDataFiles } from './open-data-files.js';
 import { type Outbox, openOutbox } from './outbox.js';
 import { outboxPath, serveOutbox } from './outbox-page.js';
@@ -165,6 +165,28 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
   response.end(JSON.stringify(body));
 }
 
+const methodNotAllowedBody = { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] };
+
+/** Whether every `%` in a path starts a valid escape of UTF-8: a path that is not cannot name anything. */
+function isWellEncoded(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What reaches the console when a request fails: the error's name, message and stack. Never the
+ * request (its target can hold a postcode or a place), nor the error's own fields, which a
+ * library may fill with the request it was given.
+ */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return `Request failed: ${typeof error}`;
+  return `Request failed: ${error.stack ?? `${error.name}: ${error.message}`}`;
+}
+
 /**
  * Starts the finder. The functions read their configuration from the environment once, so this
  * sets it before loading them: start one finder per process.
@@ -221,8 +243,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     url.pathname = apiPathAliases[url.pathname] ?? url.pathname;
     try {
       const match = matchRoute(method, url.pathname);
-      if (match === 'method_not_allowed') {
-        sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
+      if (match && 'allow' in match) {
+        sendJson(response, 405, methodNotAllowedBody, { allow: match.allow.join(', ') });
       } else if (match && !limitClient(match.route, request, response)) {
         // Refused by the per-client limit (as the WAF would on AWS): already answered.
       } else if (match) {
@@ -252,17 +274,18 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         await serveReadinessJob(request, url, response, runReadiness);
       } else if (isApiPath(url.pathname)) {
         // Under the API's prefix every answer is the API's: JSON, never the site's 404 page.
-        sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
+        if (isWellEncoded(url.pathname)) sendJson(response, 404, { error: 'not_found', message: 'There is no such page', issues: [] });
+        else sendJson(response, 400, { error: 'bad_request', message: 'That address is not valid', issues: [] });
       } else if (method === 'GET' || method === 'HEAD') {
         if (!serveOutbox(outbox, request, url.pathname, response)) {
           const policy = { 'content-security-policy': isPortalPath(url.pathname) ? portalPolicy : publicPolicy };
           await serveSiteFile(options.siteDir, url.pathname, { method, acceptEncoding: String(request.headers['accept-encoding'] ?? '') }, response, policy);
         }
       } else {
-        sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
+        sendJson(response, 405, methodNotAllowedBody, { allow: 'GET, HEAD' });
       }
     } catch (error) {
-      console.error(error);
+      console.error(describeFailure(error));
       if (!response.headersSent) sendJson(response, 500, { error: 'internal_error', message: 'Something went wrong. Please try again.', issues: [] });
       else response.end();
     }
@@ -312,13 +335,6 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     const signIn: SignInSettings = options.signIn ?? identityProvider!;
     portalPolicy = contentSecurityPolicy({ ...pagePolicy, signInOrigin: originOf(signIn.tokenEndpoint) });
 
-    const engine = await startEmbeddedDynamoDb(options.dataPath ? { path: options.dataPath } : {});
-    cleanups.push(engine.close);
-    process.env.DYNAMODB_ENDPOINT = engine.endpoint;
-    process.env.TABLE_NAME = options.tableName ?? localTableName;
-    process.env.AWS_REGION ??= 'eu-west-2';
-    // The SDK warns that Node 20 support ends; Lambda runs Node 22, so the warning is noise here.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     // What the stack sets on the portal's function for Cognito.
     process.env.AUTH_ISSUER = signIn.issuer;
     process.env.AUTH_CLIENT_ID = signIn.audience;
@@ -336,12 +352,13 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     process.env.SITE_URL = options.siteUrl ?? url;
     authorize = createJwtAuthorizer(signIn);
 
-    const { ensureTable } = await import('../functions/data/create-table.js');
-    await ensureTable();
-    if (options.seed !== false) {
-      const { seedDemoData } = await import('./seed-demo.js');
-      await seedDemoData(log);
-    }
+    const engine = await openLocalData({
+      ...(options.dataPath ? { dataPath: options.dataPath } : {}),
+      ...(options.tableName ? { tableName: options.tableName } : {}),
+      seed: options.seed !== false,
+      log,
+    });
+    cleanups.push(engine.close);
     for (const [group, load] of Object.entries(lambdaEntries) as [RouteGroup, () => Promise<{ handler: LambdaHandler }>][]) {
       handlers.set(group, (await load()).handler);
     }

@@ -1,10 +1,12 @@
 /**
  * Serves the built site the way the CloudFront distribution does: `/` and folder paths get their
- * `index.html`, unknown paths the site's 404 page.
+ * `index.html`, unknown paths the site's 404 page. As from S3, a path names one object: `.` and
+ * `..` segments (however encoded) name nothing, and nothing outside the build output is served,
+ * not even through a symbolic link inside it.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const contentTypes: Record<string, string> = {
@@ -29,15 +31,28 @@ export const siteSecurityHeaders = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
-async function fileAt(path: string): Promise<string | null> {
+/**
+ * The file a path inside `root` names (a folder's `index.html`), or null. Symbolic links are not
+ * followed: a link in the build output is not part of the site, wherever it points.
+ */
+async function fileAt(root: string, relative: string): Promise<string | null> {
+  const path = join(root, relative);
   try {
-    const info = await stat(path);
-    if (info.isFile()) return path;
-    if (info.isDirectory()) return fileAt(join(path, 'index.html'));
+    const info = await lstat(path);
+    if (info.isDirectory()) return relative.endsWith('index.html') ? null : fileAt(root, join(relative, 'index.html'));
+    if (!info.isFile()) return null;
+    // A link in a folder above the file: the real path leads elsewhere.
+    return (await realpath(path)) === path ? path : null;
   } catch {
     // Not there: the caller falls back to the 404 page.
+    return null;
   }
-  return null;
+}
+
+/** The site path's segments, decoded; null if any is `.`, `..` or holds a separator or NUL once decoded. */
+function siteSegments(decoded: string): string[] | null {
+  const segments = decoded.split('/').filter((segment) => segment !== '');
+  return segments.some((segment) => segment === '.' || segment === '..' || /[\\/\0]/.test(segment)) ? null : segments;
 }
 
 /** Text compresses well; the CDN compresses it in production, so the local server does too. */
@@ -54,7 +69,12 @@ export async function serveSiteFile(
   response: ServerResponse,
   headers: Record<string, string> = {},
 ): Promise<void> {
-  const root = resolve(siteDir);
+  let root: string;
+  try {
+    root = await realpath(resolve(siteDir));
+  } catch {
+    root = resolve(siteDir);
+  }
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -63,10 +83,10 @@ export async function serveSiteFile(
     response.end('That address is not valid.');
     return;
   }
-  const candidate = normalize(join(root, decoded));
-  const inside = candidate === root || candidate.startsWith(root + sep);
-  const found = inside ? await fileAt(candidate) : null;
-  const file = found ?? (await fileAt(join(root, '404.html')));
+  // Split before decoding too: `%2F` inside a segment is part of an object's name on S3, never a separator.
+  const segments = pathname.split('/').some((segment) => /%2f|%5c/i.test(segment)) ? null : siteSegments(decoded);
+  const found = segments ? await fileAt(root, segments.join(sep)) : null;
+  const file = found ?? (await fileAt(root, '404.html'));
   const status = found ? 200 : 404;
   if (!file) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...siteSecurityHeaders });
@@ -74,8 +94,9 @@ export async function serveSiteFile(
     return;
   }
   const type = contentTypes[extname(file)] ?? 'application/octet-stream';
-  // Astro fingerprints bundled assets under /_astro/, so they can be kept; pages must stay fresh.
-  const cacheControl = pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+  // Astro fingerprints bundled assets under /_astro/, so they can be kept; pages, and the 404 page
+  // a missing asset gets, must stay fresh (the asset may be there after the next deploy).
+  const cacheControl = found && segments?.[0] === '_astro' ? 'public, max-age=31536000, immutable' : 'no-cache';
   const gzip = compressible.test(type) && /\bgzip\b/.test(request.acceptEncoding);
   const content = await readFile(file);
   const body = gzip ? gzipSync(content) : content;

@@ -5,7 +5,7 @@
  *   npm start -- --port 8080       another port (or PORT=8080); the sign-in service takes the next one
  *   npm start -- --auth-port 9000  the local sign-in service's port (default: the finder's port + 1)
  *   npm start -- --fresh           forget the local data and load the demo again
- *   npm run reset                  the same, without serving
+ *   npm run reset                  the same, without serving (and without taking a port)
  */
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,8 @@ import { parseArgs } from 'node:util';
 import { buildSiteIfChanged } from '../local/build-site.js';
 import { demoUsers } from '../local/demo-users.js';
 import { PortInUseError, startFinder } from '../local/finder-server.js';
+import { prepareLocalData } from '../local/local-data.js';
+import { DataInUseError } from '../local/embedded-dynamodb.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -53,25 +55,36 @@ if (args.fresh) {
   log(`Removed the local data in ${dataDir}`);
 }
 
-if (!args['no-serve'] && !args['no-build']) {
-  await buildSiteIfChanged(`${root}site`, [`${root}functions/contract`], log);
+if (args['no-serve']) {
+  // Only the data: no port is bound, so a finder running on another folder is no obstacle.
+  try {
+    await prepareLocalData({ dataPath: dataDir, log });
+    log('Local data is ready.');
+  } catch (error) {
+    if (!(error instanceof DataInUseError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+} else {
+  await serve();
 }
 
-try {
-  const finder = await startFinder({
-    port,
-    host: args.host,
-    dataPath: dataDir,
-    siteDir: `${root}site/dist`,
-    ...(authPort === undefined ? {} : { authPort }),
-    // Readiness reminders as the schedule sends them on AWS: daily at 07:00, and soon after start.
-    ...(args['no-serve'] ? {} : { readinessTimer: {} }),
-    log,
-  });
-  if (args['no-serve']) {
-    await finder.close();
-    log('Local data is ready.');
-  } else {
+/** Builds the site if it changed and serves the finder until Ctrl-C. */
+async function serve(): Promise<void> {
+  if (!args['no-build']) {
+    await buildSiteIfChanged(`${root}site`, [`${root}functions/contract`], log);
+  }
+  try {
+    const finder = await startFinder({
+      port,
+      host: args.host,
+      dataPath: dataDir,
+      siteDir: `${root}site/dist`,
+      ...(authPort === undefined ? {} : { authPort }),
+      // Readiness reminders as the schedule sends them on AWS: daily at 07:00, and soon after start.
+      readinessTimer: {},
+      log,
+    });
     log(`\nThe naloxone finder is running at ${finder.url}\n  API example: ${finder.url}/api/outlets?postcode=M15%204AB&limit=5`);
     log(signInHelp(finder.url, finder.signIn.issuer));
     log('Press Ctrl-C to stop.');
@@ -85,13 +98,13 @@ try {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+  } catch (error) {
+    if (error instanceof PortInUseError || error instanceof DataInUseError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
   }
-} catch (error) {
-  if (error instanceof PortInUseError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
 }
 
 /** How a developer signs in locally: the portal, the demo accounts, where the codes arrive. */

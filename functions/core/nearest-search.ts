@@ -13,6 +13,13 @@
  * small cells whole in one request, and split big cells into their 32 children, reading only the
  * non-empty children near the point. Splitting only pays where a cell is crowded: in the
  * countryside one request for a whole cell is cheaper than many for its pieces.
+ *
+ * How its cost stays bounded: a filter that matches nothing (no prisons near here) never fills k,
+ * so without a limit the search would read every unit within the radius. Each search has a budget
+ * of items read and one of units read (each unit is at least one request); a unit that would take
+ * it over either is not read, and the search stops there with `searchedRadiusKm` at that unit's
+ * bound, keeping only results nearer than it, so what it answers is still exact for the radius it
+ * reports.
  */
 import type { Coordinates } from '../contract/outlet.js';
 import { boxAroundKm, haversineKm, minDistanceToBoxKm } from './distance.js';
@@ -61,6 +68,20 @@ export interface NearestSearchTuning {
 /** The defaults: see `functions/data/table-schema.ts` for why 4-character cells. */
 export const defaultTuning: NearestSearchTuning = { cellPrecision: 4, splitAbove: 40 };
 
+/**
+ * The most items one search reads. A normal search reads about 40 (p95 100, max 200 in
+ * `bench/results/search.json`), so this binds only searches whose filters match almost nothing
+ * over a wide radius: they answer for a smaller radius instead of reading everything.
+ */
+export const maxItemsReadPerSearch = 1_000;
+
+/**
+ * The most units (cells or child cells, one Query each, more pages only for a big one) one search
+ * reads. A normal search reads 5 (max 15 in `bench/results/search.json`); a search whose filters
+ * match nothing spends its item budget on many small units, and this caps its requests too.
+ */
+export const maxUnitsReadPerSearch = 100;
+
 export interface FindNearestInput<T> extends NearestSearchPorts<T> {
   point: Coordinates;
   /** How many results to find: at least 1. */
@@ -70,6 +91,15 @@ export interface FindNearestInput<T> extends NearestSearchPorts<T> {
   /** Filters applied while searching, so the k nearest *accepted* items are found. */
   accept?: (value: T) => boolean;
   tuning?: Partial<NearestSearchTuning>;
+  /**
+   * The most items this search may read. With `countCells` a unit is read only if its count fits
+   * in what is left, so no more than this is ever read; without counts a unit's size is known only
+   * once read, so the search stops once it has read this many.
+   * @default maxItemsReadPerSearch
+   */
+  itemBudget?: number;
+  /** The most units this search may read. @default maxUnitsReadPerSearch */
+  unitBudget?: number;
 }
 
 /** One result: the item, its id and its distance from the point in km. */
@@ -89,12 +119,18 @@ export interface FindNearestOutput<T> {
   searchedRadiusKm: number;
   /** The prefixes read, in order (for tests and tuning). */
   unitsRead: string[];
+  /** Items the unit reads returned. */
+  itemsRead: number;
+  /** Whether the search stopped short of its radius because the next unit did not fit in the item or unit budget. */
+  budgetExhausted: boolean;
 }
 
 /** A unit to read and the lower bound of the distance to anything in it. */
 interface PlannedUnit {
   prefix: string;
   minDistanceKm: number;
+  /** How many items the counts say it holds (an over-count at worst); undefined without counts. */
+  count?: number;
 }
 
 /** Orders results: nearer first, then by id, so equal distances come out the same every time. */
@@ -130,14 +166,15 @@ export function planUnits(
     const counted = occupancy.get(cell.prefix);
     if (!counted || !(counted.total > 0)) continue;
     if (counted.total <= splitAbove) {
-      units.push(cell);
+      units.push({ ...cell, count: counted.total });
       continue;
     }
     for (const char of geohashAlphabet) {
-      if (!((counted.children[char] ?? 0) > 0)) continue;
+      const count = counted.children[char] ?? 0;
+      if (!(count > 0)) continue;
       const prefix = cell.prefix + char;
       const minDistanceKm = minDistanceToBoxKm(point, geohashBox(prefix));
-      if (minDistanceKm <= radiusKm) units.push({ prefix, minDistanceKm });
+      if (minDistanceKm <= radiusKm) units.push({ prefix, minDistanceKm, count });
     }
   }
   return units.sort((a, b) => a.minDistanceKm - b.minDistanceKm || (a.prefix < b.prefix ? -1 : 1));
@@ -160,6 +197,10 @@ export async function findNearest<T>(input: FindNearestInput<T>): Promise<FindNe
   const { point, k, radiusKm, accept } = input;
   if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be a whole number of at least 1');
   if (!(radiusKm >= 0)) throw new RangeError('radiusKm must be a number of at least 0');
+  const itemBudget = input.itemBudget ?? maxItemsReadPerSearch;
+  if (!(itemBudget >= 0)) throw new RangeError('itemBudget must be a number of at least 0');
+  const unitBudget = input.unitBudget ?? maxUnitsReadPerSearch;
+  if (!(unitBudget >= 0)) throw new RangeError('unitBudget must be a number of at least 0');
   const tuning = { ...defaultTuning, ...input.tuning };
 
   const cells = candidateCells(point, radiusKm, tuning.cellPrecision);
@@ -168,14 +209,23 @@ export async function findNearest<T>(input: FindNearestInput<T>): Promise<FindNe
 
   const best: NearestItem<T>[] = [];
   const unitsRead: string[] = [];
+  let itemsRead = 0;
+  let budgetExhausted = false;
   let next = 0;
   for (; next < units.length; next += 1) {
     const unit = units[next] as PlannedUnit;
     const kth = best.length >= k ? best[k - 1] : undefined;
     if (kth && kth.distanceKm < unit.minDistanceKm) break;
+    const overItems = itemsRead + (unit.count ?? 0) > itemBudget || (unit.count === undefined && itemsRead >= itemBudget);
+    if (overItems || unitsRead.length >= unitBudget) {
+      budgetExhausted = true;
+      break;
+    }
 
     unitsRead.push(unit.prefix);
-    for (const candidate of await input.readUnit(unit.prefix)) {
+    const candidates = await input.readUnit(unit.prefix);
+    itemsRead += candidates.length;
+    for (const candidate of candidates) {
       const distanceKm = haversineKm(point, candidate.location);
       if (!(distanceKm <= radiusKm)) continue;
       const worst = best.length >= k ? best[best.length - 1] : undefined;
@@ -187,9 +237,14 @@ export async function findNearest<T>(input: FindNearestInput<T>): Promise<FindNe
   }
 
   const firstUnread = units[next];
+  const searchedRadiusKm = firstUnread ? Math.min(radiusKm, firstUnread.minDistanceKm) : radiusKm;
   return {
-    results: best,
-    searchedRadiusKm: firstUnread ? Math.min(radiusKm, firstUnread.minDistanceKm) : radiusKm,
+    // Stopped by the budget, an unread unit may hold something nearer than a result beyond its
+    // bound (even at the bound itself, with a smaller id): only results nearer than it are known.
+    results: budgetExhausted ? best.filter((item) => item.distanceKm < searchedRadiusKm) : best,
+    searchedRadiusKm,
     unitsRead,
+    itemsRead,
+    budgetExhausted,
   };
 }

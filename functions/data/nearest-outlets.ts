@@ -30,13 +30,22 @@ export interface NearestOutletsRequest {
   radiusKm: number;
   /** A filter (kit type, open now, …): the search finds the `limit` nearest outlets it accepts. */
   accept?: (outlet: SearchableOutlet) => boolean;
+  /** The most items the search may read. @default maxItemsReadPerSearch (`core/nearest-search.ts`) */
+  itemBudget?: number;
+  /** The most units (Queries, but for extra pages) the search may read. @default maxUnitsReadPerSearch */
+  unitBudget?: number;
 }
 
 export interface NearestOutletsResult {
   /** Nearest first; equal distances by id. */
   results: { outlet: SearchableOutlet; distanceKm: number }[];
-  /** The distance within which every accepted outlet is known (the radius if fewer than `limit` were found). */
+  /**
+   * The distance within which every accepted outlet is known: the radius if fewer than `limit`
+   * were found, unless a budget ran out first.
+   */
   searchedRadiusKm: number;
+  /** Whether the search stopped short of the radius because its item or unit budget ran out. */
+  budgetExhausted: boolean;
   /** `itemsRead`: items the Queries scanned; `requests`: DynamoDB requests (Query pages and batch reads). */
   stats: { itemsRead: number; requests: number };
 }
@@ -93,6 +102,8 @@ export async function findNearestOutlets(request: NearestOutletsRequest): Promis
     k: request.limit,
     radiusKm: request.radiusKm,
     ...(request.accept ? { accept: request.accept } : {}),
+    ...(request.itemBudget === undefined ? {} : { itemBudget: request.itemBudget }),
+    ...(request.unitBudget === undefined ? {} : { unitBudget: request.unitBudget }),
     tuning: { ...defaultTuning, cellPrecision: geoCellPrecision },
     countCells: async (cells) => {
       const { occupancy, calls } = await readCellCounts(cells);
@@ -104,6 +115,7 @@ export async function findNearestOutlets(request: NearestOutletsRequest): Promis
   return {
     results: found.results.map(({ value, distanceKm }) => ({ outlet: value, distanceKm })),
     searchedRadiusKm: found.searchedRadiusKm,
+    budgetExhausted: found.budgetExhausted,
     stats,
   };
 }

@@ -25,6 +25,7 @@ export const findOutlets: PublicHandler = async ({ event }) => {
     ...locationForLog(location),
     results: found.results.length,
     itemsRead: found.stats.itemsRead,
+    budgetExhausted: found.budgetExhausted,
   });
   const body: FindOutletsResponse = {
     location,

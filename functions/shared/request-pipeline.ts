@@ -12,9 +12,13 @@
 import type { Context } from 'aws-lambda';
 import { type Actor, type Memberships, actorOf, decideAccess, identityFromClaims } from '../core/access.js';
 import { type RouteDefinition, type RouteGroup, routeKey, routes } from '../routes.js';
-import { DomainError, forbidden, notFound, unauthorised } from './errors.js';
+import { DomainError, badRequest, forbidden, notFound, unauthorised } from './errors.js';
 import { type ApiEvent, type ApiResult, type LambdaHandler, errorResponse, internalErrorResponse } from './http.js';
 import { logger } from './logger.js';
+import { matchRoute } from './match-route.js';
+
+/** API Gateway's route key for a request that no route of the table matched. */
+export const defaultRouteKey = '$default';
 
 /** What a handler is given. `actor` is null exactly on public routes. */
 export interface ApiRequest<A extends Actor | null = Actor | null> {
@@ -78,6 +82,7 @@ export function groupEntry<G extends RouteGroup>(group: G, handlers: GroupHandle
     logger.addContext(context);
     logger.appendKeys({ group, routeKey: event.routeKey, apiRequestId: event.requestContext?.requestId });
     try {
+      if (event.routeKey === defaultRouteKey) return unmatchedResponse(event);
       const resolved = byRouteKey.get(event.routeKey);
       if (!resolved) throw notFound('There is no such page');
       const actor = await authorize(resolved.route, event, lookups);
@@ -90,6 +95,27 @@ export function groupEntry<G extends RouteGroup>(group: G, handlers: GroupHandle
       logger.resetKeys();
     }
   };
+}
+
+/**
+ * The answer to a request no route took, in the API's error shape (API Gateway's own would be
+ * `{"message":"Not Found"}`): 405 with `Allow` when the path has routes for other methods, 400
+ * when the path is not valid percent-encoding, 404 otherwise.
+ */
+function unmatchedResponse(event: ApiEvent): ApiResult {
+  const method = event.requestContext?.http?.method ?? '';
+  const path = event.rawPath ?? '';
+  const match = matchRoute(method, path);
+  if (match && 'allow' in match) {
+    const response = errorResponse(new DomainError('method_not_allowed', 'That method is not allowed here'));
+    return { ...response, headers: { ...response.headers, allow: match.allow.join(', ') } };
+  }
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return errorResponse(badRequest('That address is not valid'));
+  }
+  return errorResponse(notFound('There is no such page'));
 }
 
 /** The actor if the route's access allows the call; throws `unauthorised` or `forbidden` otherwise. */

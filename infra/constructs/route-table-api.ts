@@ -1,6 +1,8 @@
 /**
  * The HTTP API, built from the route table: every route goes to its group's function, so the API
- * cannot serve a route the table does not list, nor miss one it does.
+ * cannot serve a route the table does not list, nor miss one it does. A request no route takes
+ * can go to one group's function through the `$default` route, to be answered in the API's own
+ * error shape rather than API Gateway's.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -9,6 +11,8 @@ import {
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
   type IHttpRouteAuthorizer,
   LogGroupLogDestination,
   type ThrottleSettings,
@@ -35,6 +39,13 @@ export interface RouteTableApiProps {
   readonly signedInAuthorizer?: IHttpRouteAuthorizer;
   /** @default RetentionDays.ONE_MONTH */
   readonly accessLogRetention?: RetentionDays;
+  /**
+   * The group whose function answers requests no route takes (`$default`, public): its request
+   * pipeline says 404, 405 with `Allow`, or 400, in the error shape. Without it API Gateway
+   * answers them itself with `{"message":"Not Found"}`.
+   * @default none
+   */
+  readonly unmatchedGroup?: RouteGroup;
 }
 
 /**
@@ -89,14 +100,18 @@ export class RouteTableApi extends Construct {
     // CloudFormation as it is, so it is written in CloudFormation's own case.
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     const integrations = new Map<RouteGroup, HttpLambdaIntegration>();
-    for (const route of props.routes) {
-      const handler = props.functions[route.group];
-      if (!handler) throw new Error(`Route "${routeKey(route)}" belongs to group "${route.group}", which has no function`);
-      let integration = integrations.get(route.group);
+    const integrationOf = (group: RouteGroup, what: string): HttpLambdaIntegration => {
+      const handler = props.functions[group];
+      if (!handler) throw new Error(`${what} belongs to group "${group}", which has no function`);
+      let integration = integrations.get(group);
       if (!integration) {
-        integration = new HttpLambdaIntegration(`${route.group}-integration`, handler);
-        integrations.set(route.group, integration);
+        integration = new HttpLambdaIntegration(`${group}-integration`, handler);
+        integrations.set(group, integration);
       }
+      return integration;
+    };
+    for (const route of props.routes) {
+      const integration = integrationOf(route.group, `Route "${routeKey(route)}"`);
       const apiRoutes = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -112,6 +127,13 @@ export class RouteTableApi extends Construct {
         // ("Unable to find Route by key … within the provided RouteSettings").
         for (const apiRoute of apiRoutes) stage.node.addDependency(apiRoute);
       }
+    }
+    if (props.unmatchedGroup) {
+      new HttpRoute(this, 'Unmatched', {
+        httpApi: this.api,
+        routeKey: HttpRouteKey.DEFAULT,
+        integration: integrationOf(props.unmatchedGroup, 'The $default route'),
+      });
     }
     if (Object.keys(routeSettings).length > 0) (stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
   }

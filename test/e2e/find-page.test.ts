@@ -202,6 +202,29 @@ describe('find page', () => {
     expect(await none.textContent()).toContain('In Scotland, Wales and Northern Ireland the rules and services are different.');
   });
 
+  it.each(['&radiusKm=100', ''])('offers no wider search when a search (%s) stopped short at the API’s read budget', async (radius) => {
+    // Prepare: what the API answers when a filter matches nothing and the budget stops it at 37 km
+    // (for the default 25 km, stopped at 8 km)
+    const searchedRadiusKm = radius ? 37.23 : 8.69;
+    const page = await e2e.openPage('/', { viewport: phone });
+    await page.route('**/api/outlets?*', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ location: { lat: 53.4808, lng: -2.2426, source: 'coordinates', label: null }, searchedRadiusKm, results: [] }),
+      }),
+    );
+
+    // Act
+    await page.goto(`${e2e.finder.url}/?lat=53.4808&lng=-2.2426&kit=injectable${radius}`);
+
+    // Assess: it says how far it looked, and does not send people round in a circle
+    const none = page.locator('[data-no-results]');
+    await none.waitFor();
+    expect(await none.textContent()).toContain(radius ? 'within 23 miles (37 km)' : 'within 5 miles (9 km)');
+    expect(await page.getByRole('link', { name: /Search further away/ }).count()).toBe(0);
+  });
+
   it('keeps the last results and the 999 link when the finder stops answering', async () => {
     const page = await e2e.openPage('/?postcode=M15+4AB', { viewport: phone });
     await page.locator('[data-results-list] > li').first().waitFor();

@@ -371,12 +371,13 @@ describe('the HTTP API', () => {
       return { key: route.Properties.RouteKey, functionId };
     });
 
-    // Assess
-    expect(served.map((route) => route.key).sort()).toEqual(routes.map(routeKey).sort());
+    // Assess: and `$default`, for requests no route takes, to the public function
+    expect(served.map((route) => route.key).sort()).toEqual([...routes.map(routeKey), '$default'].sort());
     for (const route of routes) {
       const [functionId] = groupFunction(route.group);
       expect(served).toContainEqual({ key: routeKey(route), functionId });
     }
+    expect(served).toContainEqual({ key: '$default', functionId: groupFunction('public-api')[0] });
   });
 
   it('checks a Cognito access token on every route that is not public, and on no public one', () => {

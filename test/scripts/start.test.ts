@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedDynamoDb } from '../../local/embedded-dynamodb.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let dataDir: string;
@@ -57,6 +58,38 @@ describe('npm start', () => {
 
     expect(fresh.code).toBe(0);
     expect(fresh.output).toMatch(/Loaded 631 outlets/);
+  });
+
+  it('prepares the data while the finder’s and the sign-in service’s ports are taken (npm run reset, --no-serve)', async () => {
+    // Prepare: both ports a finder would take, held by something else
+    const blockers = [createServer(), createServer()];
+    await Promise.all(blockers.map((blocker) => new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))));
+    const [port, authPort] = blockers.map((blocker) => String((blocker.address() as { port: number }).port)) as [string, string];
+
+    // Act: as `npm run reset` runs it, then `npm start -- --no-serve`
+    const reset = await start(['--fresh', '--no-serve', '--port', port, '--auth-port', authPort, '--data-dir', dataDir]);
+    const noServe = await start(['--no-serve', '--port', port, '--auth-port', authPort, '--data-dir', dataDir]);
+    for (const blocker of blockers) blocker.close();
+
+    // Assess
+    expect([reset.code, reset.output]).toEqual([0, expect.stringMatching(/Loaded 631 outlets[\s\S]*Local data is ready/)]);
+    expect([noServe.code, noServe.output]).toEqual([0, expect.stringContaining('Local data is ready')]);
+    expect(noServe.output).not.toContain('already in use');
+  });
+
+  it('says clearly when another process has the data folder open, as a running finder does', async () => {
+    // Prepare
+    const heldDir = await mkdtemp(join(tmpdir(), 'finder-held-'));
+    const holder = await startEmbeddedDynamoDb({ path: heldDir });
+
+    // Act
+    const run = await start(['--no-serve', '--data-dir', heldDir]);
+    await holder.close();
+    await rm(heldDir, { recursive: true, force: true });
+
+    // Assess
+    expect(run.code).toBe(1);
+    expect(run.output).toContain(`The local data in ${heldDir} is in use by another process: is the finder running?`);
   });
 
   it('says clearly when the port is taken', async () => {

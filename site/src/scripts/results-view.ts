@@ -3,7 +3,7 @@
  * "offline" message. It draws what it is given; the search itself (state, history, requests) is
  * `find-page.ts`'s, the map `map-controller.ts`'s.
  */
-import type { FindOutletsResponse, ResolvedLocation } from '@contract/find-outlets.js';
+import { type FindOutletsResponse, type ResolvedLocation, searchLimits } from '@contract/find-outlets.js';
 import { required, showDemoNotice } from './dom.js';
 import { radiusInWords } from './format.js';
 import { pageTitle } from './page-title.js';
@@ -79,7 +79,11 @@ export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOpt
         noResultsNote.textContent = fromArea;
         noResultsNote.hidden = fromArea === '';
         noResultsFilters.hidden = !hasFilters(query);
-        widen.hidden = response.searchedRadiusKm >= widestRadiusKm;
+        // With nothing found, a search stops short of the radius it was asked for only when the
+        // API's read budget runs out; a wider one would stop at the same distance, so offering it
+        // would send people round in a circle.
+        const askedKm = Number(query.radiusKm) || searchLimits.defaultRadiusKm;
+        widen.hidden = response.searchedRadiusKm >= widestRadiusKm || response.searchedRadiusKm < askedKm;
         widenLink.href = pageUrl({ ...query, radiusKm: String(widestRadiusKm) }, location.pathname);
         status.textContent = `No places found near ${where}`;
         showDemoNotice(root, false);

@@ -8,6 +8,8 @@ import {
   type CellOccupancy,
   compareNearest,
   findNearest,
+  maxItemsReadPerSearch,
+  maxUnitsReadPerSearch,
 } from '../../../functions/core/nearest-search.js';
 
 interface Place {
@@ -133,6 +135,9 @@ describe('findNearest', () => {
             k,
             radiusKm,
             ...(accept ? { accept } : {}),
+            // Without budgets: splitting every cell can make more units than the unit budget
+            itemBudget: Infinity,
+            unitBudget: Infinity,
             tuning: { splitAbove },
             readUnit: store.readUnit,
             ...(useCounts ? { countCells: store.countCells } : {}),
@@ -178,8 +183,9 @@ describe('findNearest', () => {
     }));
     const store = memoryStore(places);
 
-    // Act
-    const found = await findNearest<Place>({ point: manchester, k: 10, radiusKm: 25, ...store });
+    // Act: about 600 places a child cell, far denser than anywhere real, so over the item budget
+    // (which has tests of its own) in four reads
+    const found = await findNearest<Place>({ point: manchester, k: 10, radiusKm: 25, itemBudget: Infinity, unitBudget: Infinity, ...store });
 
     // Assess
     expect(found.results).toHaveLength(10);
@@ -221,5 +227,108 @@ describe('findNearest', () => {
 
     // Assess
     await expect(search).rejects.toThrow(RangeError);
+  });
+});
+
+describe('findNearest with an item budget', () => {
+  /** 3,000 places on a grid over about 60 × 60 km of Greater Manchester, none of them a match. */
+  const grid: Place[] = Array.from({ length: 3000 }, (_, index) => ({
+    id: `g${index}`,
+    location: { lat: manchester.lat + ((index % 60) - 30) * 0.009, lng: manchester.lng + (Math.floor(index / 60) - 25) * 0.015 },
+    open: false,
+  }));
+
+  it('reads no more than the budget when the filter matches nothing, and says how far it looked', async () => {
+    // Prepare
+    const store = memoryStore(grid);
+    const unbounded = await findNearest<Place>({ point: manchester, k: 50, radiusKm: 100, accept: (place) => place.open, itemBudget: Infinity, unitBudget: Infinity, ...memoryStore(grid) });
+
+    // Act
+    const found = await findNearest<Place>({ point: manchester, k: 50, radiusKm: 100, accept: (place) => place.open, ...store });
+
+    // Assess: without a budget it reads everything; with the default it stops within it.
+    expect(unbounded.itemsRead).toBe(grid.length);
+    expect(found.itemsRead).toBeLessThanOrEqual(maxItemsReadPerSearch);
+    expect(found.unitsRead.length).toBeLessThanOrEqual(maxUnitsReadPerSearch);
+    expect(found.budgetExhausted).toBe(true);
+    expect(found.results).toEqual([]);
+    expect(found.searchedRadiusKm).toBeGreaterThan(0);
+    expect(found.searchedRadiusKm).toBeLessThan(100);
+  });
+
+  it('stops at the unit budget when the items come in many small units', async () => {
+    // Prepare: places about 5 km apart, about one in each child cell, and every cell split
+    const sparse: Place[] = Array.from({ length: 1600 }, (_, index) => ({
+      id: `s${index}`,
+      location: { lat: manchester.lat + ((index % 40) - 20) * 0.045, lng: manchester.lng + (Math.floor(index / 40) - 20) * 0.075 },
+      open: false,
+    }));
+    const store = memoryStore(sparse);
+
+    // Act
+    const found = await findNearest<Place>({ point: manchester, k: 50, radiusKm: 100, accept: (place) => place.open, tuning: { splitAbove: 0 }, ...store });
+
+    // Assess
+    expect(store.reads.length).toBe(maxUnitsReadPerSearch);
+    expect(found.itemsRead).toBeLessThan(maxItemsReadPerSearch);
+    expect(found.budgetExhausted).toBe(true);
+    expect(found.searchedRadiusKm).toBeLessThan(100);
+  });
+
+  it('spends nothing of the budget on a search that stops by itself', async () => {
+    // Prepare
+    const open = grid.map((place) => ({ ...place, open: true }));
+
+    // Act
+    const found = await findNearest<Place>({ point: manchester, k: 10, radiusKm: 100, ...memoryStore(open) });
+
+    // Assess
+    expect(found.results).toHaveLength(10);
+    expect(found.budgetExhausted).toBe(false);
+  });
+
+  it('answers exactly for the radius it reports, whatever the budget', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        placesArbitrary,
+        pointArbitrary,
+        fc.integer({ min: 1, max: 30 }),
+        between(0, 100),
+        fc.constantFrom('all', 'open', 'none'),
+        fc.integer({ min: 0, max: 120 }),
+        fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constant(Infinity)),
+        fc.constantFrom(0, 5, 40),
+        fc.boolean(),
+        async (places, point, k, radiusKm, filter, itemBudget, unitBudget, splitAbove, useCounts) => {
+          // Prepare
+          const store = memoryStore(places);
+          const accept = filter === 'open' ? (place: Place) => place.open : filter === 'none' ? () => false : undefined;
+
+          // Act
+          const found = await findNearest<Place>({
+            point,
+            k,
+            radiusKm,
+            itemBudget,
+            unitBudget,
+            ...(accept ? { accept } : {}),
+            tuning: { splitAbove },
+            readUnit: store.readUnit,
+            ...(useCounts ? { countCells: store.countCells } : {}),
+          });
+
+          // Assess: exactly the brute force's answer, within the radius it reports
+          const within = found.budgetExhausted
+            ? bruteForce(places, point, k, found.searchedRadiusKm, accept).filter((entry) => entry.distanceKm < found.searchedRadiusKm)
+            : bruteForce(places, point, k, radiusKm, accept);
+          expect(found.results.map(({ id, distanceKm }) => ({ id, distanceKm }))).toEqual(within);
+          expect(found.searchedRadiusKm).toBeLessThanOrEqual(radiusKm);
+          if (useCounts) expect(found.itemsRead).toBeLessThanOrEqual(itemBudget);
+          expect(found.unitsRead.length).toBeLessThanOrEqual(unitBudget);
+          if (!found.budgetExhausted && within.length < k) expect(found.searchedRadiusKm).toBe(radiusKm);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

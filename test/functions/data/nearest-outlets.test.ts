@@ -4,7 +4,7 @@ import type { Coordinates, Outlet, SearchableOutlet } from '../../../functions/c
 import { isSearchable } from '../../../functions/core/listing-visibility.js';
 import { haversineKm } from '../../../functions/core/distance.js';
 import { encodeGeohash, geohashBox } from '../../../functions/core/geohash.js';
-import { compareNearest } from '../../../functions/core/nearest-search.js';
+import { compareNearest, maxItemsReadPerSearch, maxUnitsReadPerSearch } from '../../../functions/core/nearest-search.js';
 import { ensureTable } from '../../../functions/data/create-table.js';
 import { findNearestOutlets } from '../../../functions/data/nearest-outlets.js';
 import { putOutlets } from '../../../functions/data/outlets.js';
@@ -107,8 +107,8 @@ describe('findNearestOutlets', () => {
           // Prepare
           const accept = filters[filter];
 
-          // Act
-          const found = await findNearestOutlets({ point, limit, radiusKm, ...(accept ? { accept } : {}) });
+          // Act: without the item budget, which the packed block would exceed (it has tests of its own)
+          const found = await findNearestOutlets({ point, limit, radiusKm, ...(accept ? { accept } : {}), itemBudget: Infinity, unitBudget: Infinity });
 
           // Assess
           expect(found.results.map(({ outlet, distanceKm }) => ({ id: outlet.id, distanceKm }))).toEqual(
@@ -131,8 +131,8 @@ describe('findNearestOutlets', () => {
   });
 
   it('follows Query pages through a crowded cell', async () => {
-    // Act
-    const found = await findNearestOutlets({ point: packed, limit: 50, radiusKm: 0.2 });
+    // Act: 1,200 outlets in one child cell, more than the item budget lets a search read
+    const found = await findNearestOutlets({ point: packed, limit: 50, radiusKm: 0.2, itemBudget: 2000 });
 
     // Assess
     expect(found.results).toEqual(expect.any(Array));
@@ -157,6 +157,38 @@ describe('findNearestOutlets', () => {
     const found = await findNearestOutlets({ point: { lat: 54.5, lng: 1.5 }, limit: 10, radiusKm: 25 });
 
     // Assess
-    expect(found).toEqual({ results: [], searchedRadiusKm: 25, stats: { itemsRead: 0, requests: 1 } });
+    expect(found).toEqual({ results: [], searchedRadiusKm: 25, budgetExhausted: false, stats: { itemsRead: 0, requests: 1 } });
+  });
+
+  it('stops at the item budget when a filter matches nothing, and answers for the radius it searched', async () => {
+    // Prepare: a filter no outlet passes, over the widest radius the API allows
+    const nothing = () => false;
+    const unbounded = await findNearestOutlets({ point: manchester, limit: 50, radiusKm: 100, accept: nothing, itemBudget: Infinity, unitBudget: Infinity });
+
+    // Act
+    const found = await findNearestOutlets({ point: manchester, limit: 50, radiusKm: 100, accept: nothing });
+
+    // Assess: unbounded, it reads most of the table; bounded, no more than the budget
+    expect(unbounded.stats.itemsRead).toBeGreaterThan(2 * maxItemsReadPerSearch);
+    expect(found.stats.itemsRead).toBeLessThanOrEqual(maxItemsReadPerSearch);
+    // One Query a unit, none here big enough for a second page, and one batch read of the counters
+    expect(found.stats.requests).toBeLessThanOrEqual(maxUnitsReadPerSearch + 1);
+    expect(found).toMatchObject({ results: [], budgetExhausted: true });
+    expect(found.searchedRadiusKm).toBeGreaterThan(0);
+    expect(found.searchedRadiusKm).toBeLessThan(100);
+  });
+
+  it('is exact within the radius it reports when the budget cuts it short', async () => {
+    // Prepare: injectable kits only, with a budget small enough to bind
+    const accept = filters.injectable;
+
+    // Act
+    const found = await findNearestOutlets({ point: manchester, limit: 50, radiusKm: 100, ...(accept ? { accept } : {}), itemBudget: 150 });
+
+    // Assess
+    expect(found.budgetExhausted).toBe(true);
+    expect(found.stats.itemsRead).toBeLessThanOrEqual(150);
+    const expected = bruteForce(manchester, 50, found.searchedRadiusKm, accept).filter((entry) => entry.distanceKm < found.searchedRadiusKm);
+    expect(found.results.map(({ outlet, distanceKm }) => ({ id: outlet.id, distanceKm }))).toEqual(expected);
   });
 });

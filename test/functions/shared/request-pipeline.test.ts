@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { errorBodySchema } from '../../../functions/contract/error.js';
 import type { Memberships } from '../../../functions/core/access.js';
 import { routes } from '../../../functions/routes.js';
 import { notFound } from '../../../functions/shared/errors.js';
@@ -178,6 +179,28 @@ describe('groupEntry', () => {
     expect([coded.statusCode, bodyOf(coded).error]).toEqual([404, 'not_found']);
     expect([bug.statusCode, bodyOf(bug).error]).toEqual([500, 'internal_error']);
     expect(bug.body).not.toContain('secret-table');
+  });
+
+  it.each([
+    ['GET', '/api/outlets/a/b', 404, 'not_found', undefined],
+    ['GET', '/api/reports/x', 404, 'not_found', undefined],
+    ['GET', '/api/outlets/%zz', 400, 'bad_request', undefined],
+    ['GET', '/api/reports', 405, 'method_not_allowed', 'POST'],
+    ['DELETE', '/api/portal/outlets/FEJ12', 405, 'method_not_allowed', 'GET, PATCH'],
+  ])('answers %s %s, which no route took ($default), with %i in the error shape', async (method, rawPath, status, code, allow) => {
+    // Prepare
+    const { handlers, calls } = recordingHandlers();
+    const entry = groupEntry('portal', handlers, lookups().lookups);
+    const unmatched = { routeKey: '$default', rawPath, requestContext: { requestId: 'api-request', http: { method } } } as unknown as APIGatewayProxyEventV2;
+
+    // Act
+    const result = await entry(unmatched, localLambdaContext('portal'));
+
+    // Assess
+    expect(result.statusCode).toBe(status);
+    expect(errorBodySchema.strict().parse(bodyOf(result)).error).toBe(code);
+    expect(result.headers?.allow).toBe(allow);
+    expect(calls).toEqual([]);
   });
 
   it('answers a route key the group does not serve with 404', async () => {

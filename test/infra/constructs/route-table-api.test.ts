@@ -11,7 +11,7 @@ import { RouteTableApi } from '../../../infra/constructs/route-table-api.js';
 
 const issuer = 'https://issuer.example.org/pool';
 
-function build(routes: Route[], { withAuthorizer = true } = {}): Stack {
+function build(routes: Route[], { withAuthorizer = true, unmatched = false } = {}): Stack {
   const stack = new Stack();
   const fn = new LambdaFunction(stack, 'Fn', {
     runtime: Runtime.NODEJS_22_X,
@@ -23,6 +23,7 @@ function build(routes: Route[], { withAuthorizer = true } = {}): Stack {
     functions: { 'public-api': fn },
     throttle: { rateLimit: 1, burstLimit: 2 },
     signedInAuthorizer: withAuthorizer ? new HttpJwtAuthorizer('SignedIn', issuer, { jwtAudience: ['site-client'] }) : undefined,
+    ...(unmatched ? { unmatchedGroup: 'public-api' as const } : {}),
   });
   return stack;
 }
@@ -67,6 +68,25 @@ describe('RouteTableApi', () => {
     expect(apiRoutes.map((route) => [route.Properties.RouteKey, route.Properties.AuthorizationType, route.Properties.AuthorizerId])).toEqual(
       routes.map((route) => [`${route.method} ${route.path}`, 'JWT', { Ref: authorizerId }]),
     );
+  });
+
+  it('sends requests no route takes to the unmatched group’s function, without an authorizer, only when asked', () => {
+    // Prepare
+    const routes: Route[] = [{ method: 'GET', path: '/api/outlets', group: 'public-api', handler: 'findOutlets', access: 'public' }];
+
+    // Act
+    const withDefault = Template.fromStack(build(routes, { unmatched: true }));
+    const without = Template.fromStack(build(routes));
+
+    // Assess
+    const [integrationId] = Object.keys(withDefault.findResources('AWS::ApiGatewayV2::Integration'));
+    expect(Object.keys(withDefault.findResources('AWS::ApiGatewayV2::Integration'))).toHaveLength(1);
+    withDefault.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: '$default',
+      AuthorizationType: 'NONE',
+      Target: { 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] },
+    });
+    expect(without.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: '$default' } })).toEqual({});
   });
 
   it('gives a route with its own throttle that limit, after the route exists, and leaves the rest to the stage', () => {

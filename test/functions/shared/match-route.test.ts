@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute } from '../../local/match-route.js';
+import { matchRoute } from '../../../functions/shared/match-route.js';
 
 describe('matchRoute', () => {
   it('matches a literal path to its route', () => {
@@ -15,7 +15,8 @@ describe('matchRoute', () => {
   });
 
   it('says the method is not allowed when only the path matches', () => {
-    expect(matchRoute('DELETE', '/api/outlets')).toBe('method_not_allowed');
+    expect(matchRoute('DELETE', '/api/outlets')).toEqual({ allow: ['GET'] });
+    expect(matchRoute('DELETE', '/api/portal/outlets/FM123')).toEqual({ allow: ['GET', 'PATCH'] });
   });
 
   it('matches nothing for site pages and for empty or extra segments', () => {

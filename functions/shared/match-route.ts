@@ -1,8 +1,9 @@
 /**
  * Matches a request to the route table the way API Gateway HTTP API does: `{name}` matches one
- * path segment, literal segments match exactly.
+ * path segment, literal segments match exactly. The local server routes every request with it;
+ * on AWS, the API's `$default` route (a request no route took) uses it to say why.
  */
-import { type RouteDefinition, routes } from '../functions/routes.js';
+import { type RouteDefinition, routes } from '../routes.js';
 
 export interface RouteMatch {
   route: RouteDefinition;
@@ -31,17 +32,22 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
   return parameters;
 }
 
+/** A path some routes have, but not with the method asked: the methods it has, for `Allow`. */
+export interface MethodNotAllowed {
+  allow: string[];
+}
+
 /**
- * The route for a method and path; `null` when no route has this path, or `'method_not_allowed'`
- * when a route has the path but not the method.
+ * The route for a method and path; `null` when no route has this path, or the methods the path
+ * has when a route has the path but not the method.
  */
-export function matchRoute(method: string, path: string): RouteMatch | 'method_not_allowed' | null {
-  let pathKnown = false;
+export function matchRoute(method: string, path: string): RouteMatch | MethodNotAllowed | null {
+  const allow: string[] = [];
   for (const route of routes) {
     const pathParameters = matchPath(route.path, path);
     if (!pathParameters) continue;
-    pathKnown = true;
     if (route.method === method) return { route, pathParameters };
+    if (!allow.includes(route.method)) allow.push(route.method);
   }
-  return pathKnown ? 'method_not_allowed' : null;
+  return allow.length > 0 ? { allow } : null;
 }
