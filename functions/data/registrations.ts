@@ -72,10 +72,19 @@ async function deletePointers(keys: { pk: string; sk: string }[]): Promise<void>
 
 /** Stores a new registration and puts it in its queues; a repeated id fails rather than overwrites. */
 export async function createRegistration(record: RegistrationRecord): Promise<void> {
-  await putPointers(queuePointerKeys(record), record.id);
-  await documents.send(
-    new PutCommand({ TableName: tableName, Item: registrationItem(record), ConditionExpression: 'attribute_not_exists(pk)' }),
-  );
+  const pointers = queuePointerKeys(record);
+  await putPointers(pointers, record.id);
+  try {
+    await documents.send(
+      new PutCommand({ TableName: tableName, Item: registrationItem(record), ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+  } catch (error) {
+    // A new registration is applied whole or not at all: its pointers come out again (a repeated
+    // id keeps them, as they are the stored registration's too). Should that fail as well, they
+    // are leftovers, which the queue skips.
+    if (!(error instanceof ConditionalCheckFailedException)) await deletePointers(pointers).catch(() => {});
+    throw error;
+  }
 }
 
 /** A registration, read consistently; null if there is none. */
