@@ -26,6 +26,7 @@ import { type LocalIdentityProvider, identityDataDir, startLocalIdentityProvider
 import { type JwtAuthorizer, type JwtAuthorizerSettings, createJwtAuthorizer } from './jwt-authorizer.js';
 import { localLambdaContext } from './lambda-context.js';
 import { matchRoute } from './match-route.js';
+import { pathForLog } from './request-log.js';
 import { type Outbox, openOutbox } from './outbox.js';
 import { outboxPath, serveOutbox } from './outbox-page.js';
 import { serveSesStandIn, sesStandInPath } from './ses-stand-in.js';
@@ -213,8 +214,9 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       log(`${method} (unreadable address) 400`);
       return;
     }
+    let match: ReturnType<typeof matchRoute> = null;
     try {
-      const match = matchRoute(method, url.pathname);
+      match = matchRoute(method, url.pathname);
       if (match === 'method_not_allowed') {
         sendJson(response, 405, { error: 'method_not_allowed', message: 'That method is not allowed here', issues: [] });
       } else if (match && !limitClient(match.route, request, response)) {
@@ -258,8 +260,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       if (!response.headersSent) sendJson(response, 500, { error: 'internal_error', message: 'Something went wrong. Please try again.', issues: [] });
       else response.end();
     }
-    // Paths only: query strings can hold a postcode or a location, which are never logged.
-    log(`${method} ${url.pathname} ${response.statusCode} ${Math.round(performance.now() - started)}ms`);
+    // Never the query string, nor a path the client made up: either can hold a postcode or a place.
+    log(`${method} ${pathForLog(match, url.pathname, response.statusCode)} ${response.statusCode} ${Math.round(performance.now() - started)}ms`);
   });
 
   try {
