@@ -13,7 +13,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChangeEntry } from '../contract/portal-outlet.js';
 import type { Outlet } from '../contract/outlet.js';
 import type { ListingStore } from '../core/listing-updates.js';
-import { conflict, preconditionFailed } from '../shared/errors.js';
+import { DomainError, conflict, preconditionFailed } from '../shared/errors.js';
 import { batchGet } from './batch-get.js';
 import { forEachLimited } from './batch-retry.js';
 import { batchWrite } from './batch-write.js';
@@ -45,7 +45,9 @@ export type { StoredOutlet } from './outlet-items.js';
  * does an answer after the SDK's own retries: an earlier attempt may have been applied, and a
  * conditional retry of an applied write fails its condition.
  */
-function provesNotApplied(error: unknown): boolean {
+function provesNotApplied(thrown: unknown): boolean {
+  // The client reports passing failures as `service_unavailable`, with DynamoDB's error as the cause.
+  const error = thrown instanceof DomainError ? thrown.cause : thrown;
   if (!(error instanceof DynamoDBServiceException)) return false;
   const status = error.$metadata?.httpStatusCode;
   const clientFault = error.$fault === 'client' && (status === undefined || (status >= 400 && status < 500));
