@@ -59,7 +59,7 @@ const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c
 const parameter = (known: string) =>
   fc.oneof(
     fc.constant(known),
-    fc.constantFrom('FD532', smallCabinetId, smallAreaCode, 'E08000009', 'nope', '0', '-1', 'a'.repeat(300), 'coverage.csv'),
+    fc.constantFrom('FD532', smallCabinetId, smallAreaCode, 'E08000009', 'nope', '0', '-1', 'a'.repeat(300), 'A'.repeat(2100), '%F0%9F%92%8A'.repeat(400), 'coverage.csv'),
     fc.constantFrom('%zz', '%', '..', '%2e%2e', '..%2f..%2fetc%2fpasswd', 'a%2Fb', '%00', '%C0%AF', '%E2%80%AE', '%F0%9F%92%8A', '{id}', '$', '*'),
     fc.string({ maxLength: 40 }).filter((text) => text.length > 0).map(encodeURIComponent),
     fc.string({ unit: 'grapheme', maxLength: 12 }).filter((text) => text.length > 0).map(encodeURIComponent),

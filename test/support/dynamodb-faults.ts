@@ -57,6 +57,8 @@ export async function injectDynamoDbFaults(): Promise<DynamoDbFaults> {
   let matched = 0;
   let thrown = 0;
   const sent: string[] = [];
+  // One fault middleware per client: injecting again replaces the last one.
+  dynamodb.middlewareStack.remove('testFaults');
   dynamodb.middlewareStack.add(
     (next, context) => async (args) => {
       const name = context.commandName ?? '';
