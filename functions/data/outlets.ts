@@ -11,7 +11,7 @@
 import { ConditionalCheckFailedException, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChangeEntry } from '../contract/portal-outlet.js';
-import type { Outlet } from '../contract/outlet.js';
+import { type Outlet, outletIdSchema } from '../contract/outlet.js';
 import type { ListingStore } from '../core/listing-updates.js';
 import { DomainError, conflict, preconditionFailed } from '../shared/errors.js';
 import { batchGet } from './batch-get.js';
@@ -146,6 +146,9 @@ export async function getOutlet(id: string): Promise<Outlet | null> {
 
 /** The local authority of an outlet, read consistently; null if it has none or does not exist. */
 export async function outletAreaOf(id: string): Promise<string | null> {
+  // Asked before the handler checks its path (access is decided first): an id that is not an
+  // outlet id names no outlet, and one too long for a key would make DynamoDB refuse the read.
+  if (!outletIdSchema.safeParse(id).success) return null;
   const { Item } = await documents.send(
     new GetCommand({ TableName: tableName, Key: outletKey(id), ConsistentRead: true, ProjectionExpression: 'localAuthorityCode' }),
   );
