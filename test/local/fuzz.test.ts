@@ -5,8 +5,8 @@
  * under the API's prefix is JSON in the documented shape; and a write that was refused (4xx)
  * changed nothing in the table, proved by comparing the whole (small) table after each one.
  *
- * Seeded: `FUZZ_SEED=<seed> npx vitest run test/local/fuzz.test.ts` replays a run; a failure names
- * its seed and the shrunk request.
+ * Seeded: `FUZZ_SEED=<seed> npx vitest run test/local/fuzz.test.ts` replays a run, and a failure
+ * names its seed; `FUZZ_RUNS=4000` makes a longer run.
  */
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
@@ -17,7 +17,8 @@ import { routes } from '../../functions/routes.js';
 import { type SmallFinder, smallAreaCode, smallCabinetId, smallOutletId, startSmallFinder } from '../support/small-finder.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const numRuns = 600;
+/** 600 in the suite; `FUZZ_RUNS` asks for a longer run. */
+const numRuns = Number(process.env.FUZZ_RUNS ?? 600);
 
 let small: SmallFinder;
 let snapshot: string;
