@@ -28,6 +28,7 @@ import { type JwtAuthorizer, type JwtAuthorizerSettings, createJwtAuthorizer } f
 import { localLambdaContext } from './lambda-context.js';
 import { matchRoute } from '../functions/shared/match-route.js';
 import { localOpenDataFiles } from './open-data-files.js';
+import { pathForLog } from './request-log.js';
 import { type Outbox, openOutbox } from './outbox.js';
 import { outboxPath, serveOutbox } from './outbox-page.js';
 import { serveSesStandIn, sesStandInPath } from './ses-stand-in.js';
@@ -241,8 +242,9 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     }
     // As the CDN does before the API sees the path (HSDS's root endpoint `/api/hsds/`).
     url.pathname = apiPathAliases[url.pathname] ?? url.pathname;
+    let match: ReturnType<typeof matchRoute> = null;
     try {
-      const match = matchRoute(method, url.pathname);
+      match = matchRoute(method, url.pathname);
       if (match && 'allow' in match) {
         sendJson(response, 405, methodNotAllowedBody, { allow: match.allow.join(', ') });
       } else if (match && !limitClient(match.route, request, response)) {
@@ -289,8 +291,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       if (!response.headersSent) sendJson(response, 500, { error: 'internal_error', message: 'Something went wrong. Please try again.', issues: [] });
       else response.end();
     }
-    // Paths only: query strings can hold a postcode or a location, which are never logged.
-    log(`${method} ${url.pathname} ${response.statusCode} ${Math.round(performance.now() - started)}ms`);
+    // Never the query string, nor a path the client made up: either can hold a postcode or a place.
+    log(`${method} ${pathForLog(match, url.pathname, response.statusCode)} ${response.statusCode} ${Math.round(performance.now() - started)}ms`);
   });
 
   try {

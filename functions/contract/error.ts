@@ -26,6 +26,11 @@ export const errorCodeSchema = z.enum([
   'link_invalid',
   /** A reminder's link, never used, that is too old to use now. */
   'link_expired',
+  /**
+   * The database is throttling, timing out or failing for a moment: nothing was changed, and the
+   * same request can be sent again after the response's `Retry-After` seconds.
+   */
+  'service_unavailable',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -156,7 +156,13 @@ export async function answerListingAction<S extends StoredListing>(
     await ports.release(claims.jti, claim.use.claimId);
     throw error;
   }
-  await ports.finish(claims.jti, claim.use.claimId, now);
+  try {
+    await ports.finish(claims.jti, claim.use.claimId, now);
+  } catch (error) {
+    // The change is made and stays made: answering with an error would say it was not. The link
+    // stays claimed, which reads as used to its page, and a press again is told to wait.
+    ports.warn('Could not mark the link as used', error);
+  }
   try {
     await recordAnswer(ports, changed.outlet, now);
   } catch (error) {

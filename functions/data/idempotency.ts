@@ -9,10 +9,11 @@
  * sweep old records, but nothing depends on it.
  */
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
+import { IdempotencyAlreadyInProgressError, IdempotencyPersistenceLayerError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { DomainError, conflict } from '../shared/errors.js';
+import { logger } from '../shared/logger.js';
 import { dynamodb, tableName } from './client.js';
 import { idempotencyPartition } from './keys.js';
 
@@ -52,10 +53,26 @@ export async function once<T>(request: IdempotentRequest, context: Context, work
   // may be taken over) belongs to this request, and the local server runs requests side by side.
   const config = new IdempotencyConfig(configOptions);
   config.registerLambdaContext(context);
-  const run = makeIdempotent(async (_request: IdempotentRequest) => work(), { persistenceStore, config, keyPrefix: 'portal' });
+  let done: { result: T } | undefined;
+  const run = makeIdempotent(
+    async (_request: IdempotentRequest) => {
+      const result = await work();
+      done = { result };
+      return result;
+    },
+    { persistenceStore, config, keyPrefix: 'portal' },
+  );
   try {
     return (await run(request)) as T;
   } catch (error) {
+    if (done && error instanceof IdempotencyPersistenceLayerError) {
+      // The work is done and stays done; only its record could not be marked complete (DynamoDB
+      // busy). Answering with an error would make the client send again what has been applied.
+      // The record stays "in progress" until this request's time is up, so a repeat meanwhile is
+      // told to wait (409), and one after that would run the work again.
+      logger.warn('Idempotency record not completed', { errorName: (error.cause as Error | undefined)?.name });
+      return done.result;
+    }
     if (error instanceof IdempotencyValidationError) {
       throw new DomainError(
         'idempotency_key_reused',

@@ -11,9 +11,9 @@
 import { ConditionalCheckFailedException, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChangeEntry } from '../contract/portal-outlet.js';
-import type { Outlet } from '../contract/outlet.js';
+import { type Outlet, outletIdSchema } from '../contract/outlet.js';
 import type { ListingStore } from '../core/listing-updates.js';
-import { conflict, preconditionFailed } from '../shared/errors.js';
+import { DomainError, conflict, preconditionFailed } from '../shared/errors.js';
 import { batchGet } from './batch-get.js';
 import { forEachLimited } from './batch-retry.js';
 import { batchWrite } from './batch-write.js';
@@ -47,7 +47,9 @@ export type { StoredOutlet } from './outlet-items.js';
  * does an answer after the SDK's own retries: an earlier attempt may have been applied, and a
  * conditional retry of an applied write fails its condition.
  */
-function provesNotApplied(error: unknown): boolean {
+function provesNotApplied(thrown: unknown): boolean {
+  // The client reports passing failures as `service_unavailable`, with DynamoDB's error as the cause.
+  const error = thrown instanceof DomainError ? thrown.cause : thrown;
   if (!(error instanceof DynamoDBServiceException)) return false;
   const status = error.$metadata?.httpStatusCode;
   const clientFault = error.$fault === 'client' && (status === undefined || (status >= 400 && status < 500));
@@ -146,6 +148,9 @@ export async function getOutlet(id: string): Promise<Outlet | null> {
 
 /** The local authority of an outlet, read consistently; null if it has none or does not exist. */
 export async function outletAreaOf(id: string): Promise<string | null> {
+  // Asked before the handler checks its path (access is decided first): an id that is not an
+  // outlet id names no outlet, and one too long for a key would make DynamoDB refuse the read.
+  if (!outletIdSchema.safeParse(id).success) return null;
   const { Item } = await documents.send(
     new GetCommand({ TableName: tableName, Key: outletKey(id), ConsistentRead: true, ProjectionExpression: 'localAuthorityCode' }),
   );

@@ -17,6 +17,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { type RegistrationQueue, registrationSchema } from '../contract/registration-moderation.js';
+import { registrationIdSchema } from '../contract/registration.js';
 import { type RegistrationRecord, queueOf } from '../core/registration-rules.js';
 import { preconditionFailed } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
@@ -72,10 +73,19 @@ async function deletePointers(keys: { pk: string; sk: string }[]): Promise<void>
 
 /** Stores a new registration and puts it in its queues; a repeated id fails rather than overwrites. */
 export async function createRegistration(record: RegistrationRecord): Promise<void> {
-  await putPointers(queuePointerKeys(record), record.id);
-  await documents.send(
-    new PutCommand({ TableName: tableName, Item: registrationItem(record), ConditionExpression: 'attribute_not_exists(pk)' }),
-  );
+  const pointers = queuePointerKeys(record);
+  await putPointers(pointers, record.id);
+  try {
+    await documents.send(
+      new PutCommand({ TableName: tableName, Item: registrationItem(record), ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+  } catch (error) {
+    // A new registration is applied whole or not at all: its pointers come out again (a repeated
+    // id keeps them, as they are the stored registration's too). Should that fail as well, they
+    // are leftovers, which the queue skips.
+    if (!(error instanceof ConditionalCheckFailedException)) await deletePointers(pointers).catch(() => {});
+    throw error;
+  }
 }
 
 /** A registration, read consistently; null if there is none. */
@@ -86,6 +96,9 @@ export async function getRegistrationRecord(id: string): Promise<RegistrationRec
 
 /** The local authority of a registration, for the access check; null if it is not known or there is no such registration. */
 export async function registrationAreaOf(id: string): Promise<string | null> {
+  // Asked before the handler checks its path: an id that is not a registration reference names no
+  // registration, and one too long for a key would make DynamoDB refuse the read.
+  if (!registrationIdSchema.safeParse(id).success) return null;
   const { Item } = await documents.send(
     new GetCommand({ TableName: tableName, Key: registrationKey(id), ConsistentRead: true, ProjectionExpression: 'localAuthorityCode' }),
   );

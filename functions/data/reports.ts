@@ -45,6 +45,27 @@ export async function countNoKitsReport(outletId: string): Promise<void> {
   }
 }
 
+/**
+ * Takes back a count made for a report that then could not be stored: one `ADD` of -1, never below
+ * 0 (a confirmation in between has set it back already). Nothing if the listing has gone.
+ */
+export async function uncountNoKitsReport(outletId: string): Promise<void> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: outletKey(outletId),
+        UpdateExpression: 'ADD #count :minusOne',
+        ConditionExpression: 'attribute_exists(pk) AND #count > :zero',
+        ExpressionAttributeNames: { '#count': reportCounterAttribute },
+        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
+
 /** Replaces a report that exists (the outlet's update), keeping its place in the area index; throws `not_found` if it does not exist. */
 export async function replaceReport(report: ProblemReport, area: string | null): Promise<void> {
   try {

@@ -6,7 +6,7 @@ import { type CreateReportResponse, createReportBodySchema } from '../contract/r
 import { isPubliclyListed } from '../core/listing-visibility.js';
 import { newProblemReport } from '../core/problem-report.js';
 import { getOutlet } from '../data/outlets.js';
-import { countNoKitsReport, putReport } from '../data/reports.js';
+import { countNoKitsReport, putReport, uncountNoKitsReport } from '../data/reports.js';
 import { validationFailed } from '../shared/errors.js';
 import { json, parseBody } from '../shared/http.js';
 import { logger } from '../shared/logger.js';
@@ -19,9 +19,23 @@ export const createReport: PublicHandler = async ({ event }) => {
     throw validationFailed('There is a problem with the report', [{ path: 'outletId', message: 'We could not find that outlet' }]);
   }
   const report = newProblemReport(body, randomUUID(), new Date());
-  await putReport(report, outlet.localAuthorityCode);
-  // After the report is stored: a count without its report would be a claim nobody made.
-  if (report.problem === 'no_kits') await countNoKitsReport(report.outletId);
+  // Applied whole or not at all, without transactions: counted first, and the count taken back if
+  // the report cannot be stored. A count without its report would be a claim nobody made; a report
+  // without its count, a report the public never hears of, and a retry would then store it twice.
+  const counts = report.problem === 'no_kits';
+  if (counts) await countNoKitsReport(report.outletId);
+  try {
+    await putReport(report, outlet.localAuthorityCode);
+  } catch (error) {
+    if (counts) {
+      // If this fails too (DynamoDB down for longer), one count stands without its report until
+      // the outlet next confirms; the client still gets the first error.
+      await uncountNoKitsReport(report.outletId).catch((undo: unknown) =>
+        logger.warn('A report count could not be taken back', { outletId: report.outletId, errorName: (undo as Error).name }),
+      );
+    }
+    throw error;
+  }
   // The outlet and the kind of problem only: free text can hold personal details.
   logger.info('Problem reported', { outletId: report.outletId, problem: report.problem });
   const response: CreateReportResponse = { id: report.id, receivedAt: report.receivedAt };

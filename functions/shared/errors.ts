@@ -63,3 +63,10 @@ export const linkInvalid = (message: string) => new DomainError('link_invalid', 
 
 /** A reminder's link, never used, that has expired. */
 export const linkExpired = (message: string) => new DomainError('link_expired', message);
+
+/**
+ * The database is throttling, timing out or failing for a moment (after the SDK's own retries):
+ * the request changed nothing and can be sent again shortly. Thrown by the data layer only.
+ */
+export const serviceUnavailable = (cause: unknown) =>
+  Object.assign(new DomainError('service_unavailable', 'The finder is busy. Please try again in a moment.'), { cause });

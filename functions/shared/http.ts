@@ -29,7 +29,17 @@ export const statusOfCode: Record<ErrorCode, number> = {
   too_many_requests: 429,
   link_invalid: 403,
   link_expired: 410,
+  service_unavailable: 503,
   internal_error: 500,
+};
+
+/** How long a client should wait before sending a request the database was too busy for. */
+export const retryAfterSeconds = 2;
+
+/** Headers some codes need beside the body: how to sign in, when to try again. */
+const headersOfCode: Partial<Record<ErrorCode, Record<string, string>>> = {
+  unauthorised: { 'www-authenticate': 'Bearer' },
+  service_unavailable: { 'retry-after': String(retryAfterSeconds) },
 };
 
 const baseHeaders = {
@@ -47,8 +57,7 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 /** The response for a coded error: its status from the table, the one error body, and any details. */
 export function errorResponse(error: DomainError): ApiResult {
   const body: ErrorBody & Record<string, unknown> = { ...error.details, error: error.code, message: error.message, issues: error.issues };
-  const headers: Record<string, string> = error.code === 'unauthorised' ? { 'www-authenticate': 'Bearer' } : {};
-  return json(statusOfCode[error.code], body, headers);
+  return json(statusOfCode[error.code], body, headersOfCode[error.code] ?? {});
 }
 
 /** The answer to anything that is not a `DomainError`: a bug, worded for nobody in particular. */

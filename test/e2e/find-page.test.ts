@@ -4,9 +4,10 @@
  * The map has its own file, `find-page-map.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import { desktop, manchester, phone, screenshot } from './support/browser.js';
+import { axeViolations, desktop, manchester, phone, screenshot } from './support/browser.js';
 import { countSearches, placesOnMap, searchPostcode } from './support/find-page.js';
 import { useE2eSession } from './support/session.js';
+import { injectDynamoDbFaults } from '../support/dynamodb-faults.js';
 
 const e2e = useE2eSession();
 
@@ -239,6 +240,44 @@ describe('find page', () => {
     expect(await page.locator('[data-problem-kept]').isVisible()).toBe(true);
     expect(await page.locator('[data-results-list] > li').count()).toBe(before);
     expect(await page.locator('a[href="tel:999"]').first().isVisible()).toBe(true);
+  });
+
+  it('says plainly that the finder is not working, and keeps the last results and the emergency guidance, when the API answers 503', async () => {
+    // Prepare: results on screen, then DynamoDB throttles every request (in this process's finder).
+    const page = await e2e.openPage('/?postcode=M15+4AB', { viewport: phone });
+    await page.locator('[data-results-list] > li').first().waitFor();
+    const before = await page.locator('[data-results-list] > li').allTextContents();
+    const faults = await injectDynamoDbFaults();
+    faults.plan({ kind: 'throttling' });
+    try {
+      const answered = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/outlets');
+
+      // Act
+      await searchPostcode(page, 'M16 0RA');
+
+      // Assess: the API's answer, then what the person sees.
+      const response = await answered;
+      expect([response.status(), response.headers()['retry-after']]).toEqual([503, '2']);
+      expect(((await response.json()) as { error: string }).error).toBe('service_unavailable');
+      const problem = page.locator('[data-service-problem]');
+      await problem.waitFor();
+      expect(await problem.locator('[data-service-problem-down]').textContent()).toContain('Sorry, the finder is not working right now');
+      expect(await problem.textContent()).toContain('Try again in a few minutes.');
+      expect(await page.locator('[data-problem-kept]').isVisible()).toBe(true);
+      expect(await page.locator('[data-results-list] > li').allTextContents()).toEqual(before);
+      expect(await page.locator('.app-emergency').textContent()).toContain('Someone overdosing?');
+      expect(await page.locator('.app-emergency a[href="tel:999"]').isVisible()).toBe(true);
+      expect(await problem.locator('a[href="tel:999"]').isVisible()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'find-api-503-phone');
+    } finally {
+      faults.clear();
+    }
+
+    // Once DynamoDB answers again, the same search works.
+    await searchPostcode(page, 'M16 0RA');
+    await expect.poll(() => page.locator('[data-results-status]').textContent()).toMatch(/places? found near M16 0RA$/);
+    expect(await page.locator('[data-service-problem]').isHidden()).toBe(true);
   });
 
   it('says the device is offline, with the guides that still work, rather than that the finder is broken', async () => {

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorCodeSchema } from '../../../functions/contract/error.js';
-import { DomainError, notFound, preconditionFailed } from '../../../functions/shared/errors.js';
+import { DomainError, notFound, preconditionFailed, serviceUnavailable } from '../../../functions/shared/errors.js';
 import { errorResponse, json, parseBody, parseQuery, parseRequiredHeader, statusOfCode } from '../../../functions/shared/http.js';
 
 const event = (overrides: Partial<APIGatewayProxyEventV2>) => ({ routeKey: 'GET /x', ...overrides }) as APIGatewayProxyEventV2;
@@ -20,20 +20,31 @@ function thrownBy(act: () => unknown): DomainError {
 }
 
 describe('statusOfCode', () => {
-  it('gives every error code a 4xx status, and only internal_error a 5xx', () => {
+  it('gives every error code a 4xx status but internal_error (500) and service_unavailable (503)', () => {
     // Act
     const statuses = errorCodeSchema.options.map((code) => [code, statusOfCode[code]] as const);
 
     // Assess
     for (const [code, status] of statuses) {
       if (code === 'internal_error') expect(status).toBe(500);
+      else if (code === 'service_unavailable') expect(status).toBe(503);
       else expect(status, code).toBeGreaterThanOrEqual(400);
-      if (code !== 'internal_error') expect(status, code).toBeLessThan(500);
+      if (code !== 'internal_error' && code !== 'service_unavailable') expect(status, code).toBeLessThan(500);
     }
   });
 });
 
 describe('errorResponse', () => {
+  it('tells the client when to try again after the database was too busy', () => {
+    // Act
+    const result = errorResponse(serviceUnavailable(new Error('ProvisionedThroughputExceededException')));
+
+    // Assess
+    expect(result.statusCode).toBe(503);
+    expect(result.headers?.['retry-after']).toBe('2');
+    expect(bodyOf(result)).toEqual({ error: 'service_unavailable', message: 'The finder is busy. Please try again in a moment.', issues: [] });
+  });
+
   it('answers a coded error with the status from the table and the one error body', () => {
     // Act
     const result = errorResponse(notFound('We could not find that outlet'));
