@@ -1,15 +1,17 @@
 /**
  * Requests that succeed on the small finder (`small-finder.ts`) when nothing fails: a GET for every
- * read route, and for every write route a fresh one each time (new values, keys and links, so it is
- * never a repeat). For tests that then make them fail.
+ * read route (of something made for it, where it reads what a write makes), and for every write
+ * route a fresh one each time (new values, keys and links, so it is never a repeat). For tests that
+ * then make them fail.
  */
 import { randomUUID } from 'node:crypto';
+import { hsdsServiceId } from '../../functions/core/hsds-service-at-location.js';
 import { type RouteDefinition, routes } from '../../functions/routes.js';
 import { type SmallFinder, smallAreaCode, smallCabinetId, smallOutletId } from './small-finder.js';
 
 const today = new Date().toISOString().slice(0, 10);
 
-/** A GET of every read route that succeeds as the given caller. */
+/** A GET of every read route that reads nothing a test must make first. */
 export const readPaths: Record<string, string> = {
   findOutlets: '/api/outlets?lat=53.4808&lng=-2.2426&limit=5',
   getOutlet: `/api/outlets/${smallOutletId}`,
@@ -27,6 +29,10 @@ export const readPaths: Record<string, string> = {
   getAreaCoverageCsv: `/api/portal/areas/${smallAreaCode}/coverage.csv`,
   listRegistrations: '/api/portal/registrations',
   listAreaAttention: `/api/portal/areas/${smallAreaCode}/attention`,
+  getHsdsRoot: '/api/hsds',
+  listHsdsServices: '/api/hsds/services',
+  getHsdsService: `/api/hsds/services/${hsdsServiceId(smallOutletId)}`,
+  listHsdsServiceAtLocations: '/api/hsds/service_at_locations',
 };
 
 export interface RouteRequest {
@@ -170,5 +176,38 @@ export function routeRequests(small: SmallFinder) {
     }
   }
 
-  return { send, writeRequest };
+  /**
+   * A read that succeeds when nothing fails: a fixed path (`readPaths`), or, for reads of something
+   * a write makes (a registration, a reminder's link), a path to a fresh one.
+   */
+  async function readRequest(route: RouteDefinition): Promise<RouteRequest> {
+    const fixed = readPaths[route.handler];
+    if (fixed !== undefined) {
+      const token = route.access === 'public' ? undefined : route.access.startsWith('area') ? small.tokens.commissioner : small.tokens.admin;
+      return { path: fixed, init: {}, token };
+    }
+    const writeOf = (handler: string) => writeRequest(routes.find((each) => each.handler === handler) ?? route);
+    switch (route.handler) {
+      case 'getRegistration': {
+        const create = await writeOf('createRegistration');
+        const { id } = JSON.parse((await send(create.path, create.init)).text) as { id: string };
+        return { path: `/api/portal/registrations/${id}`, init: {}, token: small.tokens.commissioner };
+      }
+      case 'getOwnRegistration': {
+        // The registrant's own view, with the emailed link's secret.
+        const resubmit = await writeOf('resubmitRegistration');
+        const secret = (resubmit.init.headers as Record<string, string>)['x-registration-token'] ?? '';
+        return { path: resubmit.path, init: { headers: { 'x-registration-token': secret } } };
+      }
+      case 'previewListingAction': {
+        const answer = await writeOf('answerListingAction');
+        const { token } = JSON.parse(String(answer.init.body)) as { token: string };
+        return { path: `/api/listing-actions?${new URLSearchParams({ t: token })}`, init: {} };
+      }
+      default:
+        throw new Error(`No read request for ${route.handler}`);
+    }
+  }
+
+  return { send, writeRequest, readRequest };
 }
