@@ -8,7 +8,8 @@ import type { ChangeAction, ChangeEntry, HistoryResponse } from '@contract/porta
 import type { PortalOutlet } from '@contract/portal-outlet.js';
 import { el, required } from '../dom.js';
 import { dataTable } from './data-table.js';
-import { openListingPage, withListing, stateOf } from './listing-page.js';
+import { openListingPage, withListing } from './listing-page.js';
+import { stateOf } from './signed-in-page.js';
 import { momentInWords } from './london-dates.js';
 import { showPortalState } from './page-state.js';
 import { getHistory, getListing, type PortalResult } from './portal-api.js';

@@ -13,7 +13,7 @@ import { dateInWords } from '../../format.js';
 import { expiryInWords } from '../batch-list.js';
 import { dataTable } from '../data-table.js';
 import { csvFileName } from '../download-file.js';
-import { stateOf } from '../listing-page.js';
+import { stateOf } from '../signed-in-page.js';
 import { showPortalState } from '../page-state.js';
 import { listingPageUrl } from '../portal-urls.js';
 import { getAreaBatches } from './area-api.js';

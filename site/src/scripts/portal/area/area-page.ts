@@ -1,19 +1,16 @@
 /**
- * What every page of an area dashboard does first: read `?code=`, check there is a session, load
- * who the person is (`GET /api/me`) and the page's own data side by side, and show the right state
- * when any of it fails (signed out, no access to this area, not found, not working). Then it names
- * the area in the page's caption and points the dashboard's links at it.
+ * What every page of an area dashboard does first (`openSignedInPage` with the area's `?code=`,
+ * and "not found" for an area the finder does not know); then it names the area in the page's
+ * caption and points the dashboard's links at it.
  */
 import { areaCodeSchema } from '@contract/area.js';
 import type { MeResponse } from '@contract/me.js';
 import { required } from '../../dom.js';
-import { stateOf } from '../listing-page.js';
-import { showPortalState, stopLoading } from '../page-state.js';
-import { getMe, type PortalResult } from '../portal-api.js';
-import { showSignedInPerson } from '../portal-header.js';
+import { showPortalState } from '../page-state.js';
+import type { PortalResult } from '../portal-api.js';
 import { portalTitle } from '../portal-title.js';
 import { type AreaPage, areaPageUrl } from '../portal-urls.js';
-import { currentSession, endSession, hasExpired, rememberLabel } from '../session.js';
+import { openSignedInPage } from '../signed-in-page.js';
 
 /** Who is looking at which area. */
 export interface AreaPageContext {
@@ -36,40 +33,20 @@ export async function openAreaPage<T>(
   load: (code: string) => Promise<PortalResult<T>>,
   { known = () => true, title }: { known?: (data: T) => boolean; title: string },
 ): Promise<{ context: AreaPageContext; data: T } | null> {
-  const session = currentSession();
-  if (!session) {
-    showPortalState(root, 'signed_out');
-    return null;
-  }
-  if (hasExpired(session) && !session.refreshToken) {
-    endSession();
-    showPortalState(root, 'session_ended');
-    return null;
-  }
-  const code = areaCodeSchema.safeParse((new URLSearchParams(location.search).get('code') ?? '').trim().toUpperCase());
-  if (!code.success) {
+  const opened = await openSignedInPage(
+    root,
+    () => areaCodeSchema.safeParse((new URLSearchParams(location.search).get('code') ?? '').trim().toUpperCase()).data ?? null,
+    load,
+  );
+  if (!opened) return null;
+  if (!known(opened.data)) {
     showPortalState(root, 'not_found');
     return null;
   }
-
-  const [me, data] = await Promise.all([getMe(), load(code.data)]);
-  // The area's own answer says most (403); a failed "who am I" alone means not working.
-  const failed = data.kind !== 'ok' ? data : me.kind !== 'ok' ? me : null;
-  if (failed) {
-    showPortalState(root, stateOf(failed));
-    return null;
-  }
-  if (me.kind !== 'ok' || data.kind !== 'ok') return null;
-  if (!known(data.data)) {
-    showPortalState(root, 'not_found');
-    return null;
-  }
-  stopLoading(root);
-  rememberLabel(me.data.label);
-  showSignedInPerson(me.data.label);
-  const context = { code: code.data, name: nameOf(code.data, me.data), me: me.data };
+  const { subject: code, me, data } = opened;
+  const context = { code, name: nameOf(code, me), me };
   showAreaFrame(root, context, title);
-  return { context, data: data.data };
+  return { context, data };
 }
 
 /** Names the area in the heading's caption and the title, and points the dashboard's links at it. */
