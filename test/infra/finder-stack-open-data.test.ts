@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { apiPathAliases, hsdsCacheControl, openDataFiles, openDataFilesSchedule } from '../../functions/contract/open-data.js';
 import { openDataFilesJobDescription } from '../../infra/constructs/open-data-files.js';
 import { routeGroups, routeKey, routes } from '../../functions/routes.js';
-import { type Resource, cachingDisabled, useSynthesisedStack } from './support/synthesised-stack.js';
+import { type Resource, cachingDisabled, roleStatements, useSynthesisedStack } from './support/synthesised-stack.js';
 
 /** CloudFront's managed CachingOptimized policy: keeps what the origin's Cache-Control allows, compressed. */
 const cachingOptimized = '658327ea-f89d-4fab-a63d-7e88639e58f6';
@@ -126,14 +126,11 @@ describe('the open data files', () => {
   it('are written by a job that may read the table and put objects under the files\' prefix, and nothing else', () => {
     // Prepare
     const { job, bucketId } = jobAndBucket();
-    const roleId = job.Properties.Role['Fn::GetAtt'][0] as string;
 
     // Act
-    const statements = (Object.values(stack.template.findResources('AWS::IAM::Policy')) as Resource[])
-      .filter((policy) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
-      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, any>[]);
-    const actions = statements.flatMap((statement) => [statement.Action].flat() as string[]).sort();
-    const s3Resources = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('s3:'))).map((statement) => statement.Resource);
+    const statements = roleStatements(stack, job);
+    const actions = statements.flatMap((statement) => statement.Action as string[]).sort();
+    const s3Resources = statements.filter((statement) => (statement.Action as string[]).some((action) => action.startsWith('s3:'))).map((statement) => statement.Resource);
 
     // Assess
     expect(job.Properties.Environment.Variables.TABLE_NAME).toBeDefined();

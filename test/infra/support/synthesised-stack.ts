@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type RouteGroup, routeGroups } from '../../../functions/routes.js';
 import { FinderStack } from '../../../infra/finder-stack.js';
 import { projectRoot } from '../../../infra/project-paths.js';
 
@@ -70,4 +71,27 @@ export function useSynthesisedStack(): SynthesisedStack {
       return outdir;
     },
   };
+}
+
+/** The logical id and resource of the one resource of `type`. */
+export function onlyResource(stack: SynthesisedStack, type: string): [string, Resource] {
+  const found = Object.entries(stack.template.findResources(type));
+  expect(found).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
+/** The logical id and resource of the one function serving `group`. */
+export function groupFunctionOf(stack: SynthesisedStack, group: RouteGroup): [string, Resource] {
+  const found = Object.entries(stack.template.findResources('AWS::Lambda::Function', { Properties: { Description: routeGroups[group].description } }));
+  expect(found).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
+/** Every statement of a function's role, with actions sorted and resources as written. */
+export function roleStatements(stack: SynthesisedStack, fn: Resource): Record<string, any>[] {
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+  const policies = Object.values(stack.template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } })) as Resource[];
+  return policies
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, any>[])
+    .map((statement) => ({ ...statement, Action: ([statement.Action].flat() as string[]).sort() }));
 }
