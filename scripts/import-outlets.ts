@@ -9,11 +9,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ImportReport, ImportRowResult } from '../functions/contract/outlet-import.js';
-import { type EmbeddedDynamoDb, localTableName, startEmbeddedDynamoDb } from '../local/embedded-dynamodb.js';
 import { checkpointPathFor, loadCheckpoint, saveCheckpoint } from './import-checkpoint.js';
+import { openTableForCommand } from './open-table.js';
 
 const helpText = `Imports listings from a file.
 
@@ -52,24 +51,8 @@ if (!file) {
   console.error(`Name the file to import.\n\n${helpText}`);
   process.exit(2);
 }
-if (values.table) process.env.TABLE_NAME = values.table;
-if (values.endpoint) process.env.DYNAMODB_ENDPOINT = values.endpoint;
-process.env.LOG_LEVEL ??= 'WARN';
 /** The local finder's data, opened here when no table is named. */
-let localEngine: EmbeddedDynamoDb | undefined;
-if (!process.env.TABLE_NAME) {
-  const dataDir = values['data-dir'] ?? fileURLToPath(new URL('../.local/dynamodb', import.meta.url));
-  try {
-    localEngine = await startEmbeddedDynamoDb({ path: dataDir });
-  } catch (error) {
-    console.error(`Could not open the local data in ${dataDir} (${(error as Error).message}). Is npm start running? Stop it first.`);
-    process.exit(2);
-  }
-  process.env.DYNAMODB_ENDPOINT = localEngine.endpoint;
-  process.env.TABLE_NAME = localTableName;
-  const { ensureTable } = await import('../functions/data/create-table.js');
-  await ensureTable();
-}
+const { table, localEngine } = await openTableForCommand({ table: values.table, endpoint: values.endpoint, dataDir: values['data-dir'] });
 
 // The data layer reads its configuration when it loads: only now that it is set.
 const { detectFormat, readCandidates } = await import('../functions/core/outlet-import-sources.js');
@@ -97,7 +80,7 @@ const dryRun = values['dry-run'];
 const target = {
   kind: 'outlets' as const,
   fileSize: (await stat(file)).size,
-  table: process.env.TABLE_NAME,
+  table,
   endpoint: process.env.DYNAMODB_ENDPOINT ?? 'aws',
 };
 const checkpointPath = checkpointPathFor(file);

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const { savePostalService } = await import('../../functions/data/postal-services.js');
   const { putOutwardCodes, putPostcodes } = await import('../../functions/data/postcodes.js');
   await savePostalService(demoPostalService);
-  const base = { organisation: 'Test', description: 'Posts a kit.', whoCanOrder: 'Anyone', phone: '0100 000 0000', website: null, kitTypes: [], status: 'active', demo: true } as const;
+  const base = { organisation: 'Test', description: 'Posts a kit.', whoCanOrder: 'Anyone', phone: '0100 000 0000', website: null, kitTypes: [], status: 'active' as const, demo: true };
   await savePostalService({ ...base, id: 'test-england', name: 'England-wide test service', serviceArea: { nations: ['england'], localAuthorities: [] } });
   await savePostalService({ ...base, id: 'test-scotland', name: 'Scotland-wide test service', serviceArea: { nations: ['scotland'], localAuthorities: [] } });
   // Places with no outlet within 25 km: a Glasgow postcode (with its council) and a Belfast district.
