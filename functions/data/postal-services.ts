@@ -92,7 +92,8 @@ export async function savePostalService(input: PostalServiceInput, now: Date = n
   return current ? 'changed' : 'created';
 }
 
-function sameService(stored: PostalService, input: PostalServiceInput): boolean {
+/** Whether the stored service already says exactly what the input says. Pure. */
+export function sameService(stored: PostalService, input: PostalServiceInput): boolean {
   const { updatedAt: _updatedAt, version: _version, ...fields } = stored;
   return JSON.stringify(canonical(fields)) === JSON.stringify(canonical(input));
 }
