@@ -7,12 +7,12 @@
  * keeps a checkpoint beside the file so an interrupted import resumes where it stopped.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportReport, ImportRowResult } from '../functions/contract/outlet-import.js';
 import { checkpointPathFor, loadCheckpoint, saveCheckpoint } from './import-checkpoint.js';
-import { openTableForCommand } from './open-table.js';
+import { importCommandOptions, importFileArgument, openTableForCommand, readImportFile, readOrExit } from './open-table.js';
 
 const helpText = `Imports listings from a file.
 
@@ -31,26 +31,14 @@ const helpText = `Imports listings from a file.
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    'dry-run': { type: 'boolean', default: false },
-    table: { type: 'string' },
-    endpoint: { type: 'string' },
-    'data-dir': { type: 'string' },
+    ...importCommandOptions,
     as: { type: 'string' },
     json: { type: 'boolean', default: false },
     restart: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   },
 });
 
-if (values.help) {
-  console.log(helpText);
-  process.exit(0);
-}
-const [file] = positionals;
-if (!file) {
-  console.error(`Name the file to import.\n\n${helpText}`);
-  process.exit(2);
-}
+const file = importFileArgument(values.help, positionals, helpText);
 /** The local finder's data, opened here when no table is named. */
 const { table, localEngine } = await openTableForCommand({ table: values.table, endpoint: values.endpoint, dataDir: values['data-dir'] });
 
@@ -58,23 +46,12 @@ const { table, localEngine } = await openTableForCommand({ table: values.table, 
 const { detectFormat, readCandidates } = await import('../functions/core/outlet-import-sources.js');
 const { applyPlan, planImport } = await import('../functions/core/outlet-import-plan.js');
 const { importLookups, importWriter } = await import('../functions/data/outlet-import-ports.js');
-const { DomainError } = await import('../functions/shared/errors.js');
 
 /** Rows planned and written together: one consistent batch read of their listings each. */
 const chunkSize = 500;
 
-const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-  console.error(error.code === 'ENOENT' ? `There is no file ${file}` : `Could not read ${file}: ${error.message}`);
-  process.exit(2);
-});
-let format: ReturnType<typeof detectFormat>;
-try {
-  format = detectFormat(text);
-} catch (error) {
-  if (!(error instanceof DomainError)) throw error;
-  console.error(error.issues[0]?.message ?? error.message);
-  process.exit(2);
-}
+const text = await readImportFile(file);
+const format = await readOrExit(() => detectFormat(text));
 const candidates = readCandidates(text, format);
 const dryRun = values['dry-run'];
 const target = {

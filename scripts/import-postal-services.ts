@@ -4,10 +4,9 @@
  * (README, "Postal services"). Applying the same file twice changes nothing the second time; a
  * service is withdrawn by importing it with `"status": "inactive"`.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openTableForCommand } from './open-table.js';
+import { importCommandOptions, importFileArgument, openTableForCommand, readImportFile, readOrExit } from './open-table.js';
 
 const helpText = `Creates or updates postal naloxone services from a JSON file.
 
@@ -24,42 +23,17 @@ const helpText = `Creates or updates postal naloxone services from a JSON file.
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: {
-    'dry-run': { type: 'boolean', default: false },
-    table: { type: 'string' },
-    endpoint: { type: 'string' },
-    'data-dir': { type: 'string' },
-    help: { type: 'boolean', default: false },
-  },
+  options: importCommandOptions,
 });
-if (values.help) {
-  console.log(helpText);
-  process.exit(0);
-}
-const [file] = positionals;
-if (!file) {
-  console.error(`Name the file to import.\n\n${helpText}`);
-  process.exit(2);
-}
+const file = importFileArgument(values.help, positionals, helpText);
 const { localEngine } = await openTableForCommand({ table: values.table, endpoint: values.endpoint, dataDir: values['data-dir'] });
 
 // The data layer reads its configuration when it loads: only now that it is set.
 const { readPostalServiceFile } = await import('../functions/core/postal-service-import.js');
 const { getPostalService, savePostalService, sameService } = await import('../functions/data/postal-services.js');
-const { DomainError } = await import('../functions/shared/errors.js');
 
-const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-  console.error(error.code === 'ENOENT' ? `There is no file ${file}` : `Could not read ${file}: ${error.message}`);
-  process.exit(2);
-});
-let entries: ReturnType<typeof readPostalServiceFile>;
-try {
-  entries = readPostalServiceFile(text);
-} catch (error) {
-  if (!(error instanceof DomainError)) throw error;
-  console.error(error.issues[0]?.message ?? error.message);
-  process.exit(2);
-}
+const text = await readImportFile(file);
+const entries = await readOrExit(() => readPostalServiceFile(text));
 
 const dryRun = values['dry-run'];
 const counts = { new: 0, changed: 0, unchanged: 0, invalid: 0 };

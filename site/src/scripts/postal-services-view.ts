@@ -10,7 +10,7 @@ import { kitTypesInWords, telUrl } from './format.js';
 export function postalServiceCard(service: PostalServiceSummary): HTMLLIElement {
   return el(
     'li',
-    { class: 'app-result', 'data-postal-service': service.id },
+    { class: 'app-result app-result--postal', 'data-postal-service': service.id },
     el('h3', { class: 'app-result__name' }, service.name),
     el('p', { class: 'app-result__meta' }, service.demo && demoTag(), el('span', {}, service.organisation)),
     el('p', {}, service.description),
