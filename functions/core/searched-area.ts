@@ -28,7 +28,8 @@ const postcodeAreaNations: Readonly<Record<string, Nation>> = {
       'B', 'BB', 'BD', 'BL', 'BN', 'BR', 'BS', 'CB', 'CM', 'CR', 'CT', 'CV', 'DA', 'DE', 'DN', 'E', 'EC', 'EN', 'HA', 'HD', 'HP', 'HU',
       'HX', 'IG', 'KT', 'L', 'LE', 'LN', 'LS', 'LU', 'M', 'ME', 'MK', 'N', 'NE', 'NG', 'NN', 'NR', 'NW', 'OL', 'OX', 'PE', 'PO', 'PR',
       'RG', 'RM', 'S', 'SE', 'SG', 'SK', 'SL', 'SM', 'SN', 'SO', 'SS', 'SW', 'TN', 'TW', 'UB', 'W', 'WA', 'WC', 'WD', 'WF', 'WN', 'WS',
-      'WV', 'YO',
+      'WV', 'YO', 'AL', 'BA', 'BH', 'CO', 'CW', 'DH', 'DL', 'DT', 'DY', 'EX', 'FY', 'GU', 'HG', 'IP', 'LA', 'PL', 'RH', 'SP', 'SR',
+      'ST', 'TA', 'TF', 'TQ', 'TR', 'TS', 'WR',
     ].map((area) => [area, 'england' as const]),
   ),
 };

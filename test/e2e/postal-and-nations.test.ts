@@ -89,6 +89,18 @@ describe('postal services on the find page', () => {
     await screenshot(page, 'find-postal-none-desktop');
   });
 
+  it('says only nation-wide services were looked for when only the postcode area is known', async () => {
+    const page = await e2e.openPage('/?postcode=TR1');
+
+    const none = page.locator('[data-no-results]');
+    await none.waitFor();
+    expect(await page.locator('[data-no-results-postal]').textContent()).toBe(
+      'We do not know of a service that posts naloxone to all of England. Search with your full postcode to see services for your council area.',
+    );
+    expect(await page.locator('[data-postal]').isHidden()).toBe(true);
+    expect(await page.locator('[data-nation-help="england"]').isVisible()).toBe(true);
+  });
+
   it('says it cannot name postal services for “use my location”, and shows no nation’s numbers', async () => {
     const page = await e2e.openPage('/?lat=57.5&lng=-4.2');
 

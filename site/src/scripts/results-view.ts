@@ -67,7 +67,7 @@ export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOpt
     postalIntro.textContent = `${services.length === 1 ? 'This service posts' : 'These services post'} free naloxone kits to ${areaName}.${placedRoughly(response.area, where)}`;
     postalList.replaceChildren(...services.map(postalServiceCard));
     noResultsPostal.hidden = !nothingNear;
-    noResultsPostal.textContent = noResultsPostalText(response.area, services.map((service) => service.name), areaName);
+    noResultsPostal.textContent = noResultsPostalText(response.area, services.map((service) => service.name), areaName, where);
     nationHelpSlot.replaceChildren(...(response.area.nation ? [nationHelpSection(response.area.nation, 'search')] : []));
   }
 
@@ -173,8 +173,14 @@ function placedRoughly(area: SearchedArea, where: string): string {
 }
 
 /** "Nothing found"'s line on postal services: names those that post to the place, or says why none are named. */
-function noResultsPostalText(area: SearchedArea, names: string[], areaName: string): string {
+function noResultsPostalText(area: SearchedArea, names: string[], areaName: string, where: string): string {
   if (names.length > 0) return `Free naloxone by post to ${areaName}: ${names.join('; ')}. See “Free naloxone by post” below.`;
-  if (area.knownFrom === 'unknown') return 'We could not tell which council area you are in, so we cannot name services that post naloxone there. Search with your postcode to see them.';
+  if (area.knownFrom === 'unknown') {
+    return where === 'your location'
+      ? 'We could not tell which council area you are in, so we cannot name services that post naloxone there. Search with your postcode to see them.'
+      : `We could not tell which council area ${where} is in, so we cannot name services that post naloxone there.`;
+  }
+  // Known by its postcode area, only services for the whole nation were looked for.
+  if (area.knownFrom === 'postcode_area') return `We do not know of a service that posts naloxone to all of ${areaName}. Search with your full postcode to see services for your council area.`;
   return `We do not know of a service that posts naloxone to ${areaName}.`;
 }
