@@ -8,9 +8,11 @@ import { getDatasetRecord, putDatasetRecord } from '../functions/data/datasets.j
 import { grantMembership, putUserProfile } from '../functions/data/memberships.js';
 import { getOutlet, putOutlet, putOutlets } from '../functions/data/outlets.js';
 import { putAreaBoundary } from '../functions/data/areas.js';
+import { savePostalService } from '../functions/data/postal-services.js';
 import { readAreaBoundaries } from '../scripts/area-boundaries.js';
 import { importPostcodeFile } from '../scripts/postcode-sources.js';
 import { readDemoOutlets } from './demo-outlets.js';
+import { demoPostalService } from './demo-postal-services.js';
 import { demoUsers, subjectOf } from './demo-users.js';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
@@ -23,12 +25,23 @@ export const demoDataset = 'gm-demo-2025q1';
 export const demoUsersDataset = 'demo-users-2';
 /** Its own record too, so a table loaded before reminders gets the demo contacts on its next start. */
 export const demoContactsDataset = 'demo-contacts-1';
+/** Its own record too, so a table loaded before postal services gets the example on its next start. */
+export const demoPostalDataset = 'demo-postal-1';
 
 /** Loads the demo once; later starts find the dataset records and skip it. */
 export async function seedDemoData(log: (line: string) => void): Promise<void> {
   await seedDemoOutlets(log);
   await seedDemoUsers(log);
   await seedDemoContacts(log);
+  await seedDemoPostalService(log);
+}
+
+/** The one illustrative postal service (`demo-postal-services.ts`), once per table. */
+async function seedDemoPostalService(log: (line: string) => void): Promise<void> {
+  if (await getDatasetRecord(demoPostalDataset)) return;
+  await savePostalService(demoPostalService);
+  await putDatasetRecord({ name: demoPostalDataset, loadedAt: new Date().toISOString(), counts: { postalServices: 1 } });
+  log('Loaded an example postal service covering Greater Manchester (illustrative, not a real service)');
 }
 
 async function seedDemoOutlets(log: (line: string) => void): Promise<void> {

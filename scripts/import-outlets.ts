@@ -7,13 +7,12 @@
  * keeps a checkpoint beside the file so an interrupted import resumes where it stopped.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ImportReport, ImportRowResult } from '../functions/contract/outlet-import.js';
-import { type EmbeddedDynamoDb, localTableName, startEmbeddedDynamoDb } from '../local/embedded-dynamodb.js';
 import { checkpointPathFor, loadCheckpoint, saveCheckpoint } from './import-checkpoint.js';
+import { importCommandOptions, importFileArgument, openTableForCommand, readImportFile, readOrExit } from './open-table.js';
 
 const helpText = `Imports listings from a file.
 
@@ -32,72 +31,33 @@ const helpText = `Imports listings from a file.
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    'dry-run': { type: 'boolean', default: false },
-    table: { type: 'string' },
-    endpoint: { type: 'string' },
-    'data-dir': { type: 'string' },
+    ...importCommandOptions,
     as: { type: 'string' },
     json: { type: 'boolean', default: false },
     restart: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   },
 });
 
-if (values.help) {
-  console.log(helpText);
-  process.exit(0);
-}
-const [file] = positionals;
-if (!file) {
-  console.error(`Name the file to import.\n\n${helpText}`);
-  process.exit(2);
-}
-if (values.table) process.env.TABLE_NAME = values.table;
-if (values.endpoint) process.env.DYNAMODB_ENDPOINT = values.endpoint;
-process.env.LOG_LEVEL ??= 'WARN';
+const file = importFileArgument(values.help, positionals, helpText);
 /** The local finder's data, opened here when no table is named. */
-let localEngine: EmbeddedDynamoDb | undefined;
-if (!process.env.TABLE_NAME) {
-  const dataDir = values['data-dir'] ?? fileURLToPath(new URL('../.local/dynamodb', import.meta.url));
-  try {
-    localEngine = await startEmbeddedDynamoDb({ path: dataDir });
-  } catch (error) {
-    console.error(`Could not open the local data in ${dataDir} (${(error as Error).message}). Is npm start running? Stop it first.`);
-    process.exit(2);
-  }
-  process.env.DYNAMODB_ENDPOINT = localEngine.endpoint;
-  process.env.TABLE_NAME = localTableName;
-  const { ensureTable } = await import('../functions/data/create-table.js');
-  await ensureTable();
-}
+const { table, localEngine } = await openTableForCommand({ table: values.table, endpoint: values.endpoint, dataDir: values['data-dir'] });
 
 // The data layer reads its configuration when it loads: only now that it is set.
 const { detectFormat, readCandidates } = await import('../functions/core/outlet-import-sources.js');
 const { applyPlan, planImport } = await import('../functions/core/outlet-import-plan.js');
 const { importLookups, importWriter } = await import('../functions/data/outlet-import-ports.js');
-const { DomainError } = await import('../functions/shared/errors.js');
 
 /** Rows planned and written together: one consistent batch read of their listings each. */
 const chunkSize = 500;
 
-const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-  console.error(error.code === 'ENOENT' ? `There is no file ${file}` : `Could not read ${file}: ${error.message}`);
-  process.exit(2);
-});
-let format: ReturnType<typeof detectFormat>;
-try {
-  format = detectFormat(text);
-} catch (error) {
-  if (!(error instanceof DomainError)) throw error;
-  console.error(error.issues[0]?.message ?? error.message);
-  process.exit(2);
-}
+const text = await readImportFile(file);
+const format = await readOrExit(() => detectFormat(text));
 const candidates = readCandidates(text, format);
 const dryRun = values['dry-run'];
 const target = {
   kind: 'outlets' as const,
   fileSize: (await stat(file)).size,
-  table: process.env.TABLE_NAME,
+  table,
   endpoint: process.env.DYNAMODB_ENDPOINT ?? 'aws',
 };
 const checkpointPath = checkpointPathFor(file);

@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { freshnessSchema } from './freshness.js';
+import { postalServiceSummarySchema, searchedAreaSchema } from './postal-services.js';
 import {
   addressSchema,
   cabinetStatusSchema,
@@ -157,6 +158,13 @@ export const findOutletsResponseSchema = z.object({
   /** How far the search looked, in km. Fewer results than asked for means none further within it. */
   searchedRadiusKm: z.number(),
   results: z.array(nearbyOutletSchema),
+  /** The nation and local authority of the searched place, as far as they are known (never guessed). */
+  area: searchedAreaSchema,
+  /**
+   * Postal services whose service area holds the searched place, by name: never mixed into
+   * `results`, which are places ranked by distance. Empty when none covers it or the area is unknown.
+   */
+  postalServices: z.array(postalServiceSummarySchema),
 });
 export type FindOutletsResponse = z.infer<typeof findOutletsResponseSchema>;
 

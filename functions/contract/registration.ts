@@ -44,12 +44,16 @@ export const registrationBasisWords: Record<RegistrationBasis, { label: string; 
     label: 'A drug or alcohol treatment service',
     hint: 'Run by the NHS or a council, or paid by one of them to do this work.',
   },
-  pharmacy: { label: 'A pharmacy', hint: 'Pharmacists and registered pharmacy technicians.' },
+  // Pharmacy technicians are registered in Great Britain only, and the law names them there only.
+  pharmacy: { label: 'A pharmacy', hint: 'Pharmacists, and in Great Britain registered pharmacy technicians.' },
   nurse_midwife_paramedic: {
     label: 'Nurses, midwives or paramedics',
     hint: 'Registered nurses, midwives or paramedics hand out the kits: for example a homeless health team or a sexual health clinic.',
   },
-  police: { label: 'A police force', hint: 'Police staff trained to hand out naloxone.' },
+  police: {
+    label: 'A police force',
+    hint: 'Trained staff of a police force in England and Wales, of Police Scotland or of the Police Service of Northern Ireland.',
+  },
   prison: { label: 'A prison', hint: 'Prison staff trained to hand out naloxone, for example to people on release.' },
   probation: { label: 'The probation service', hint: 'Probation staff trained to hand out naloxone.' },
   youth_justice: { label: 'A youth justice service', hint: 'Youth justice staff trained to hand out naloxone.' },
@@ -58,11 +62,24 @@ export const registrationBasisWords: Record<RegistrationBasis, { label: string; 
 };
 
 /**
+ * Where the law's words differ by nation (regulation 237A names each nation's bodies): pharmacy
+ * technicians are named for Great Britain only, since Northern Ireland does not register them; each
+ * nation's police are named separately. Said in the registration's guidance, one line a nation.
+ */
+export const legalBasisByNation = {
+  england_and_wales: 'In England and Wales: pharmacists and registered pharmacy technicians, and trained staff of a police force in England and Wales.',
+  scotland: 'In Scotland: pharmacists and registered pharmacy technicians, and trained staff of Police Scotland.',
+  northern_ireland:
+    'In Northern Ireland: pharmacists (pharmacy technicians are not named, as Northern Ireland does not register them), and trained staff of the Police Service of Northern Ireland.',
+} as const;
+
+/**
  * Why the question is asked, and what "not sure" leads to: guidance, never a refusal. Careful
  * words: the law names who may hand out kits, and the commissioner knows the local arrangements.
  */
 export const legalBasisGuidance = [
-  'Since 2024 the law (regulation 237A of the Human Medicines Regulations 2012) lets some services in England hand out naloxone without a prescription: drug and alcohol treatment services, pharmacies, registered nurses, midwives and paramedics, and trained staff of the police, prisons, probation, youth justice services and the medical services of the armed forces.',
+  'Since 2024 the law (regulation 237A of the Human Medicines Regulations 2012) lets some services hand out naloxone without a prescription: drug and alcohol treatment services, pharmacies, registered nurses, midwives and paramedics, and trained staff of the police, prisons, probation, youth justice services and the medical services of the armed forces.',
+  ...Object.values(legalBasisByNation),
   'If none of these describes you – for example a hostel, a day centre or a street outreach team – you may still be able to hand out kits that a local drug service supplies. A government consultation in 2025 proposed letting more places do so, and adding emergency cabinets.',
   'Choose “I am not sure” and send your registration anyway. The commissioner who checks it (the council or NHS team that pays for naloxone in your area) will work out with you which applies before anything is published.',
 ] as const;

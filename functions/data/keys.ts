@@ -126,3 +126,14 @@ export const attentionKey = (areaCode: string, outletId: string) => ({ pk: areaP
 
 /** A reminder link that has been used, by its token's `jti`: single use, by conditional write. */
 export const usedLinkKey = (jti: string) => ({ pk: `LINK#${jti}`, sk: 'LINK' });
+
+/** A postal naloxone service (`data/postal-services.ts`): one item, read and written by id. */
+export const postalServiceKey = (id: string) => ({ pk: `POSTAL#${id}`, sk: 'POSTAL' });
+
+/**
+ * A pointer from an area a postal service posts to (a local authority's or a nation's GSS code) to
+ * the service: `POSTALAREA#E08000003` / `POSTAL#<id>`. The services covering a place are one Query
+ * per code (its local authority and its nation), never a Scan.
+ */
+export const postalAreaPartition = (areaCode: string) => `POSTALAREA#${areaCode}`;
+export const postalAreaPointerKey = (areaCode: string, serviceId: string) => ({ pk: postalAreaPartition(areaCode), sk: `POSTAL#${serviceId}` });

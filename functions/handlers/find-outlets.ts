@@ -1,37 +1,58 @@
 /**
- * `GET /api/outlets`: the nearest outlets to a postcode or a point, filtered, nearest first.
+ * `GET /api/outlets`: the nearest outlets to a postcode or a point, filtered, nearest first, and the
+ * postal services that post to the searched place.
  */
 import { type FindOutletsResponse, findOutletsQuerySchema } from '../contract/find-outlets.js';
 import { outletFilter } from '../core/outlet-filters.js';
 import { toNearbyOutlet } from '../core/outlet-views.js';
+import { toPostalServiceSummary } from '../core/postal-services.js';
 import { locationForLog, resolveSearchLocation } from '../core/resolve-search-location.js';
+import { searchedArea } from '../core/searched-area.js';
 import { findNearestOutlets } from '../data/nearest-outlets.js';
-import { postcodeLookup } from '../data/postcodes.js';
+import { findPostalServicesCovering } from '../data/postal-services.js';
+import { type PostcodeLocation, postcodeLookup } from '../data/postcodes.js';
 import { json, parseQuery } from '../shared/http.js';
 import { logger } from '../shared/logger.js';
 import type { PublicHandler } from '../shared/request-pipeline.js';
 
 export const findOutlets: PublicHandler = async ({ event }) => {
   const query = parseQuery(findOutletsQuerySchema, event);
-  const location = await resolveSearchLocation(query, postcodeLookup);
+  // The resolver returns the point only; the item it came from also knows its local authority,
+  // so the lookups are watched rather than asked twice. It returns on the first item found, so
+  // the last one found is the one the search is centred on.
+  let found: PostcodeLocation | null = null;
+  const watch = (lookup: (key: string) => Promise<PostcodeLocation | null>) => async (key: string) => {
+    const item = await lookup(key);
+    if (item) found = item;
+    return item;
+  };
+  const location = await resolveSearchLocation(query, { postcode: watch(postcodeLookup.postcode), outwardCode: watch(postcodeLookup.outwardCode) });
+  const area = searchedArea(location, (found as PostcodeLocation | null)?.localAuthorityCode ?? null);
   const now = new Date();
-  const found = await findNearestOutlets({
-    point: location,
-    limit: query.limit,
-    radiusKm: query.radiusKm,
-    accept: outletFilter(query, now),
-  });
+  const [nearest, postal] = await Promise.all([
+    findNearestOutlets({
+      point: location,
+      limit: query.limit,
+      radiusKm: query.radiusKm,
+      accept: outletFilter(query, now),
+    }),
+    findPostalServicesCovering(area),
+  ]);
   logger.info('Outlets searched', {
     ...locationForLog(location),
-    results: found.results.length,
-    itemsRead: found.stats.itemsRead,
-    budgetExhausted: found.budgetExhausted,
+    results: nearest.results.length,
+    itemsRead: nearest.stats.itemsRead,
+    budgetExhausted: nearest.budgetExhausted,
+    areaKnownFrom: area.knownFrom,
+    postalServices: postal.services.length,
   });
   const body: FindOutletsResponse = {
     location,
     // Down to 10 m: the answer promises nothing was missed within this distance, so never round it up.
-    searchedRadiusKm: Math.floor(found.searchedRadiusKm * 100) / 100,
-    results: found.results.map(({ outlet, distanceKm }) => toNearbyOutlet(outlet, distanceKm, now)),
+    searchedRadiusKm: Math.floor(nearest.searchedRadiusKm * 100) / 100,
+    results: nearest.results.map(({ outlet, distanceKm }) => toNearbyOutlet(outlet, distanceKm, now)),
+    area,
+    postalServices: postal.services.map(toPostalServiceSummary),
   };
   return json(200, body);
 };

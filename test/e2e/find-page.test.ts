@@ -212,7 +212,13 @@ describe('find page', () => {
       route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: JSON.stringify({ location: { lat: 53.4808, lng: -2.2426, source: 'coordinates', label: null }, searchedRadiusKm, results: [] }),
+        body: JSON.stringify({
+          location: { lat: 53.4808, lng: -2.2426, source: 'coordinates', label: null },
+          searchedRadiusKm,
+          results: [],
+          area: { nation: null, localAuthorityCode: null, localAuthorityName: null, knownFrom: 'unknown' },
+          postalServices: [],
+        }),
       }),
     );
 

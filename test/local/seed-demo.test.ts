@@ -10,6 +10,7 @@ import { readMemberships, revokeMembership } from '../../functions/data/membersh
 import { getOutlet, putOutlets } from '../../functions/data/outlets.js';
 import { readDemoOutlets } from '../../local/demo-outlets.js';
 import { demoUsers, subjectOf } from '../../local/demo-users.js';
+import { findPostalServicesCovering } from '../../functions/data/postal-services.js';
 import { demoContactsDataset, demoDataset, demoUsersDataset, seedDemoData } from '../../local/seed-demo.js';
 
 const subject = (handle: string) => subjectOf(demoUsers.find((user) => user.user === handle)!.email);
@@ -36,7 +37,11 @@ describe('seedDemoData', () => {
     await seedDemoData((line) => lines.push(line));
 
     // Assess
-    expect(lines).toEqual(['Loaded 5 demo users for the portal', 'Gave 3 demo listings their demo staff as the contact for readiness reminders']);
+    expect(lines).toEqual([
+      'Loaded 5 demo users for the portal',
+      'Gave 3 demo listings their demo staff as the contact for readiness reminders',
+      'Loaded an example postal service covering Greater Manchester (illustrative, not a real service)',
+    ]);
     expect(await readMemberships(subject('asha'))).toMatchObject({ outlets: ['FD532', 'FEX27'], areas: [], label: 'Asha Patel (asha.patel@example.org)' });
     expect(await readMemberships(subject('chloe'))).toMatchObject({ outlets: [], areas: ['E08000003'], areaNames: { E08000003: 'Manchester' } });
     expect(await readMemberships(subject('dami'))).toMatchObject({ outlets: [], areas: [], label: 'Dami Adeyemi (dami.adeyemi@example.org)' });
@@ -60,6 +65,16 @@ describe('seedDemoData', () => {
       FFP01: null,
       FFW20: null,
     });
+  });
+
+  it('adds one postal service, labelled as an example, covering Greater Manchester and nowhere else', async () => {
+    // Act
+    const inWigan = await findPostalServicesCovering({ nation: 'england', localAuthorityCode: 'E08000010', localAuthorityName: 'Wigan', knownFrom: 'postcode' });
+    const inLeeds = await findPostalServicesCovering({ nation: 'england', localAuthorityCode: 'E08000035', localAuthorityName: 'Leeds', knownFrom: 'postcode' });
+
+    // Assess
+    expect(inWigan.services.map(({ name, demo }) => ({ name, demo }))).toEqual([{ name: 'Example postal service – demo, not a real service', demo: true }]);
+    expect(inLeeds.services).toEqual([]);
   });
 
   it('loads them once: a membership changed afterwards stays changed', async () => {

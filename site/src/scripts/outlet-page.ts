@@ -20,6 +20,7 @@ import {
   weekdayInLondon,
 } from './format.js';
 import { guideForKit, guidesOverview } from './guides.js';
+import { nationHelpForArea } from './nation-help.js';
 import { pageTitle } from './page-title.js';
 import { showServiceProblem } from './service-problem.js';
 import { reportPageUrl } from './site-urls.js';
@@ -120,6 +121,8 @@ function outletSections(outlet: OutletDetail): HTMLElement[] {
         summaryRow('Accessibility', outlet.accessibility ?? 'Not listed – call ahead'),
       ),
     ),
+    // The numbers next to 999 differ by nation: shown when the listing's council tells the nation.
+    nationHelpForArea(outlet.localAuthorityCode, 'outlet') ?? el('span', { hidden: '' }),
     el(
       'p',
       {},

@@ -4,10 +4,14 @@
  * `find-page.ts`'s, the map `map-controller.ts`'s.
  */
 import { type FindOutletsResponse, type ResolvedLocation, searchLimits } from '@contract/find-outlets.js';
+import { nationNames } from '@contract/nations.js';
+import type { SearchedArea } from '@contract/postal-services.js';
 import { required, showDemoNotice } from './dom.js';
 import { radiusInWords } from './format.js';
 import { pageTitle } from './page-title.js';
 import { resultCard } from './result-card.js';
+import { nationHelpSection } from './nation-help.js';
+import { postalServiceCard } from './postal-services-view.js';
 import { hasFilters, pageUrl, type SearchQuery } from './search-query.js';
 import { showServiceProblem } from './service-problem.js';
 
@@ -49,6 +53,23 @@ export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOpt
   const noResultsFilters = required<HTMLElement>(root, '[data-no-results-filters]');
   const widen = required<HTMLElement>(root, '[data-widen]');
   const widenLink = required<HTMLAnchorElement>(root, '[data-widen-link]');
+  const noResultsPostal = required<HTMLElement>(root, '[data-no-results-postal]');
+  const postal = required<HTMLElement>(root, '[data-postal]');
+  const postalIntro = required<HTMLElement>(root, '[data-postal-intro]');
+  const postalList = required<HTMLElement>(root, '[data-postal-list]');
+  const nationHelpSlot = required<HTMLElement>(root, '[data-nation-help-slot]');
+
+  /** The postal section and the nation's numbers, for both "found" and "nothing found". */
+  function renderArea(response: FindOutletsResponse, where: string, nothingNear: boolean): void {
+    const services = response.postalServices;
+    const areaName = areaInWords(response.area) ?? where;
+    postal.hidden = services.length === 0;
+    postalIntro.textContent = `${services.length === 1 ? 'This service posts' : 'These services post'} free naloxone kits to ${areaName}.${placedRoughly(response.area, where)}`;
+    postalList.replaceChildren(...services.map(postalServiceCard));
+    noResultsPostal.hidden = !nothingNear;
+    noResultsPostal.textContent = noResultsPostalText(response.area, services.map((service) => service.name), areaName, where);
+    nationHelpSlot.replaceChildren(...(response.area.nation ? [nationHelpSection(response.area.nation, 'search')] : []));
+  }
 
   widenLink.addEventListener('click', (event) => {
     event.preventDefault();
@@ -58,6 +79,8 @@ export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOpt
   function clear(): void {
     results.hidden = true;
     noResults.hidden = true;
+    postal.hidden = true;
+    nationHelpSlot.replaceChildren();
     problem.hidden = true;
     status.textContent = '';
     showDemoNotice(root, false);
@@ -86,6 +109,7 @@ export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOpt
         widen.hidden = response.searchedRadiusKm >= widestRadiusKm || response.searchedRadiusKm < askedKm;
         widenLink.href = pageUrl({ ...query, radiusKm: String(widestRadiusKm) }, location.pathname);
         status.textContent = `No places found near ${where}`;
+        renderArea(response, where, true);
         showDemoNotice(root, false);
         return noResultsHeading;
       }
@@ -96,6 +120,7 @@ export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOpt
       note.textContent = `${fromArea ? `${fromArea} ` : ''}Nearest first. Distances are in a straight line.`;
       list.replaceChildren(...response.results.map((outlet, index) => resultCard(outlet, index + 1)));
       status.textContent = `${count} ${count === 1 ? 'place' : 'places'} found near ${where}`;
+      renderArea(response, where, false);
       showDemoNotice(root, response.results.some((outlet) => outlet.demo));
       return heading;
     },
@@ -133,4 +158,29 @@ function placeInWords(location: ResolvedLocation): string {
 /** When a postcode was not found and its area was used instead, says so; otherwise ''. */
 function areaNote(location: ResolvedLocation): string {
   return location.source === 'outward_code' ? `We searched from the middle of the ${location.label ?? ''} postcode area.` : '';
+}
+
+/** The searched place's council or nation by name, or null when neither is known. */
+function areaInWords(area: SearchedArea): string | null {
+  return area.localAuthorityName ?? (area.nation ? nationNames[area.nation] : null);
+}
+
+/** When the area came from the postcode district rather than the postcode itself, says so; otherwise ''. */
+function placedRoughly(area: SearchedArea, where: string): string {
+  if (area.knownFrom === 'district') return ` We placed ${where} by the middle of its postcode district: check that the service posts to your address.`;
+  if (area.knownFrom === 'postcode_area') return ` We only know which nation ${where} is in: search with your full postcode for services that post to your council area.`;
+  return '';
+}
+
+/** "Nothing found"'s line on postal services: names those that post to the place, or says why none are named. */
+function noResultsPostalText(area: SearchedArea, names: string[], areaName: string, where: string): string {
+  if (names.length > 0) return `Free naloxone by post to ${areaName}: ${names.join('; ')}. See “Free naloxone by post” below.`;
+  if (area.knownFrom === 'unknown') {
+    return where === 'your location'
+      ? 'We could not tell which council area you are in, so we cannot name services that post naloxone there. Search with your postcode to see them.'
+      : `We could not tell which council area ${where} is in, so we cannot name services that post naloxone there.`;
+  }
+  // Known by its postcode area, only services for the whole nation were looked for.
+  if (area.knownFrom === 'postcode_area') return `We do not know of a service that posts naloxone to all of ${areaName}. Search with your full postcode to see services for your council area.`;
+  return `We do not know of a service that posts naloxone to ${areaName}.`;
 }

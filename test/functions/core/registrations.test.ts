@@ -106,6 +106,10 @@ describe('the registration form’s contract', () => {
     for (const choice of choices) expect(registrationBasisWords[choice].label).not.toMatch(/_/);
     expect(legalBasisGuidance.join(' ')).toMatch(/regulation 237A/);
     expect(legalBasisGuidance.join(' ')).toMatch(/send your registration anyway/);
+    // Where the nations differ: pharmacy technicians in Great Britain only, each nation's police by name.
+    expect(legalBasisGuidance).toContain('In Northern Ireland: pharmacists (pharmacy technicians are not named, as Northern Ireland does not register them), and trained staff of the Police Service of Northern Ireland.');
+    expect(legalBasisGuidance.filter((line) => line.includes('registered pharmacy technicians')).map((line) => line.split(':')[0])).toEqual(['In England and Wales', 'In Scotland']);
+    expect(registrationBasisWords.police.hint).toMatch(/England and Wales.*Police Scotland.*Police Service of Northern Ireland/);
     expect(registrationDetailsSchema.safeParse({ ...outletDetails(), basis: 'not_sure' }).success).toBe(true);
   });
 
