@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { unauthorisedBody } from '../functions/contract/error.js';
+import { tooManyRequestsBody, unauthorisedBody } from '../functions/contract/error.js';
 import { apiPathAliases } from '../functions/contract/open-data.js';
 import {
   contentSecurityPolicy,
@@ -212,12 +212,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     if (!('clientLimit' in route) || options.clientLimits === false) return true;
     const decision = limiter.take(routeKey(route), route.clientLimit, request.socket.remoteAddress ?? '');
     if (decision.allowed) return true;
-    sendJson(
-      response,
-      429,
-      { error: 'too_many_requests', message: 'Too many requests from here. Wait a few minutes, then try again.', issues: [] },
-      { 'retry-after': String(decision.retryAfterSeconds) },
-    );
+    sendJson(response, 429, tooManyRequestsBody, { 'retry-after': String(decision.retryAfterSeconds) });
     return false;
   };
   const openDataFiles = localOpenDataFiles();
