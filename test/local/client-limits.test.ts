@@ -7,11 +7,11 @@ import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, tooManyRequestsBody } from '../../functions/contract/error.js';
-import { routes } from '../../functions/routes.js';
+import { type ClientLimit, routes } from '../../functions/routes.js';
 import { createClientLimiter } from '../../local/client-limits.js';
 import { type RunningFinder, startFinder } from '../../local/finder-server.js';
 
-const limit = { requests: 3, windowSeconds: 60 };
+const limit: ClientLimit = { requests: 3, windowSeconds: 60 };
 
 describe('createClientLimiter', () => {
   it('lets a client make as many requests as the limit, refuses the next until the oldest leaves the window, and forgets it after', () => {
