@@ -95,3 +95,24 @@ export function roleStatements(stack: SynthesisedStack, fn: Resource): Record<st
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, any>[])
     .map((statement) => ({ ...statement, Action: ([statement.Action].flat() as string[]).sort() }));
 }
+
+/** The logical id and resource of the one Secrets Manager secret whose description contains `text`. */
+export function secretDescribed(stack: SynthesisedStack, text: string): [string, Resource] {
+  const found = Object.entries(stack.template.findResources('AWS::SecretsManager::Secret')).filter(([, secret]) =>
+    String((secret as Resource).Properties.Description).includes(text),
+  );
+  expect(found).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
+/** The description of the origin secret (`FinderStack`), which every API function may read. */
+export const originSecretDescription = 'Sent by CloudFront to the HTTP API';
+
+/** Whether a role statement does nothing but read the origin secret, which every API function does. */
+export function readsOriginSecretOnly(stack: SynthesisedStack, statement: Record<string, any>): boolean {
+  const [originSecretId] = secretDescribed(stack, originSecretDescription);
+  return (
+    (statement.Action as string[]).every((action) => action.startsWith('secretsmanager:')) &&
+    JSON.stringify(statement.Resource) === JSON.stringify({ Ref: originSecretId })
+  );
+}
