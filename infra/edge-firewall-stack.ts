@@ -3,12 +3,13 @@
  * CloudFront must be made in us-east-1, whatever region the finder's data lives in.
  *
  * The finder's stack takes the web ACL's ARN through CDK's cross-region references
- * (`crossRegionReferences: true` on both stacks): `cdk deploy --all` deploys this stack first and
- * writes the ARN to an SSM parameter in us-east-1, which a small custom resource in the finder's
- * stack reads. It synthesises offline, needs no second pass, and CDK refuses to delete the ARN
- * while the finder's stack still uses it. The other sound choice, passing the ARN as context after a
- * first deploy, would be two commands that can drift apart; the web ACL's ARN never changes after
- * it is made, which is the case cross-region references handle best.
+ * (`crossRegionReferences: true` on both stacks). CDK renders them here as CloudFormation's
+ * `Fn::GetStackOutput` of this stack's output in us-east-1: no custom resource, it synthesises
+ * offline, and `cdk deploy --all` deploys this stack first. It is a weak reference (nothing stops
+ * this stack being deleted while the distribution uses the ACL), but WAF itself refuses to delete a
+ * web ACL a distribution still uses, and the ARN never changes once the ACL is made. The other sound
+ * choice, passing the ARN as context after a first deploy, would be two commands that can drift
+ * apart.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';

@@ -9,6 +9,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type RouteGroup, routeGroups } from '../../../functions/routes.js';
+import { EdgeFirewallStack } from '../../../infra/edge-firewall-stack.js';
 import { FinderStack } from '../../../infra/finder-stack.js';
 import { projectRoot } from '../../../infra/project-paths.js';
 
@@ -115,4 +116,47 @@ export function readsOriginSecretOnly(stack: SynthesisedStack, statement: Record
     (statement.Action as string[]).every((action) => action.startsWith('secretsmanager:')) &&
     JSON.stringify(statement.Resource) === JSON.stringify({ Ref: originSecretId })
   );
+}
+
+/** The finder's stack and its edge firewall's, synthesised together as `infra/app.ts` does. */
+export interface SynthesisedApp {
+  readonly finder: Template;
+  readonly firewall: Template;
+}
+
+/**
+ * The app's two stacks, the firewall in us-east-1 and the finder in London joined by a cross-region
+ * reference, as `infra/app.ts` builds them. Without bundling the functions (CDK's
+ * `aws:cdk:bundling-stacks` context, empty): these templates are read for their resources, never
+ * their code, and synthesis takes a second instead of a minute.
+ */
+export function synthesiseWithFirewall(options: { reservedConcurrency?: boolean; alarmEmail?: string } = {}): SynthesisedApp {
+  const outdir = mkdtempSync(join(tmpdir(), 'finder-app-'));
+  try {
+    const { context } = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8'));
+    const app = new App({ outdir, context: { ...context, 'aws:cdk:bundling-stacks': [] } });
+    const account = '111111111111';
+    const firewall = new EdgeFirewallStack(app, 'FinderTestEdgeFirewall', {
+      env: { account, region: 'us-east-1' },
+      crossRegionReferences: true,
+      alarmEmail: options.alarmEmail,
+    });
+    const finder = new FinderStack(app, 'FinderTest', {
+      env: { account, region: 'eu-west-2' },
+      crossRegionReferences: true,
+      siteAssetPath: join(fixtures, 'site'),
+      lambdaEntryDir: join(fixtures, 'lambdas'),
+      tileUrl,
+      signIn,
+      webAclArn: firewall.webAclArn,
+      reservedConcurrency: options.reservedConcurrency,
+    });
+    const assembly = app.synth();
+    return {
+      finder: Template.fromJSON(assembly.getStackByName(finder.stackName).template),
+      firewall: Template.fromJSON(assembly.getStackByName(firewall.stackName).template),
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
