@@ -175,9 +175,10 @@ export interface Route {
   crossOrigin?: 'any';
   /**
    * Whether the route takes request bodies over 8 KB. On AWS the WAF's managed Common rule set
-   * blocks larger bodies (its `SizeRestrictions_BODY` rule); the web ACL lets this route's through
-   * (`infra/constructs/edge-firewall.ts`). Only the commissioners' listing import needs it: an upload
-   * may hold 5,000 rows. @default false
+   * blocks larger bodies (its `SizeRestrictions_BODY` rule); the web ACL lets these routes' through
+   * (`infra/constructs/edge-firewall.ts`). The commissioners' listing import (an upload may hold
+   * 5,000 rows), and every route that takes a listing's opening hours: with the 100 dated exceptions
+   * the contract allows, hours alone can pass 8 KB. @default false
    */
   largeBody?: true;
 }
@@ -247,7 +248,7 @@ export const routes = [
   { method: 'GET', path: api('/sign-in'), group: 'portal', handler: 'getSignInSettings', access: 'public', clientLimit: signInClientLimit },
   { method: 'GET', path: api('/me'), group: 'portal', handler: 'getMe', access: 'signed_in' },
   { method: 'GET', path: api('/portal/outlets/{id}'), group: 'portal', handler: 'getPortalOutlet', access: 'outlet_read' },
-  { method: 'PATCH', path: api('/portal/outlets/{id}'), group: 'portal', handler: 'editPortalOutlet', access: 'outlet_write' },
+  { method: 'PATCH', path: api('/portal/outlets/{id}'), group: 'portal', handler: 'editPortalOutlet', access: 'outlet_write', largeBody: true },
   { method: 'PUT', path: api('/portal/outlets/{id}/stock'), group: 'portal', handler: 'setStock', access: 'outlet_write' },
   { method: 'POST', path: api('/portal/outlets/{id}/confirmations'), group: 'portal', handler: 'confirmListing', access: 'outlet_or_area' },
   { method: 'POST', path: api('/portal/outlets/{id}/supplies'), group: 'portal', handler: 'recordSupply', access: 'outlet_write' },
@@ -266,11 +267,11 @@ export const routes = [
   { method: 'POST', path: api('/portal/areas/{code}/imports'), group: 'area', handler: 'importAreaListings', access: 'area_write', largeBody: true },
   { method: 'PUT', path: api('/portal/outlets/{id}/cabinet'), group: 'portal', handler: 'setCabinetStatus', access: 'outlet_write' },
   // Registrations: the public registers; the commissioner of the area (or an administrator) decides.
-  { method: 'POST', path: api('/registrations/checks'), group: 'public-registrations', handler: 'checkRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
-  { method: 'POST', path: api('/registrations'), group: 'public-registrations', handler: 'createRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
+  { method: 'POST', path: api('/registrations/checks'), group: 'public-registrations', handler: 'checkRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit, largeBody: true },
+  { method: 'POST', path: api('/registrations'), group: 'public-registrations', handler: 'createRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit, largeBody: true },
   // With the single-purpose secret from the emailed link, not a sign-in: see `core/registration-links.ts`.
   { method: 'GET', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'getOwnRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
-  { method: 'PUT', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'resubmitRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
+  { method: 'PUT', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'resubmitRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit, largeBody: true },
   { method: 'GET', path: api('/portal/registrations'), group: 'portal', handler: 'listRegistrations', access: 'moderator' },
   { method: 'GET', path: api('/portal/registrations/{id}'), group: 'portal', handler: 'getRegistration', access: 'area_moderator' },
   { method: 'POST', path: api('/portal/registrations/{id}/decisions'), group: 'portal', handler: 'decideRegistration', access: 'area_moderator' },

@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tooManyRequestsBody } from '../../functions/contract/error.js';
 import { originVerifyHeader } from '../../functions/contract/origin-verify.js';
-import { type RouteGroup, routeGroups, routeKey, routes } from '../../functions/routes.js';
+import { openingHoursSchema } from '../../functions/contract/outlet.js';
+import { type Route, type RouteGroup, routeGroups, routeKey, routes } from '../../functions/routes.js';
 import { pathPatternOf } from '../../infra/client-limit-rules.js';
 import { bodySizeLabel } from '../../infra/constructs/edge-firewall.js';
 import { allRouteGroups, reservedConcurrencyOf } from '../../infra/route-plan.js';
@@ -41,6 +42,20 @@ const groupFunction = (template: SynthesisedApp['finder'], group: RouteGroup) =>
   return found[0]?.[1] as Resource;
 };
 
+/** The rate-based rule scoped down to a route's method and path, if any. */
+const rateRuleOf = (route: Pick<Route, 'method' | 'path'>) =>
+  rules().find((rule) => {
+    const statements = rule.Statement.RateBasedStatement?.ScopeDownStatement.AndStatement.Statements;
+    return statements?.[0].ByteMatchStatement.SearchString === route.method && statements?.[1].RegexMatchStatement.RegexString === pathPatternOf(route.path);
+  });
+
+/** The method and path pattern each route statement of a web ACL statement matches. */
+const routesMatchedBy = (statement: Record<string, any>): string[] =>
+  (statement.OrStatement?.Statements ?? [statement]).map((each: Record<string, any>) => {
+    const [method, path] = each.AndStatement.Statements;
+    return `${method.ByteMatchStatement.SearchString} ${path.RegexMatchStatement.RegexString}`;
+  });
+
 describe('the edge firewall', () => {
   it('is a CloudFront web ACL that lets through what no rule blocks, on the distribution by a reference to the us-east-1 stack', () => {
     // Act
@@ -65,10 +80,7 @@ describe('the edge firewall', () => {
     // Assess
     expect(rateRules).toHaveLength(limited.length);
     for (const route of limited) {
-      const rule = rateRules.find((each) => {
-        const [method, path] = each.Statement.RateBasedStatement.ScopeDownStatement.AndStatement.Statements;
-        return method.ByteMatchStatement.SearchString === route.method && path.RegexMatchStatement.RegexString === pathPatternOf(route.path);
-      });
+      const rule = rateRuleOf(route);
       expect(rule, routeKey(route)).toBeDefined();
       expect(rule?.Statement.RateBasedStatement).toMatchObject({
         AggregateKeyType: 'IP',
@@ -88,8 +100,7 @@ describe('the edge firewall', () => {
     // Prepare
     const limitOf = (handler: string) => {
       const route = routes.find((each) => each.handler === handler);
-      const rule = rules().find((each) => each.Name === `client-limit-${route?.method.toLowerCase()}-${route?.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`);
-      const { Limit, EvaluationWindowSec } = rule?.Statement.RateBasedStatement ?? {};
+      const { Limit, EvaluationWindowSec } = (route && rateRuleOf(route)?.Statement.RateBasedStatement) ?? {};
       return (Limit as number) / (EvaluationWindowSec as number);
     };
 
@@ -100,9 +111,9 @@ describe('the edge firewall', () => {
     for (const low of ['getSignInSettings', 'createReport', 'createRegistration']) expect(perSecond.findOutlets).toBeGreaterThan(10 * (perSecond[low] ?? Infinity));
   });
 
-  it('runs AWS’s known bad inputs and common rule sets, the common set’s 8 KB body rule counting only, then blocking every large body but the import’s', () => {
+  it('runs AWS’s known bad inputs and common rule sets, the common set’s 8 KB body rule counting only, then blocking every large body but the routes marked largeBody', () => {
     // Prepare
-    const importRoute = routes.find((route) => route.handler === 'importAreaListings');
+    const largeBodyRoutes = routes.filter((route) => 'largeBody' in route).map((route) => `${route.method} ${pathPatternOf(route.path)}`);
     const byName = (name: string) => rules().find((rule) => rule.Name === name);
 
     // Act
@@ -119,11 +130,32 @@ describe('the edge firewall', () => {
     });
     expect(bodySize?.Priority).toBeGreaterThan(common?.Priority);
     expect(bodySize?.Action).toEqual({ Block: { CustomResponse: { ResponseCode: 413, CustomResponseBodyKey: 'payload-too-large' } } });
-    const [label, notImport] = bodySize?.Statement.AndStatement.Statements ?? [];
+    const [label, notLarge] = bodySize?.Statement.AndStatement.Statements ?? [];
     expect(label).toEqual({ LabelMatchStatement: { Scope: 'LABEL', Key: bodySizeLabel } });
-    const [method, path] = notImport.NotStatement.Statement.AndStatement.Statements;
-    expect([method.ByteMatchStatement.SearchString, path.RegexMatchStatement.RegexString]).toEqual([importRoute?.method, pathPatternOf(importRoute?.path ?? '')]);
+    expect(routesMatchedBy(notLarge.NotStatement.Statement).sort()).toEqual(largeBodyRoutes.sort());
     expect(Math.max(...rules().map((rule) => rule.Priority))).toBe(bodySize?.Priority);
+  });
+
+  it('lets large bodies through to the import and to every route that takes opening hours, which can pass 8 KB within the contract', () => {
+    // Prepare
+    const session = { opensAt: '09:00', closesAt: '10:00' };
+    const hours = openingHoursSchema.parse({
+      weekly: [],
+      exceptions: Array.from({ length: 100 }, (_, day) => ({
+        date: new Date(Date.UTC(2027, 0, 1 + day)).toISOString().slice(0, 10),
+        closed: false,
+        sessions: Array.from({ length: 6 }, () => session),
+        note: 'n'.repeat(200),
+      })),
+    });
+    const takesHours = ['editPortalOutlet', 'checkRegistration', 'createRegistration', 'resubmitRegistration', 'importAreaListings'];
+
+    // Act
+    const marked = routes.filter((route) => 'largeBody' in route).map((route) => route.handler);
+
+    // Assess
+    expect(Buffer.byteLength(JSON.stringify({ hours }))).toBeGreaterThan(8 * 1024);
+    expect(marked.sort()).toEqual(takesHours.sort());
   });
 
   it('keeps no logs nor sampled requests, which would hold client addresses, and publishes its metrics', () => {
