@@ -8,7 +8,7 @@
  *    (`client-limit-rules.ts`): 429 with the API's error body and `Retry-After`;
  * 2. AWS's Known bad inputs rule set (requests carrying known exploit patterns, Log4j among them);
  * 3. AWS's Common rule set, its `SizeRestrictions_BODY` rule only counting: it blocks every body
- *    over 8 KB, and the commissioners' CSV import sends far more;
+ *    over 8 KB, and the commissioners' CSV import sends far more (as can a listing's opening hours);
  * 4. that rule's block again, for every route but those the route table marks `largeBody`
  *    (413 with the API's error body).
  *
