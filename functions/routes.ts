@@ -87,18 +87,31 @@ export interface RouteGroupDefinition {
    * @default false
    */
   managesAccounts?: boolean;
+  /**
+   * The function's reserved concurrency on AWS: at most this many copies run at once, and they are
+   * set aside from the account's pool. Declared on the groups that write, so that a flood of
+   * reports or registrations queues behind its own cap instead of taking the concurrency searches
+   * need. Per-route throttles (`Route.throttle`) still apply in front of it. The stack leaves it
+   * off where the account cannot set any aside (`-c reservedConcurrency=false`: new accounts start
+   * with a concurrency limit of 10, and Lambda keeps 100 unreserved).
+   * @default none: the function shares the account's unreserved pool
+   */
+  reservedConcurrency?: number;
 }
 
 /** Each group is one Lambda function, with its entry file in `functions/lambdas/<group>.ts`. */
 export const routeGroups = {
   'public-api': { description: 'Public, read-only: find outlets and read a listing', tableAccess: 'read' },
-  'public-reports': { description: 'Public: report a problem with a listing', tableAccess: 'append' },
+  // A report takes well under a second, so 5 at once carry far more than the route's 5 a second.
+  'public-reports': { description: 'Public: report a problem with a listing', tableAccess: 'append', reservedConcurrency: 5 },
   area: {
     description: 'Signed in: local authorities monitor supply, coverage and listings, and import listings',
     tableAccess: 'manage',
     // Coverage measures every postcode of an area three times; an upload may hold 5,000 rows.
     // API Gateway answers no later than 30 s, so the function stops before then.
     resources: { memoryMb: 1769, timeoutSeconds: 28 },
+    // A coverage or an import can run for most of 28 s; 152 local authorities rarely run ten at once.
+    reservedConcurrency: 10,
   },
   portal: {
     description: 'Signed in: outlets keep their listings, stock and records; commissioners decide on registrations',
@@ -106,15 +119,22 @@ export const routeGroups = {
     signIn: true,
     sendsEmail: true,
     managesAccounts: true,
+    // Every outlet's staff and commissioner share it; a busy morning is tens of people, not hundreds.
+    reservedConcurrency: 20,
   },
   // Writes: a registration is sent again after changes (an update), and its Idempotency-Key record
   // is kept with Powertools (put, update, delete).
-  'public-registrations': { description: 'Public: register an outlet or an emergency cabinet, and change it when asked', tableAccess: 'write' },
+  'public-registrations': {
+    description: 'Public: register an outlet or an emergency cabinet, and change it when asked',
+    tableAccess: 'write',
+    reservedConcurrency: 5,
+  },
   // Public, but it changes listings (as the portal's one tap does) on the strength of a signed link.
   'listing-actions': {
     description: 'Public: answer a readiness reminder by one of its signed one-tap links',
     tableAccess: 'write',
     linkKeys: true,
+    reservedConcurrency: 5,
   },
   'open-data': { description: 'Public open data: published listings as Open Referral UK (HSDS 3.0)', tableAccess: 'read' },
 } as const satisfies Record<string, RouteGroupDefinition>;
@@ -153,12 +173,25 @@ export interface Route {
    * @default same origin only
    */
   crossOrigin?: 'any';
+  /**
+   * Whether the route takes request bodies over 8 KB. On AWS the WAF's managed Common rule set
+   * blocks larger bodies (its `SizeRestrictions_BODY` rule); the web ACL lets these routes' through
+   * (`infra/constructs/edge-firewall.ts`). The commissioners' listing import (an upload may hold
+   * 5,000 rows), and every route that takes a listing's opening hours: with the 100 dated exceptions
+   * the contract allows, hours alone can pass 8 KB. @default false
+   */
+  largeBody?: true;
 }
 
-/** A per-client limit: at most `requests` in any `windowSeconds`. */
+/**
+ * A per-client limit: at most `requests` in any `windowSeconds`. On AWS each becomes a WAF
+ * rate-based rule (`infra/client-limit-rules.ts`), which only takes windows of 60, 120, 300 or 600
+ * seconds and at least 10 requests: the stack refuses any other, so a limit here is never quietly
+ * changed on its way to AWS.
+ */
 export interface ClientLimit {
   requests: number;
-  windowSeconds: number;
+  windowSeconds: 60 | 120 | 300 | 600;
 }
 
 /**
@@ -180,6 +213,21 @@ const linkActionThrottle: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
 /** An outlet's contact answers one email with one press; more than twenty from one address in ten minutes is a script. */
 const linkActionClientLimit: ClientLimit = { requests: 20, windowSeconds: 600 };
 
+/**
+ * Finding outlets and reading a listing: a person searches a few times and opens a few listings a
+ * minute. One address can be a whole mobile network's NAT, a hostel's or a drug service's wifi, so
+ * the limit is generous: 600 in five minutes (2 a second, held for five minutes) is a script
+ * copying the listings, and it leaves one address at most 1/25 of the stage's 50 a second.
+ */
+const searchClientLimit: ClientLimit = { requests: 600, windowSeconds: 300 };
+
+/**
+ * The portal's sign-in settings, read once each time someone starts to sign in; the sign-in itself
+ * happens at Cognito's managed login, outside this API. Thirty starts in ten minutes from one
+ * address is a script (an office of commissioners behind one address still fits).
+ */
+const signInClientLimit: ClientLimit = { requests: 30, windowSeconds: 600 };
+
 const api = <P extends string>(path: P) => `${apiPrefix}${path}` as const;
 
 /**
@@ -194,13 +242,13 @@ const openDataRoute = <P extends string, H extends string>(path: P, handler: H) 
   ] as const;
 
 export const routes = [
-  { method: 'GET', path: api('/outlets'), group: 'public-api', handler: 'findOutlets', access: 'public' },
-  { method: 'GET', path: api('/outlets/{id}'), group: 'public-api', handler: 'getOutlet', access: 'public' },
+  { method: 'GET', path: api('/outlets'), group: 'public-api', handler: 'findOutlets', access: 'public', clientLimit: searchClientLimit },
+  { method: 'GET', path: api('/outlets/{id}'), group: 'public-api', handler: 'getOutlet', access: 'public', clientLimit: searchClientLimit },
   { method: 'POST', path: api('/reports'), group: 'public-reports', handler: 'createReport', access: 'public', throttle: reportThrottle, clientLimit: reportClientLimit },
-  { method: 'GET', path: api('/sign-in'), group: 'portal', handler: 'getSignInSettings', access: 'public' },
+  { method: 'GET', path: api('/sign-in'), group: 'portal', handler: 'getSignInSettings', access: 'public', clientLimit: signInClientLimit },
   { method: 'GET', path: api('/me'), group: 'portal', handler: 'getMe', access: 'signed_in' },
   { method: 'GET', path: api('/portal/outlets/{id}'), group: 'portal', handler: 'getPortalOutlet', access: 'outlet_read' },
-  { method: 'PATCH', path: api('/portal/outlets/{id}'), group: 'portal', handler: 'editPortalOutlet', access: 'outlet_write' },
+  { method: 'PATCH', path: api('/portal/outlets/{id}'), group: 'portal', handler: 'editPortalOutlet', access: 'outlet_write', largeBody: true },
   { method: 'PUT', path: api('/portal/outlets/{id}/stock'), group: 'portal', handler: 'setStock', access: 'outlet_write' },
   { method: 'POST', path: api('/portal/outlets/{id}/confirmations'), group: 'portal', handler: 'confirmListing', access: 'outlet_or_area' },
   { method: 'POST', path: api('/portal/outlets/{id}/supplies'), group: 'portal', handler: 'recordSupply', access: 'outlet_write' },
@@ -216,14 +264,14 @@ export const routes = [
   { method: 'GET', path: api('/portal/areas/{code}/batches'), group: 'area', handler: 'getAreaBatches', access: 'area_read' },
   { method: 'GET', path: api('/portal/areas/{code}/coverage'), group: 'area', handler: 'getAreaCoverage', access: 'area_read' },
   { method: 'GET', path: api('/portal/areas/{code}/coverage.csv'), group: 'area', handler: 'getAreaCoverageCsv', access: 'area_read' },
-  { method: 'POST', path: api('/portal/areas/{code}/imports'), group: 'area', handler: 'importAreaListings', access: 'area_write' },
+  { method: 'POST', path: api('/portal/areas/{code}/imports'), group: 'area', handler: 'importAreaListings', access: 'area_write', largeBody: true },
   { method: 'PUT', path: api('/portal/outlets/{id}/cabinet'), group: 'portal', handler: 'setCabinetStatus', access: 'outlet_write' },
   // Registrations: the public registers; the commissioner of the area (or an administrator) decides.
-  { method: 'POST', path: api('/registrations/checks'), group: 'public-registrations', handler: 'checkRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
-  { method: 'POST', path: api('/registrations'), group: 'public-registrations', handler: 'createRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
+  { method: 'POST', path: api('/registrations/checks'), group: 'public-registrations', handler: 'checkRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit, largeBody: true },
+  { method: 'POST', path: api('/registrations'), group: 'public-registrations', handler: 'createRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit, largeBody: true },
   // With the single-purpose secret from the emailed link, not a sign-in: see `core/registration-links.ts`.
   { method: 'GET', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'getOwnRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
-  { method: 'PUT', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'resubmitRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit },
+  { method: 'PUT', path: api('/registrations/{id}'), group: 'public-registrations', handler: 'resubmitRegistration', access: 'public', throttle: registrationThrottle, clientLimit: registrationClientLimit, largeBody: true },
   { method: 'GET', path: api('/portal/registrations'), group: 'portal', handler: 'listRegistrations', access: 'moderator' },
   { method: 'GET', path: api('/portal/registrations/{id}'), group: 'portal', handler: 'getRegistration', access: 'area_moderator' },
   { method: 'POST', path: api('/portal/registrations/{id}/decisions'), group: 'portal', handler: 'decideRegistration', access: 'area_moderator' },

@@ -5,7 +5,10 @@
  * `tileUrl`/`PUBLIC_TILE_URL`, `siteDist` (the built site, `site/dist` by default), `stackName`
  * (`NaloxoneFinder` by default; another name deploys a second copy, such as `-c stackName=NaloxoneFinderStaging`),
  * and for the portal's sign-in `senderEmail`, `authDomainPrefix` and `extraSiteOrigins`; and
- * `withoutIndexes` (`geo,area,published`), for deploys that change the table's indexes one at a time (README).
+ * `withoutIndexes` (`geo,area,published`), for deploys that change the table's indexes one at a time (README);
+ * `alarmEmail` (where the edge firewall's alarm is emailed), `reservedConcurrency=false` (for an
+ * account whose Lambda concurrency limit leaves none to reserve) and `originSecretVersionId` (README,
+ * "Rotating the origin secret").
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +30,9 @@ export const defaultStackName = 'NaloxoneFinder';
  * (RFC 2606), so it can never be verified in SES, nor send anything.
  */
 export const offlineSenderEmail = 'portal-sign-in@example.invalid';
+
+/** Enough of an email address to catch a typo; SES and SNS check the rest. */
+const emailPattern = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** CloudFormation's rule for stack names. */
 const stackNamePattern = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
@@ -54,6 +60,12 @@ export interface AppSettings {
   readonly tileUrl: string;
   readonly signIn: SignInSettings;
   readonly withoutIndexes: readonly string[];
+  /** Where alarms are emailed; undefined leaves their topics without a subscription. */
+  readonly alarmEmail: string | undefined;
+  /** Whether the writing functions get their reserved concurrency (`-c reservedConcurrency=false` turns it off). */
+  readonly reservedConcurrency: boolean;
+  /** The origin secret's version CloudFront is deployed with; undefined for its current one. */
+  readonly originSecretVersionId: string | undefined;
 }
 
 /** Where settings are read from; passed in so that tests need no real CLI or environment. */
@@ -103,7 +115,19 @@ export function appSettings({ context, env }: SettingSources): AppSettings {
     tileUrl,
     signIn: signInSettings(context, account),
     withoutIndexes: indexNames(context),
+    alarmEmail: alarmEmailOf(context),
+    reservedConcurrency: contextSwitch(context, 'reservedConcurrency', true),
+    originSecretVersionId: text(context('originSecretVersionId')),
   };
+}
+
+/** `-c alarmEmail=<address>`, checked. */
+function alarmEmailOf(context: SettingSources['context']): string | undefined {
+  const alarmEmail = text(context('alarmEmail'));
+  if (alarmEmail !== undefined && !emailPattern.test(alarmEmail)) {
+    throw new SettingsError(`The alarm address "${alarmEmail}" (-c alarmEmail) is not an email address.`);
+  }
+  return alarmEmail;
 }
 
 /**
@@ -119,7 +143,7 @@ function signInSettings(context: SettingSources['context'], account: string): Si
         `identity in Amazon SES in the stack's region of account ${account}. See README, "Deploying to AWS".`,
     );
   }
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(senderEmail)) {
+  if (!emailPattern.test(senderEmail)) {
     throw new SettingsError(`The sender "${senderEmail}" (-c senderEmail) is not an email address.`);
   }
 
@@ -151,6 +175,14 @@ function isHttpsOrigin(value: string): boolean {
 }
 
 /** A context switch: `-c name=true`. Anything but `true` or `false` is refused, so a typo is not quietly off. */
+function contextSwitch(context: SettingSources['context'], name: string, fallback: boolean): boolean {
+  const value = context(name);
+  if (value === undefined || value === '') return fallback;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new SettingsError(`-c ${name} must be true or false, not "${String(value)}".`);
+}
+
 /** `-c withoutIndexes=geo,area`: names of the table's secondary indexes, each checked. */
 function indexNames(context: SettingSources['context']): string[] {
   const value = text(context('withoutIndexes'));

@@ -4,11 +4,12 @@
  * bucket with the scheduled job that fills it.
  */
 import { join } from 'node:path';
-import { CfnOutput, RemovalPolicy, Stack, type StackProps, Token } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, SecretValue, Stack, type StackProps, Token } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { originVerifyHeader } from '../functions/contract/origin-verify.js';
 import { defaultTileUrl } from '../functions/contract/web-policy.js';
 import { type RouteGroup, routeGroups, routes } from '../functions/routes.js';
 import { ApiFunction, type LogLevel } from './constructs/api-function.js';
@@ -19,7 +20,17 @@ import { RouteTableApi } from './constructs/route-table-api.js';
 import { ScheduledJob } from './constructs/scheduled-job.js';
 import { StaticSite } from './constructs/static-site.js';
 import { lambdaEntryDir as defaultLambdaEntryDir } from './project-paths.js';
-import { allRouteGroups, constructIdOf, managesAccountsOf, needsLinkKeysOf, needsSignInOf, resourcesOf, sendsEmailOf, tableAccessOf } from './route-plan.js';
+import {
+  allRouteGroups,
+  constructIdOf,
+  managesAccountsOf,
+  needsLinkKeysOf,
+  needsSignInOf,
+  reservedConcurrencyOf,
+  resourcesOf,
+  sendsEmailOf,
+  tableAccessOf,
+} from './route-plan.js';
 
 /** How people sign in to the portal. */
 export interface FinderSignInProps {
@@ -52,6 +63,24 @@ export interface FinderStackProps extends StackProps {
   readonly apiThrottle?: ThrottleSettings;
   /** See `FinderTableProps.withoutIndexes`. @default none */
   readonly withoutIndexes?: readonly string[];
+  /**
+   * The AWS WAF web ACL on the distribution (`EdgeFirewallStack`, in us-east-1). @default none: no
+   * firewall, and no per-client limits on AWS
+   */
+  readonly webAclArn?: string;
+  /**
+   * Whether the writing groups get the reserved concurrency the route table declares
+   * (`RouteGroupDefinition.reservedConcurrency`). Off for accounts that cannot set any aside: a new
+   * account's concurrency limit is 10, Lambda keeps 100 unreserved, and the deploy would fail.
+   * @default true
+   */
+  readonly reservedConcurrency?: boolean;
+  /**
+   * The version of the origin secret CloudFront is deployed with; set it to the new version's id
+   * after putting a new value, so the deploy changes the distribution (README, "Rotating the origin
+   * secret"). @default the secret's current version when the distribution was last changed
+   */
+  readonly originSecretVersionId?: string;
 }
 
 /** The naloxone finder: site, sign-in, API, functions and table. */
@@ -89,6 +118,14 @@ export class FinderStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
+    // The value CloudFront sends the API in `x-origin-verify`, and every function refuses requests
+    // without (`functions/data/origin-secret.ts`): only CloudFront, with its WAF, reaches the API.
+    const originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Sent by CloudFront to the HTTP API; the functions refuse requests without it',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
     const functions: Partial<Record<RouteGroup, IFunction>> = {};
     for (const group of allRouteGroups()) {
       const apiFunction = new ApiFunction(this, `${constructIdOf(group)}Function`, {
@@ -96,9 +133,11 @@ export class FinderStack extends Stack {
         description: routeGroups[group].description,
         logLevel: props.logLevel,
         tracing: props.tracing,
+        reservedConcurrentExecutions: props.reservedConcurrency === false ? undefined : reservedConcurrencyOf(group),
         ...resourcesOf(group),
       });
       apiFunction.bindTable(table, tableAccessOf(group));
+      apiFunction.bindOriginSecret(originSecret);
       if (needsSignInOf(group)) apiFunction.bindSignIn(signIn);
       if (sendsEmailOf(group)) apiFunction.bindEmail({ from: props.signIn.senderEmail, siteUrl: emailSiteUrl });
       if (managesAccountsOf(group)) apiFunction.bindAccounts(signIn.userPool);
@@ -120,7 +159,19 @@ export class FinderStack extends Stack {
       logLevel: props.logLevel,
       tracing: props.tracing,
     });
-    site.addApi({ domainName: `${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`, openDataBucket: openData.bucket });
+    // The execute-api address stays enabled: it is the distribution's origin, as there is no custom
+    // domain for the API (`disableExecuteApiEndpoint` needs one). The origin secret closes it instead.
+    // CloudFront needs the value itself, so the template holds a dynamic reference CloudFormation
+    // resolves at deploy time; the value is never in the template, but anyone who may read the
+    // distribution's configuration can see it.
+    site.addApi({
+      domainName: `${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      openDataBucket: openData.bucket,
+      originHeaders: {
+        [originVerifyHeader]: SecretValue.secretsManager(originSecret.secretArn, { versionId: props.originSecretVersionId }).unsafeUnwrap(),
+      },
+    });
+    if (props.webAclArn) site.distribution.attachWebAclId(props.webAclArn);
 
     // Readiness reminders: every day at 07:00 London time, from the portal's SES sender.
     const readiness = new ScheduledJob(this, 'ReadinessJob', {
@@ -135,14 +186,12 @@ export class FinderStack extends Stack {
     readiness.job.bindLinkKeys(linkKeys);
 
     new CfnOutput(this, 'SiteUrl', { value: site.url, description: 'The site; the API is served on the same origin, under /api/' });
-    new CfnOutput(this, 'ApiUrl', {
-      value: api.apiEndpoint,
-      description: 'The HTTP API directly, bypassing the CDN: for smoke tests only, never for the site',
-    });
+    // No output of the API's own address: it answers only requests that came through CloudFront.
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The DynamoDB table' });
     new CfnOutput(this, 'UserPoolId', { value: signIn.userPool.userPoolId, description: 'The portal users (create accounts here)' });
     new CfnOutput(this, 'UserPoolClientId', { value: signIn.clientId, description: "The site's sign-in client" });
     new CfnOutput(this, 'SignInDomain', { value: signIn.origin, description: 'Managed login, where portal users sign in' });
+    new CfnOutput(this, 'OriginSecretArn', { value: originSecret.secretArn, description: 'The origin secret CloudFront sends the API (README, "Rotating the origin secret")' });
     new CfnOutput(this, 'LinkKeysSecretArn', { value: linkKeys.secretArn, description: 'The key of readiness reminders\' links (npm run jobs:readiness -- --link-secret)' });
     new CfnOutput(this, 'ReadinessFailuresQueueUrl', { value: readiness.deadLetterQueue.queueUrl, description: 'Readiness job runs that failed after retries' });
   }

@@ -45,3 +45,6 @@ export const sendsEmailOf = (group: RouteGroup): boolean => definitionOf(group).
 
 /** Whether a group's function makes portal accounts (`ApiFunction.bindAccounts`), as the route table declares it. */
 export const managesAccountsOf = (group: RouteGroup): boolean => definitionOf(group).managesAccounts === true;
+
+/** The reserved concurrency a group declares, if any (`RouteGroupDefinition.reservedConcurrency`). */
+export const reservedConcurrencyOf = (group: RouteGroup): number | undefined => definitionOf(group).reservedConcurrency;

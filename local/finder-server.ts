@@ -4,11 +4,13 @@
  * beside it, on a port of its own, the local sign-in service standing in for Cognito, and the
  * local outbox standing in for SES, shown at `/_local/outbox`.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { unauthorisedBody } from '../functions/contract/error.js';
+import { tooManyRequestsBody, unauthorisedBody } from '../functions/contract/error.js';
 import { apiPathAliases } from '../functions/contract/open-data.js';
+import { originVerifyHeader } from '../functions/contract/origin-verify.js';
 import {
   contentSecurityPolicy,
   defaultTileUrl,
@@ -104,6 +106,12 @@ export interface FinderOptions {
   readinessTimer?: ReadinessTimerOptions | false;
   /** The site's address in reminder emails' links. @default the finder's own URL */
   siteUrl?: string;
+  /**
+   * The origin secret's accepted values, as the functions get them (`ORIGIN_VERIFY`); the server
+   * sends the first in the origin header, as CloudFront sends the value it was deployed with.
+   * @default one random value, made at start
+   */
+  originSecrets?: readonly string[];
 }
 
 export interface RunningFinder {
@@ -212,14 +220,10 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     if (!('clientLimit' in route) || options.clientLimits === false) return true;
     const decision = limiter.take(routeKey(route), route.clientLimit, request.socket.remoteAddress ?? '');
     if (decision.allowed) return true;
-    sendJson(
-      response,
-      429,
-      { error: 'too_many_requests', message: 'Too many requests from here. Wait a few minutes, then try again.', issues: [] },
-      { 'retry-after': String(decision.retryAfterSeconds) },
-    );
+    sendJson(response, 429, tooManyRequestsBody, { 'retry-after': String(decision.retryAfterSeconds) });
     return false;
   };
+  const originSecrets = options.originSecrets ?? [randomBytes(32).toString('base64url')];
   const openDataFiles = localOpenDataFiles();
   const outbox = options.outbox ?? (await openOutbox(options.dataPath ? { dir: join(options.dataPath, 'local-outbox') } : {}));
   const accounts = options.accounts ?? (await openLocalAccounts(options.dataPath ? { dir: identityDataDir(options.dataPath) } : {}));
@@ -260,7 +264,10 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         } else {
           const handler = handlers.get(match.route.group);
           if (!handler) throw new Error(`No Lambda for group ${match.route.group}`);
-          const result = await handler(toApiGatewayEvent(request, url, match, body, claims), localLambdaContext(match.route.group));
+          const event = toApiGatewayEvent(request, url, match, body, claims);
+          // As CloudFront does on its way to the API: its value replaces any the client sent.
+          event.headers[originVerifyHeader] = originSecrets[0] ?? '';
+          const result = await handler(event, localLambdaContext(match.route.group));
           response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
           response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
         }
@@ -352,6 +359,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
     // The reminder links' keys, and the site that links in emails open, as the stack gives them on AWS.
     process.env.LINK_KEYS = await loadOrCreateLinkKeys(options.dataPath ? linkKeysDir(options.dataPath) : undefined);
     process.env.SITE_URL = options.siteUrl ?? url;
+    // The functions refuse requests without the origin header, as they do on AWS.
+    process.env.ORIGIN_VERIFY = JSON.stringify(originSecrets);
     authorize = createJwtAuthorizer(signIn);
 
     const engine = await openLocalData({

@@ -60,3 +60,14 @@ export const unauthorisedBody: ErrorBody = {
   message: 'Sign in to do this. If you were signed in, your session has ended: sign in again.',
   issues: [],
 };
+
+/**
+ * The body of a 429 for a client over a route's per-client limit (`clientLimit` in the route
+ * table): from the local server's limiter, and from the WAF's rate-based rules on AWS, which answer
+ * with this same body and a `Retry-After` header before any function runs.
+ */
+export const tooManyRequestsBody: ErrorBody = {
+  error: 'too_many_requests',
+  message: 'Too many requests from here. Wait a few minutes, then try again.',
+  issues: [],
+};

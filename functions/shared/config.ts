@@ -173,3 +173,33 @@ export function openDataConfig(): OpenDataConfig {
   cachedOpenData ??= parseOpenDataConfig(process.env);
   return cachedOpenData;
 }
+
+/**
+ * The origin secret CloudFront sends in `x-origin-verify` (`data/origin-secret.ts`): on AWS the
+ * Secrets Manager secret made by the stack (`ORIGIN_VERIFY_SECRET_ARN`), under `npm start` and in
+ * tests its values (`ORIGIN_VERIFY`, JSON) from the local server. At most one of the two; with
+ * neither, the function checks nothing (a function called directly in a unit test).
+ */
+const originVerifyConfigSchema = z
+  .object({
+    AWS_REGION: z.string().min(1).default('eu-west-2'),
+    ORIGIN_VERIFY_SECRET_ARN: z.string().min(1).optional(),
+    ORIGIN_VERIFY: z.string().min(1).optional(),
+  })
+  .refine((env) => env.ORIGIN_VERIFY_SECRET_ARN === undefined || env.ORIGIN_VERIFY === undefined, {
+    path: ['ORIGIN_VERIFY_SECRET_ARN'],
+    message: 'set at most one of ORIGIN_VERIFY_SECRET_ARN (AWS) and ORIGIN_VERIFY (local)',
+  });
+
+export type OriginVerifyConfig = z.infer<typeof originVerifyConfigSchema>;
+
+/** Parses the origin secret settings from an environment; throws a readable error naming each bad variable. */
+export const parseOriginVerifyConfig = (env: Record<string, string | undefined>): OriginVerifyConfig => parseWith(originVerifyConfigSchema, env);
+
+let cachedOriginVerify: OriginVerifyConfig | undefined;
+
+/** The origin secret settings of this process, parsed on first use and then kept. */
+export function originVerifyConfig(): OriginVerifyConfig {
+  cachedOriginVerify ??= parseOriginVerifyConfig(process.env);
+  return cachedOriginVerify;
+}

@@ -5,12 +5,17 @@
  * requestId }`, and turns every outcome into a response, logging with the Lambda request id and
  * cold-start flag on every line.
  *
+ * When the function holds the origin secret (`data/origin-secret.ts`), a request without one of its
+ * values in CloudFront's origin header is refused (403) before anything else.
+ *
  * Authentication happens before the function is called: API Gateway's JWT authorizer on AWS, the
  * local server's identical check locally. The claims it verified arrive in the event; the actor's
  * outlets and areas come from the membership records, read here on every request.
  */
 import type { Context } from 'aws-lambda';
+import { originVerifyHeader } from '../contract/origin-verify.js';
 import { type Actor, type Memberships, actorOf, decideAccess, identityFromClaims } from '../core/access.js';
+import { originCheck } from '../data/origin-secret.js';
 import { type RouteDefinition, type RouteGroup, routeKey, routes } from '../routes.js';
 import { DomainError, badRequest, forbidden, notFound, unauthorised } from './errors.js';
 import { type ApiEvent, type ApiResult, type LambdaHandler, errorResponse, internalErrorResponse } from './http.js';
@@ -59,6 +64,7 @@ const messages = {
   notAllowed: 'You do not have access to this.',
   notYourArea: 'You do not have access to this area. Ask the finder team if you should.',
   notYourRegistration: 'You do not have access to this registration. It is for the commissioner of its area, or an administrator.',
+  notThroughSite: 'This address answers only through the finder’s own site.',
 };
 
 /**
@@ -82,6 +88,9 @@ export function groupEntry<G extends RouteGroup>(group: G, handlers: GroupHandle
     logger.addContext(context);
     logger.appendKeys({ group, routeKey: event.routeKey, apiRequestId: event.requestContext?.requestId });
     try {
+      // First of all: a request that did not come through CloudFront (the execute-api address
+      // called directly, around the CDN and its WAF) gets nothing else, not even a 404.
+      if (originCheck && !(await originCheck(event.headers?.[originVerifyHeader]))) throw forbidden(messages.notThroughSite);
       if (event.routeKey === defaultRouteKey) return unmatchedResponse(event);
       const resolved = byRouteKey.get(event.routeKey);
       if (!resolved) throw notFound('There is no such page');

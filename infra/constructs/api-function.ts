@@ -111,6 +111,11 @@ export interface ApiFunctionProps {
   readonly logRetention?: RetentionDays;
   /** Turns on X-Ray active tracing. @default false */
   readonly tracing?: boolean;
+  /**
+   * Concurrency set aside for this function, which is also the most copies that run at once (see
+   * `RouteGroupDefinition.reservedConcurrency`). @default none: the account's unreserved pool
+   */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -144,6 +149,7 @@ export class ApiFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       logGroup,
       tracing: props.tracing ? Tracing.ACTIVE : undefined,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       projectRoot,
       depsLockFilePath: lockFile,
       environment: {
@@ -216,6 +222,15 @@ export class ApiFunction extends Construct {
   bindLinkKeys(secret: ISecret): void {
     secret.grantRead(this.function);
     this.function.addEnvironment('LINK_KEYS_SECRET_ARN', secret.secretArn);
+  }
+
+  /**
+   * Lets the function read the origin secret CloudFront sends (`ORIGIN_VERIFY_SECRET_ARN`, see
+   * `functions/data/origin-secret.ts`): its current and previous versions, nothing else.
+   */
+  bindOriginSecret(secret: ISecret): void {
+    secret.grantRead(this.function);
+    this.function.addEnvironment('ORIGIN_VERIFY_SECRET_ARN', secret.secretArn);
   }
 
   /**

@@ -74,6 +74,11 @@ export interface SiteApiOptions {
    * their object keys, the paths without the leading slash. @default none: those paths go to the API
    */
   readonly openDataBucket?: IBucket;
+  /**
+   * Headers CloudFront adds to every request it sends to the API (the origin secret), replacing any
+   * of the same name the viewer sent. @default none
+   */
+  readonly originHeaders?: Record<string, string>;
 }
 
 /**
@@ -176,7 +181,7 @@ export class StaticSite extends Construct {
    * meets it.
    */
   addApi(api: SiteApiOptions): void {
-    const origin = new HttpOrigin(api.domainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
+    const origin = new HttpOrigin(api.domainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, customHeaders: api.originHeaders });
     const options: AddBehaviorOptions = {
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: AllowedMethods.ALLOW_ALL,

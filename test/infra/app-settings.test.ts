@@ -29,6 +29,9 @@ describe('appSettings', () => {
       tileUrl: defaultTileUrl,
       signIn: { senderEmail: offlineSenderEmail, domainPrefix: undefined, extraSiteOrigins: [] },
       withoutIndexes: [],
+      alarmEmail: undefined,
+      reservedConcurrency: true,
+      originSecretVersionId: undefined,
     });
     expect(offlineSenderEmail).toMatch(/@example\.invalid$/);
   });
@@ -159,6 +162,8 @@ describe('appSettings', () => {
     ['extraSiteOrigins', 'http://naloxone.example.org', /is not an https origin/],
     ['tileUrl', 'http://tiles.example.org/{z}/{x}/{y}.png', /must be an https URL template/],
     ['withoutIndexes', 'geo,nearby', /names indexes the table does not have: nearby/],
+    ['alarmEmail', 'ops-at-example.org', /is not an email address/],
+    ['reservedConcurrency', 'no', /must be true or false/],
   ])('refuses %s=%s', (key, value, message) => {
     // Prepare
     const context = (name: string) => ({ siteDist: builtSite, [key]: value })[name];
@@ -181,5 +186,17 @@ describe('appSettings', () => {
 
     // Assess
     expect(lists).toEqual([['geo', 'published'], []]);
+  });
+
+  it('reserves concurrency unless told not to, and takes the alarm address and the origin secret version as given', () => {
+    // Prepare
+    const given = (key: string) =>
+      ({ siteDist: builtSite, reservedConcurrency: 'false', alarmEmail: 'ops@finder.example.org', originSecretVersionId: 'v-2' })[key];
+
+    // Act
+    const settings = appSettings({ context: given, env: {} });
+
+    // Assess
+    expect([settings.reservedConcurrency, settings.alarmEmail, settings.originSecretVersionId]).toEqual([false, 'ops@finder.example.org', 'v-2']);
   });
 });

@@ -6,7 +6,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { readinessIndex } from '../../functions/data/table-schema.js';
 import { routeGroups } from '../../functions/routes.js';
-import { groupFunctionOf, onlyResource, type Resource, roleStatements, signIn, useSynthesisedStack } from './support/synthesised-stack.js';
+import { groupFunctionOf, onlyResource, type Resource, roleStatements, secretDescribed, signIn, useSynthesisedStack } from './support/synthesised-stack.js';
 
 const stack = useSynthesisedStack();
 const only = (type: string) => onlyResource(stack, type);
@@ -21,7 +21,7 @@ describe('readiness reminders', () => {
     return found[0] as [string, Resource];
   };
   const statementsOfFunction = (fn: Resource) => roleStatements(stack, fn);
-  const secretId = () => only('AWS::SecretsManager::Secret')[0];
+  const secretId = () => secretDescribed(stack, 'readiness reminders')[0];
   /** The one resource of `type` whose `property` refers to the job (the open data job has its own). */
   const ofJob = (type: string, matches: (properties: Record<string, any>, jobId: string) => boolean): [string, Resource] => {
     const [jobId] = jobFunction();
@@ -99,11 +99,13 @@ describe('readiness reminders', () => {
   it('make a secret for the link key, readable by the job and the links\' function and by no other', () => {
     // Prepare
     const readers = (Object.values(stack.template.findResources('AWS::Lambda::Function')) as Resource[]).filter((fn) =>
-      statementsOfFunction(fn).some((statement) => statement.Action.includes('secretsmanager:GetSecretValue')),
+      statementsOfFunction(fn).some(
+        (statement) => statement.Action.includes('secretsmanager:GetSecretValue') && JSON.stringify(statement.Resource).includes(JSON.stringify({ Ref: secretId() })),
+      ),
     );
 
     // Act
-    const [, secret] = only('AWS::SecretsManager::Secret');
+    const [, secret] = secretDescribed(stack, 'readiness reminders');
 
     // Assess
     expect(secret.Properties.GenerateSecretString).toEqual({ ExcludePunctuation: true, PasswordLength: 64 });

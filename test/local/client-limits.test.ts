@@ -1,14 +1,17 @@
 /**
- * Per-client limits: the limiter, and the local server applying the route table's limit to reports
- * as the WAF does on AWS.
+ * Per-client limits: the limiter, and the local server applying the route table's limits (reports,
+ * searches, reading a listing, the sign-in settings) as the WAF does on AWS: per client address,
+ * so one address's flood leaves another's answers alone.
  */
+import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../functions/routes.js';
+import { errorBodySchema, tooManyRequestsBody } from '../../functions/contract/error.js';
+import { type ClientLimit, routes } from '../../functions/routes.js';
 import { createClientLimiter } from '../../local/client-limits.js';
 import { type RunningFinder, startFinder } from '../../local/finder-server.js';
 
-const limit = { requests: 3, windowSeconds: 60 };
+const limit: ClientLimit = { requests: 3, windowSeconds: 60 };
 
 describe('createClientLimiter', () => {
   it('lets a client make as many requests as the limit, refuses the next until the oldest leaves the window, and forgets it after', () => {
@@ -34,17 +37,19 @@ describe('createClientLimiter', () => {
   });
 });
 
+// One finder for the file: the functions read their configuration once, so one finder per process.
+const siteDir = fileURLToPath(new URL('../fixtures/site/', import.meta.url));
+let finder: RunningFinder;
+
+beforeAll(async () => {
+  finder = await startFinder({ port: 0, siteDir, seed: false });
+});
+
+afterAll(async () => {
+  await finder?.close();
+});
+
 describe('the local server', () => {
-  const siteDir = fileURLToPath(new URL('../fixtures/site/', import.meta.url));
-  let finder: RunningFinder;
-
-  beforeAll(async () => {
-    finder = await startFinder({ port: 0, siteDir, seed: false });
-  });
-
-  afterAll(async () => {
-    await finder?.close();
-  });
 
   it('answers reports over the route’s per-client limit with 429 and Retry-After, before any function runs', async () => {
     // Prepare
@@ -64,5 +69,62 @@ describe('the local server', () => {
     expect(over.status).toBe(429);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await over.json()).toMatchObject({ error: 'too_many_requests' });
+  });
+});
+
+/** A GET from a given local address (the whole of 127/8 is this machine), over one kept-alive connection per address. */
+function getFrom(agent: Agent, url: string): Promise<{ status: number; retryAfter: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'], body: Buffer.concat(chunks).toString('utf8') }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the local server, one client flooding a limited read', () => {
+  // Two clients with addresses of their own, as two people would reach the WAF from two addresses.
+  const flooder = new Agent({ keepAlive: true, maxSockets: 8, localAddress: '127.0.0.1' });
+  const neighbour = new Agent({ keepAlive: true, maxSockets: 1, localAddress: '127.0.0.2' });
+
+  afterAll(() => {
+    flooder.destroy();
+    neighbour.destroy();
+  });
+
+  const limitedReads = [
+    { handler: 'findOutlets', path: '/api/outlets?lat=53.4808&lng=-2.2426&limit=5', answered: 200 },
+    { handler: 'getOutlet', path: '/api/outlets/FD532', answered: 404 },
+    { handler: 'getSignInSettings', path: '/api/sign-in', answered: 200 },
+  ] as const;
+
+  it.each(limitedReads)('refuses $handler from the flooding address with 429, Retry-After and the error shape, and still answers another address', async ({ handler, path, answered }) => {
+    // Prepare
+    const route = routes.find((each) => each.handler === handler);
+    const allowed = route && 'clientLimit' in route ? route.clientLimit.requests : 0;
+    const url = `${finder.url}${path}`;
+
+    // Act
+    const statuses = new Map<number, number>();
+    for (let sent = 0; sent < allowed; sent += 8) {
+      const batch = await Promise.all(Array.from({ length: Math.min(8, allowed - sent) }, () => getFrom(flooder, url)));
+      for (const { status } of batch) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    const over = await getFrom(flooder, url);
+    const other = await getFrom(neighbour, url);
+
+    // Assess
+    expect(allowed).toBeGreaterThan(0);
+    expect(Object.fromEntries(statuses)).toEqual({ [answered]: allowed });
+    expect(over.status).toBe(429);
+    expect(Number(over.retryAfter)).toBeGreaterThan(0);
+    expect(Number(over.retryAfter)).toBeLessThanOrEqual(route && 'clientLimit' in route ? route.clientLimit.windowSeconds : 0);
+    expect(errorBodySchema.parse(JSON.parse(over.body))).toEqual(tooManyRequestsBody);
+    expect(other.status).toBe(answered);
   });
 });

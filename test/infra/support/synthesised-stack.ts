@@ -9,6 +9,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type RouteGroup, routeGroups } from '../../../functions/routes.js';
+import { EdgeFirewallStack } from '../../../infra/edge-firewall-stack.js';
 import { FinderStack } from '../../../infra/finder-stack.js';
 import { projectRoot } from '../../../infra/project-paths.js';
 
@@ -94,4 +95,68 @@ export function roleStatements(stack: SynthesisedStack, fn: Resource): Record<st
   return policies
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, any>[])
     .map((statement) => ({ ...statement, Action: ([statement.Action].flat() as string[]).sort() }));
+}
+
+/** The logical id and resource of the one Secrets Manager secret whose description contains `text`. */
+export function secretDescribed(stack: SynthesisedStack, text: string): [string, Resource] {
+  const found = Object.entries(stack.template.findResources('AWS::SecretsManager::Secret')).filter(([, secret]) =>
+    String((secret as Resource).Properties.Description).includes(text),
+  );
+  expect(found).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
+/** The description of the origin secret (`FinderStack`), which every API function may read. */
+export const originSecretDescription = 'Sent by CloudFront to the HTTP API';
+
+/** Whether a role statement does nothing but read the origin secret, which every API function does. */
+export function readsOriginSecretOnly(stack: SynthesisedStack, statement: Record<string, any>): boolean {
+  const [originSecretId] = secretDescribed(stack, originSecretDescription);
+  return (
+    (statement.Action as string[]).every((action) => action.startsWith('secretsmanager:')) &&
+    JSON.stringify(statement.Resource) === JSON.stringify({ Ref: originSecretId })
+  );
+}
+
+/** The finder's stack and its edge firewall's, synthesised together as `infra/app.ts` does. */
+export interface SynthesisedApp {
+  readonly finder: Template;
+  readonly firewall: Template;
+}
+
+/**
+ * The app's two stacks, the firewall in us-east-1 and the finder in London joined by a cross-region
+ * reference, as `infra/app.ts` builds them. Without bundling the functions (CDK's
+ * `aws:cdk:bundling-stacks` context, empty): these templates are read for their resources, never
+ * their code, and synthesis takes a second instead of a minute.
+ */
+export function synthesiseWithFirewall(options: { reservedConcurrency?: boolean; alarmEmail?: string } = {}): SynthesisedApp {
+  const outdir = mkdtempSync(join(tmpdir(), 'finder-app-'));
+  try {
+    const { context } = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8'));
+    const app = new App({ outdir, context: { ...context, 'aws:cdk:bundling-stacks': [] } });
+    const account = '111111111111';
+    const firewall = new EdgeFirewallStack(app, 'FinderTestEdgeFirewall', {
+      env: { account, region: 'us-east-1' },
+      crossRegionReferences: true,
+      alarmEmail: options.alarmEmail,
+    });
+    const finder = new FinderStack(app, 'FinderTest', {
+      env: { account, region: 'eu-west-2' },
+      crossRegionReferences: true,
+      siteAssetPath: join(fixtures, 'site'),
+      lambdaEntryDir: join(fixtures, 'lambdas'),
+      tileUrl,
+      signIn,
+      webAclArn: firewall.webAclArn,
+      reservedConcurrency: options.reservedConcurrency,
+    });
+    const assembly = app.synth();
+    return {
+      finder: Template.fromJSON(assembly.getStackByName(finder.stackName).template),
+      firewall: Template.fromJSON(assembly.getStackByName(firewall.stackName).template),
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
