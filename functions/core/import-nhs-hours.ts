@@ -31,8 +31,10 @@ import { formatMinuteOfDay } from './london-time.js';
 /** The day strings of one outlet, by weekday; a missing or empty day is reported. */
 export type NhsDayStrings = Partial<Record<Weekday, string | null | undefined>>;
 
-/** A day string that could not be read; `day` is null for the week as a whole, a note or an alteration. */
+/** Something that could not be imported: a day string, the week as a whole, the note, or an alteration. */
 export interface NhsHoursProblem {
+  part: 'day' | 'week' | 'note' | 'alteration';
+  /** The day whose string could not be read; null for the other parts. */
   day: Weekday | null;
   /** The date of an alteration that could not be read. */
   date?: string;
@@ -64,6 +66,9 @@ export interface NhsHoursImportOptions {
 const maxSessionsPerDay = 6;
 /** Words that say the outlet shuts for lunch. */
 const lunchWords = /\blunch/i;
+
+/** Whether free text about the hours mentions a lunch closure, which weekly rows show only as two sessions. */
+export const mentionsLunch = (text: string): boolean => lunchWords.test(text);
 const sessionPattern = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/;
 
 /**
@@ -78,17 +83,17 @@ export function importNhsHours(days: NhsDayStrings, options: NhsHoursImportOptio
     const value = days[day] ?? '';
     const read = readNhsDay(value);
     if ('problem' in read) {
-      problems.push({ day, value, message: read.problem });
+      problems.push({ part: 'day', day, value, message: read.problem });
       unknownDays.push(day);
     } else {
       weekly.push(...read.sessions.map((session) => ({ byDay: day, ...session })));
     }
   }
   const allClosed = weekdays.every((day) => (days[day] ?? '').trim().toUpperCase() === 'CLOSED');
-  if (allClosed) problems.push({ day: null, value: 'CLOSED', message: 'Every day is CLOSED: the hours were not imported, so the listing says "hours unknown – call ahead"' });
+  if (allClosed) problems.push({ part: 'week', day: null, value: 'CLOSED', message: 'Every day is CLOSED: the hours were not imported, so the listing says "hours unknown – call ahead"' });
   const note = options.note?.trim() ?? '';
   if (lunchWords.test(note)) {
-    problems.push({ day: null, value: note, message: 'The note mentions a lunch closure the hours do not show: check them, and give each day as sessions like 09:00-13:00,14:00-17:30' });
+    problems.push({ part: 'note', day: null, value: note, message: 'The note mentions a lunch closure the hours do not show: check them, and give each day as sessions like 09:00-13:00,14:00-17:30' });
   }
   const exceptions = readAlterations(options.alterations ?? [], problems);
   const hours: OpeningHours = { weekly: allClosed ? [] : weekly, exceptions, bankHolidays: 'unknown' };
@@ -98,7 +103,7 @@ export function importNhsHours(days: NhsDayStrings, options: NhsHoursImportOptio
 function readAlterations(alterations: readonly NhsAlteration[], problems: NhsHoursProblem[]): OpeningHours['exceptions'] {
   const exceptions: OpeningHours['exceptions'] = [];
   for (const { date, value } of alterations) {
-    const problem = (message: string) => problems.push({ day: null, date, value, message });
+    const problem = (message: string) => problems.push({ part: 'alteration', day: null, date, value, message });
     if (!isoDateSchema.safeParse(date).success) problem(`"${date}" is not a date like 2026-12-28`);
     else if (exceptions.some((exception) => exception.date === date)) problem(`${date} is given more than once`);
     else {

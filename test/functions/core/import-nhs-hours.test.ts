@@ -77,7 +77,7 @@ describe('importNhsHours', () => {
     const { hours, problems } = importNhsHours(allWeek('closed'));
 
     expect(problems).toEqual([
-      { day: null, value: 'CLOSED', message: 'Every day is CLOSED: the hours were not imported, so the listing says "hours unknown – call ahead"' },
+      { part: 'week', day: null, value: 'CLOSED', message: 'Every day is CLOSED: the hours were not imported, so the listing says "hours unknown – call ahead"' },
     ]);
     expect(hours.weekly).toEqual([]);
     expect(openStateAt(hours, new Date('2026-11-24T10:00:00Z')).summary).toBe('Hours unknown – call ahead');
@@ -125,6 +125,7 @@ describe('importNhsHours', () => {
 
     expect(problems).toEqual([
       {
+        part: 'day',
         day: 'wednesday',
         value: '09:00-17:30 closed 13:00-14:00 for lunch',
         message: '"09:00-17:30 closed 13:00-14:00 for lunch" gives a lunch closure in words: give the day as two sessions, like 09:00-13:00,14:00-17:30',
