@@ -102,6 +102,11 @@ function hsdsCandidate(line: number, item: unknown): ImportCandidate {
     field: 'schedules.notes',
     message: `"${words}" mentions a lunch closure the opening times may not show: check them`,
   }));
+  // Dated rows (one-off hours, closures) are not read back: say so rather than drop them unseen.
+  const datedFrom = [...new Set(schedules.flatMap((schedule) => (schedule.valid_from ? [schedule.valid_from.slice(0, 10)] : [])))].sort();
+  if (datedFrom.length > 0) {
+    warnings.push({ field: 'schedules.valid_from', message: `Hours for particular dates (${datedFrom.join(', ')}) were not imported: add them as special dates` });
+  }
   return {
     line,
     externalId,

@@ -248,4 +248,13 @@ describe('what an import cannot hold of the hours, in the report', () => {
     // Assess
     expect(row?.warnings).toEqual([{ field: 'schedules.notes', message: '"Closed for lunch 13:00-14:00" mentions a lunch closure the opening times may not show: check them' }]);
   });
+
+  it('warns of HSDS hours for particular dates, which are not read back', () => {
+    const outlet = buildOutlet({ hours: { ...buildOutlet().hours, exceptions: [{ date: '2026-12-24', closed: false, sessions: [{ opensAt: '09:00', closesAt: '13:00' }] }, { date: '2026-12-31', closed: true, sessions: [] }] } });
+
+    const [row] = readCandidates(JSON.stringify([toHsdsServiceAtLocation(outlet)]), 'hsds');
+
+    expect(row?.warnings).toEqual([{ field: 'schedules.valid_from', message: 'Hours for particular dates (2026-12-24, 2026-12-31) were not imported: add them as special dates' }]);
+    expect(row?.fields.hours?.exceptions).toEqual([]);
+  });
 });
