@@ -104,6 +104,9 @@ if (values.json) {
   for (const result of results) {
     if (result.outcome === 'changed') console.log(`  line ${result.line} ${result.outletId}: changed ${result.changes.join(', ')}`);
     if (result.outcome === 'invalid') console.log(`  line ${result.line}${result.externalId ? ` ${result.externalId}` : ''}: ${result.problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`);
+    if (result.outcome !== 'invalid' && result.warnings.length > 0) {
+      console.log(`  line ${result.line}${result.externalId ? ` ${result.externalId}` : ''}: check ${result.warnings.map((warning) => `${warning.field}: ${warning.message}`).join('; ')}`);
+    }
   }
   if (resumeAt > 0) console.log(`  (rows 1–${resumeAt} were imported before the interruption)`);
 }

@@ -43,6 +43,8 @@ export const templateColumns = {
   saturday: '',
   sunday: '',
   bank_holidays: 'closed, as_usual or unknown (default unknown).',
+  special_dates: 'Dates with other hours, such as bank holidays, separated by ;: 2026-12-25 CLOSED; 2026-12-28 10:00-16:00. They come before the usual hours and the bank_holidays rule.',
+  hours_note: 'Anything about the hours said in words. Not published: read for a lunch closure the day columns do not show, which the report then asks you to check.',
   kit_types: 'nasal;injectable, one or both; empty means not known.',
   free: 'yes or no (default yes).',
   no_id_needed: 'yes or no (default no: "may ask for ID" until the place says otherwise).',
@@ -73,6 +75,12 @@ export const importRowResultSchema = z.object({
   changes: z.array(z.string()),
   /** For `invalid`: what is wrong, by column or field. */
   problems: z.array(z.object({ field: z.string(), message: z.string() })),
+  /**
+   * What the source said that the listing cannot hold (a day's hours that could not be read, a lunch
+   * closure in words, dates that were left out), by column or field: the row is still imported, with
+   * "hours unknown" where it could not be read, and a person should check these.
+   */
+  warnings: z.array(z.object({ field: z.string(), message: z.string() })),
 });
 export type ImportRowResult = z.infer<typeof importRowResultSchema>;
 

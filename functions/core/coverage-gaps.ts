@@ -38,7 +38,7 @@ export function coverageMoments(now: Date): CoverageMoment[] {
   });
 }
 
-/** Whether an outlet would give someone a kit at that moment: listed, not closed, fresh enough to be searched, and open. */
+/** Whether an outlet would give someone a kit at that moment: listed, not closed, fresh enough to be searched, and open (by its own nation’s bank holidays). */
 const servesAt = (outlet: SearchableOutlet, at: Date): boolean =>
   isPubliclyListed(outlet) && isGivingOutKits(outlet, at) && isFreshEnoughForSearch(outlet, at) && listingOpenStateAt(outlet, at).status === 'open';
 

@@ -36,6 +36,8 @@
  */
 import type { PublicListing } from '../contract/open-data.js';
 import type { Session, Weekday } from '../contract/outlet.js';
+import { bankHolidayDivisionOf } from './bank-holiday-division.js';
+import type { BankHolidayDivision } from './bank-holidays.js';
 import { londonWallClock, minutesOfClockTime, weekdayOf } from './london-time.js';
 import { iso6391Code } from './language-codes.js';
 import { uuidV5 } from './name-based-uuid.js';
@@ -130,10 +132,16 @@ const statusOf = { active: 'active', temporarily_closed: 'temporarily closed', i
 const bydayOf: Record<Weekday, string> = { monday: 'MO', tuesday: 'TU', wednesday: 'WE', thursday: 'TH', friday: 'FR', saturday: 'SA', sunday: 'SU' };
 const nationOf: Record<string, string> = { E: 'England', W: 'Wales', S: 'Scotland', N: 'Northern Ireland' };
 const kitNames = { nasal: 'nasal spray (Nyxoid)', injectable: 'injection (Prenoxad)' } as const;
+/** Whose bank holidays the schedule notes name: the outlet's own nation's (`core/bank-holiday-division.ts`). */
+const bankHolidaysNamed: Record<BankHolidayDivision, string> = {
+  'england-and-wales': 'England and Wales bank holidays',
+  scotland: 'Scottish bank holidays',
+  'northern-ireland': 'Northern Ireland bank holidays',
+};
 const bankHolidayNotes = {
-  closed: 'Closed on England and Wales bank holidays.',
-  as_usual: 'Usual hours on England and Wales bank holidays.',
-  unknown: 'Hours may differ on England and Wales bank holidays – call ahead.',
+  closed: (holidays: string) => `Closed on ${holidays}.`,
+  as_usual: (holidays: string) => `Usual hours on ${holidays}.`,
+  unknown: (holidays: string) => `Hours may differ on ${holidays} – call ahead.`,
 } as const;
 const timeNote = 'Times are UK local time (Europe/London, GMT or BST).';
 
@@ -217,7 +225,7 @@ export function toHsdsServiceAtLocation(outlet: PublicListing): HsdsServiceAtLoc
 function schedulesOf(outlet: PublicListing, salId: string, id: (role: string) => string): HsdsSchedule[] {
   const { weekly, exceptions, unknownDays = [], bankHolidays } = outlet.hours;
   // No weekly rows means "hours unknown": no schedule rows say exactly that, so none are made.
-  const notes = `${timeNote} ${bankHolidayNotes[bankHolidays]}`;
+  const notes = `${timeNote} ${bankHolidayNotes[bankHolidays](bankHolidaysNamed[bankHolidayDivisionOf(outlet)])}`;
   const rows: HsdsSchedule[] = weekly.map((row, index) => ({
     id: id(`schedule:weekly:${index}`),
     service_at_location_id: salId,
@@ -277,7 +285,7 @@ const taxonomyTerms = {
   no_id_needed: ['No ID needed', 'Whether a kit can be had without showing ID (true or false).'],
   walk_in: ['Walk in', 'Whether people can walk in without an appointment (true or false).'],
   family_and_friends_can_collect: ['Family and friends can collect', 'Whether family and friends can collect a kit (true or false).'],
-  bank_holidays: ['Bank holiday opening', 'Hours on England and Wales bank holidays: closed, as_usual or unknown.'],
+  bank_holidays: ['Bank holiday opening', 'Hours on the bank holidays of the nation the outlet is in (England and Wales, Scotland or Northern Ireland): closed, as_usual or unknown.'],
   stock_status: ['Stock status', 'Kits in stock: in_stock, running_low, out or unknown.'],
   local_authority: ['Local authority', 'ONS (GSS) code of the local authority the outlet is in.'],
   demo: ['Demonstration data', 'true when the naloxone details are illustrative, not facts.'],

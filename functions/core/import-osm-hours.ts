@@ -4,9 +4,10 @@
  *
  * The library answers "when is it open between two instants", not "what are the weekly rows", so the
  * value is evaluated over sample weeks that hold no bank holiday and the open minutes of a week are
- * turned back into rows. If the sample weeks disagree (rules by week number, month, date, year, or
- * school holidays), or the hours follow the sun, the value is reported and not imported: a weekly
- * table cannot hold it, and a table that is right most weeks would be a guess.
+ * turned back into rows. If the sample weeks disagree (rules by month, date, year, or school
+ * holidays), or the hours follow the sun, or the value has rules the sample weeks could miss (the nth
+ * weekday of a month, days moved from a holiday, week numbers), the value is reported and not
+ * imported: a weekly table cannot hold it, and a table that is right most weeks would be a guess.
  *
  * Bank holidays are compared on sample England and Wales bank holidays: closed on all of them →
  * `closed`; the usual hours of that weekday on all of them → `as_usual`; anything else → `unknown`,
@@ -51,6 +52,17 @@ const sampleBankHolidays: readonly [number, number, number][] = [
 ];
 const englandLocation = { lat: 53.48, lon: -2.24, address: { country_code: 'gb', state: 'England' } };
 const sunEvents = /\b(sunrise|sunset|dawn|dusk)\b/i;
+/**
+ * Rules sample weeks cannot be trusted to see: the nth weekday of a month (`Sa[-1]`, `We[4]`,
+ * `Su[1]`), days moved from a holiday (`PH +1 day`) and week numbers (`week 1-53/2`). Each can hide in
+ * every sample week and leave weekly rows that are wrong on the days it covers, so the value is
+ * reported, not imported.
+ */
+const unrepresentable: readonly { pattern: RegExp; message: string }[] = [
+  { pattern: /\b(Mo|Tu|We|Th|Fr|Sa|Su)\s*\[/, message: 'The hours depend on the week of the month (like Sa[-1], We[4] or Su[1]), which weekly hours cannot hold' },
+  { pattern: /[+-]\s*\d+\s*days?\b/i, message: 'The hours move by days around a holiday (like PH +1 day), which weekly hours cannot hold: add those days as dated exceptions' },
+  { pattern: /\bweek\s*\d/i, message: 'The hours change by week number, which weekly hours cannot hold' },
+];
 /** Words that tie a rule to dates (months, week numbers, Easter, years). */
 const datedRules = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week|easter)\b|\b(19|20)\d\d\b/i;
 
@@ -63,6 +75,8 @@ export function importOsmHours(value: string, options: OsmHoursImportOptions = {
   if (sunEvents.test(text)) return fail('The hours follow sunrise or sunset, which weekly hours cannot hold');
   // The library has no school holiday dates for England and would write to stderr before failing.
   if (/\bSH\b/.test(text)) return fail('The hours depend on school holidays, which weekly hours cannot hold');
+  const unheld = unrepresentable.find(({ pattern }) => pattern.test(text));
+  if (unheld !== undefined) return fail(unheld.message);
 
   let parsed: OsmOpeningHours;
   try {
@@ -93,7 +107,7 @@ export function importOsmHours(value: string, options: OsmHoursImportOptions = {
   for (const comment of reference.comments) problems.push({ value, message: `A comment was not imported: "${comment}"` });
 
   const weekly = rowsFromOpenMinutes(reference.open).filter((row) => !unknownDays.includes(row.byDay));
-  if (weekly.length === 0 && unknownDays.length === 0) problems.push({ value, message: 'The value is never open' });
+  if (weekly.length === 0 && unknownDays.length === 0) problems.push({ value, message: neverOpenInAWeek(parsed) });
   const crowded = weekdays.filter((day) => weekly.filter((row) => row.byDay === day).length > 6);
   if (crowded.length > 0) return fail(`More than 6 sessions on ${crowded.join(', ')}`);
 
@@ -103,6 +117,17 @@ export function importOsmHours(value: string, options: OsmHoursImportOptions = {
   }
   const hours: OpeningHours = { weekly, exceptions: [], bankHolidays: bankHolidays === 'differs' ? 'unknown' : bankHolidays };
   return { hours: unknownDays.length === 0 ? hours : { ...hours, unknownDays }, problems };
+}
+
+/**
+ * Why a value with no weekly rows gave none: "never open" only when it is closed on every day of a
+ * whole year, holidays included; a value open only on some dates or holidays is not that.
+ */
+function neverOpenInAWeek(parsed: OsmOpeningHours): string {
+  const opensInAYear = parsed.getOpenIntervals(new Date(2026, 0, 1), new Date(2027, 0, 1)).length > 0;
+  return opensInAYear
+    ? 'The value is open only on particular dates or holidays, not in a usual week: add those as dated exceptions'
+    : 'The value is never open';
 }
 
 function dayName(day: Weekday): string {

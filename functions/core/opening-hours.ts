@@ -21,6 +21,8 @@ interface Span {
 }
 interface UnknownSpan extends Span {
   plan: DayPlan;
+  /** The midnight that ends the unknown day; the span may run on past it (see `buildTimeline`). */
+  dayEnd: number;
 }
 interface Timeline {
   today: string;
@@ -36,7 +38,8 @@ interface Timeline {
  *   overlapping sessions; null (summary "Open 24 hours") when open for the whole next 7 days.
  * - `closed`: `opensAt` is the next opening within 7 days, or null if there is none, or if a day of
  *   unknown hours (such as a bank holiday with unknown hours) comes first.
- * - `unknown`: no weekly hours, or today's hours are unknown; both times are null.
+ * - `unknown`: no weekly hours, or today's hours are unknown, or it is the night after a day of unknown
+ *   hours and the outlet's usual sessions run that late ("Hours unknown – call ahead"); both times are null.
  *
  * Summaries, 24-hour clock, days relative to today in London:
  * "Open until 17:30", "Open until midnight", "Open until 02:00 tomorrow", "Open until 18:00 on Sunday",
@@ -64,7 +67,9 @@ export function openStateAt(hours: OpeningHours, now: Date, options: OpeningHour
   }
   const unknownNow = timeline.unknown.find((span) => span.start <= t && t < span.end);
   if (unknownNow !== undefined) {
-    return { status: 'unknown', closesAt: null, opensAt: null, summary: unknownSummary(unknownNow.plan) };
+    // After the unknown day's midnight it is the night after it, not "today", that is unknown.
+    const summary = t >= unknownNow.dayEnd ? 'Hours unknown – call ahead' : unknownSummary(unknownNow.plan);
+    return { status: 'unknown', closesAt: null, opensAt: null, summary };
   }
   const closed = closedWords(timeline.todayPlan);
   const nextOpen = timeline.open.find((span) => span.start > t && span.start - t <= HORIZON_MS);
@@ -104,6 +109,10 @@ function buildTimeline(hours: OpeningHours, now: Date, options: OpeningHoursOpti
   const open: Span[] = [];
   const unknown: UnknownSpan[] = [];
   let todayPlan: DayPlan | undefined;
+  // A day of unknown hours may hold a session that runs on past its midnight, as the outlet's usual
+  // sessions do: its unknown span reaches as far, so the small hours after it read "hours unknown",
+  // never "closed".
+  const unknownSpill = Math.max(0, ...hours.weekly.map((row) => sessionMinutes(row).end - 1440));
   // From yesterday, whose sessions may run past midnight, to the last day the 7-day horizon reaches.
   for (let offset = -1; offset <= 7; offset += 1) {
     const date = addDays(today, offset);
@@ -117,7 +126,8 @@ function buildTimeline(hours: OpeningHours, now: Date, options: OpeningHoursOpti
         if (span.end > span.start) open.push(span);
       }
     } else if (plan.kind === 'unknown') {
-      unknown.push({ start: londonInstant(date, 0).getTime(), end: londonInstant(date, 1440).getTime(), plan });
+      const dayEnd = londonInstant(date, 1440).getTime();
+      unknown.push({ start: londonInstant(date, 0).getTime(), end: londonInstant(date, 1440 + unknownSpill).getTime(), dayEnd, plan });
     }
   }
   open.sort((a, b) => a.start - b.start);

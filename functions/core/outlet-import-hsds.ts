@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { type Outlet, type Weekday, kitTypeSchema, outletIdSchema, outletTypeSchema, supplyBasisSchema } from '../contract/outlet.js';
+import { mentionsLunch } from './import-nhs-hours.js';
 import type { ImportCandidate, RowProblem } from './outlet-import-sources.js';
 
 const text = z.string().trim();
@@ -39,6 +40,8 @@ const hsdsItemSchema = z.object({
         opens_at: text.optional().nullable(),
         closes_at: text.optional().nullable(),
         valid_from: text.optional().nullable(),
+        description: text.optional().nullable(),
+        notes: text.optional().nullable(),
       }),
     )
     .optional()
@@ -93,11 +96,23 @@ function hsdsCandidate(line: number, item: unknown): ImportCandidate {
     // HSDS writes midnight as 23:59; the finder says 24:00.
     return [{ byDay: day, opensAt: schedule.opens_at.slice(0, 5), closesAt: schedule.closes_at.slice(0, 5) === '23:59' ? '24:00' : schedule.closes_at.slice(0, 5) }];
   });
+  // A lunch closure said only in a schedule's words would be lost with them: the report asks a person to check.
+  const lunchNotes = [...new Set(schedules.flatMap((schedule) => [schedule.description, schedule.notes]).filter((words): words is string => !!words && mentionsLunch(words)))];
+  const warnings = lunchNotes.map((words) => ({
+    field: 'schedules.notes',
+    message: `"${words}" mentions a lunch closure the opening times may not show: check them`,
+  }));
+  // Dated rows (one-off hours, closures) are not read back: say so rather than drop them unseen.
+  const datedFrom = [...new Set(schedules.flatMap((schedule) => (schedule.valid_from ? [schedule.valid_from.slice(0, 10)] : [])))].sort();
+  if (datedFrom.length > 0) {
+    warnings.push({ field: 'schedules.valid_from', message: `Hours for particular dates (${datedFrom.join(', ')}) were not imported: add them as special dates` });
+  }
   return {
     line,
     externalId,
     postcode: address?.postal_code.toUpperCase() ?? null,
     problems,
+    warnings,
     fields: {
       ...(externalId ? { id: externalId } : {}),
       name: name ?? '',

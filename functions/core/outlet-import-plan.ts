@@ -74,6 +74,7 @@ const resultOf = (candidate: ImportCandidate, outcome: ImportOutcome, extra: Par
   outcome,
   changes: [],
   problems: [],
+  warnings: candidate.warnings ?? [],
   ...extra,
 });
 

@@ -18,7 +18,7 @@ import {
 import { validationFailed } from '../shared/errors.js';
 import { readableCase, splitAddressParts } from './addresses.js';
 import { parseCsv } from './csv.js';
-import { importNhsHours } from './import-nhs-hours.js';
+import { importNhsHours, type NhsAlteration, type NhsHoursProblem } from './import-nhs-hours.js';
 import { readHsds } from './outlet-import-hsds.js';
 
 /** A problem with a row, by the column or field it is in. */
@@ -35,6 +35,8 @@ export interface ImportCandidate {
   /** Where to place it when the source gives no coordinates. */
   postcode: string | null;
   problems: RowProblem[];
+  /** What the row says that the listing cannot hold, for a person to check; the row is still imported. */
+  warnings?: RowProblem[];
 }
 
 const nhsColumns = {
@@ -82,12 +84,40 @@ const idOf = (value: string, field: string, problems: RowProblem[]): string | nu
   return null;
 };
 
-function hoursFrom(days: Partial<Record<Weekday, string>>, bankHolidays: Outlet['hours']['bankHolidays']): Outlet['hours'] {
+/** Where a row's hours came from, by column, and what else it says about them. */
+interface HoursColumns {
+  dayColumn: (day: Weekday) => string;
+  alterations?: NhsAlteration[];
+  note?: string;
+}
+
+/**
+ * A row's hours and what could not be imported of them, as warnings by column. No day given at all is
+ * "not known" (call ahead), never "closed every day", and is no warning: many sources leave hours out.
+ */
+function hoursFrom(days: Partial<Record<Weekday, string>>, bankHolidays: Outlet['hours']['bankHolidays'], columns: HoursColumns): { hours: Outlet['hours']; warnings: RowProblem[] } {
   const given = Object.values(days).some((value) => value !== undefined && value !== '');
-  // No hours at all is "not known" (call ahead), never "closed every day".
-  if (!given) return { weekly: [], exceptions: [], bankHolidays };
-  const { hours } = importNhsHours(days);
-  return { ...hours, bankHolidays };
+  const { hours, problems } = importNhsHours(days, { alterations: columns.alterations ?? [], note: columns.note ?? null });
+  const fieldOf = (problem: NhsHoursProblem) =>
+    problem.day !== null ? columns.dayColumn(problem.day) : problem.part === 'alteration' ? 'special_dates' : problem.part === 'note' ? 'hours_note' : 'hours';
+  const warnings = problems
+    .filter((problem) => given || problem.part === 'alteration' || problem.part === 'note')
+    .map((problem) => ({
+      field: fieldOf(problem),
+      message: problem.part === 'day' ? `${problem.message}: that day reads "hours unknown – call ahead"` : problem.date ? `${problem.date}: ${problem.message}` : problem.message,
+    }));
+  if (!given) return { hours: { weekly: [], exceptions: hours.exceptions, bankHolidays }, warnings };
+  return { hours: { ...hours, bankHolidays }, warnings };
+}
+
+/** The template's `special_dates`: `2026-12-25 CLOSED; 2026-12-28 10:00-16:00`. */
+function alterationsOf(value: string, problems: RowProblem[]): NhsAlteration[] {
+  return list(value).flatMap((entry) => {
+    const match = /^(\S+)\s+(.+)$/.exec(entry);
+    if (match) return [{ date: match[1] ?? '', value: match[2] ?? '' }];
+    problems.push({ field: 'special_dates', message: `"${entry}" is not a date and hours, like 2026-12-25 CLOSED` });
+    return [];
+  });
 }
 
 function nhsRow(line: number, cell: (name: string) => string): ImportCandidate {
@@ -100,11 +130,13 @@ function nhsRow(line: number, cell: (name: string) => string): ImportCandidate {
   const postcode = cell(nhsColumns.postcode).toUpperCase() || null;
   if (!postcode) problems.push({ field: 'POST_CODE', message: 'Give the postcode' });
   const days = Object.fromEntries(weekdays.map((day) => [day, cell(`pharmacy_opening_hours_${day}`)]));
+  const { hours, warnings } = hoursFrom(days, 'unknown', { dayColumn: (day) => `PHARMACY_OPENING_HOURS_${day.toUpperCase()}` });
   return {
     line,
     externalId,
     postcode,
     problems,
+    warnings,
     fields: {
       ...(externalId ? { id: externalId, odsCode: externalId } : {}),
       name,
@@ -112,7 +144,7 @@ function nhsRow(line: number, cell: (name: string) => string): ImportCandidate {
       outletType: 'pharmacy',
       supplyBasis: 'pharmacy',
       address: { lines: address.lines, town: address.town, postcode: postcode ?? '' },
-      hours: hoursFrom(days, 'unknown'),
+      hours,
     },
   };
 }
@@ -159,11 +191,16 @@ function templateRow(line: number, cell: (name: string) => string): ImportCandid
     minimumAge: readColumn(cell, 'minimum_age', z.coerce.number({ error: 'Write a whole number' }).int('Write a whole number').min(0).max(25), problems) ?? null,
   });
   const name = cell('name');
+  const warnings: RowProblem[] = [];
+  const bankHolidays = readColumn(cell, 'bank_holidays', z.enum(['closed', 'as_usual', 'unknown'], { error: 'Write closed, as_usual or unknown' }), problems) ?? 'unknown';
+  const read = hoursFrom(days, bankHolidays, { dayColumn: (day) => day, alterations: alterationsOf(cell('special_dates'), warnings), note: cell('hours_note') });
+  warnings.push(...read.warnings);
   return {
     line,
     externalId,
     postcode: cell('postcode').toUpperCase() || null,
     problems,
+    warnings,
     fields: {
       ...(externalId ? { id: externalId } : {}),
       name,
@@ -174,7 +211,7 @@ function templateRow(line: number, cell: (name: string) => string): ImportCandid
       ...(latitude !== undefined && longitude !== undefined ? { location: { lat: latitude, lng: longitude } } : {}),
       phone: cell('phone') || null,
       website: cell('website') || null,
-      hours: hoursFrom(days, readColumn(cell, 'bank_holidays', z.enum(['closed', 'as_usual', 'unknown'], { error: 'Write closed, as_usual or unknown' }), problems) ?? 'unknown'),
+      hours: read.hours,
       ...(kits ? { kitTypes: [...new Set(kits)] } : {}),
       eligibility,
       languages: list(cell('languages')),

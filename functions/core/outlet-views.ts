@@ -18,6 +18,7 @@ import type { Outlet, SearchableOutlet } from '../contract/outlet.js';
 import { ageInDays } from './listing-age.js';
 import { freshnessAt, isRecentlyReportedOutOfStock } from './listing-freshness.js';
 import { statusAt } from './listing-visibility.js';
+import { openingHoursOptionsFor } from './bank-holiday-division.js';
 import { openStateAt } from './opening-hours.js';
 import { dateLabel, describeWeeklyHours, upcomingHoursChanges } from './opening-hours-text.js';
 
@@ -26,9 +27,12 @@ import { dateLabel, describeWeeklyHours, upcomingHoursChanges } from './opening-
  * outranks them ("Temporarily closed – reopens Monday 7 December"), or is an emergency cabinet
  * whose kit has been used: it holds nothing until it is restocked, so it is not "open" to anyone.
  */
-export function listingOpenStateAt(outlet: Pick<Outlet, 'hours' | 'status' | 'reopensOn'> & Partial<Pick<Outlet, 'cabinetStatus'>>, now: Date): OpenState {
+export function listingOpenStateAt(
+  outlet: Pick<Outlet, 'hours' | 'status' | 'reopensOn' | 'address'> & Partial<Pick<Outlet, 'cabinetStatus' | 'localAuthorityCode'>>,
+  now: Date,
+): OpenState {
   if (outlet.cabinetStatus === 'used_awaiting_restock') return usedCabinetState;
-  if (statusAt(outlet, now) !== 'temporarily_closed') return openStateAt(outlet.hours, now);
+  if (statusAt(outlet, now) !== 'temporarily_closed') return openStateAt(outlet.hours, now, openingHoursOptionsFor(outlet));
   const summary = outlet.reopensOn === null ? 'Temporarily closed' : `Temporarily closed – reopens ${dateLabel(outlet.reopensOn)}`;
   return { status: 'closed', closesAt: null, opensAt: null, summary };
 }
@@ -84,7 +88,7 @@ export function toOutletDetail(outlet: Outlet, now: Date): OutletDetail {
     status: statusAt(outlet, now),
     openState: listingOpenStateAt(outlet, now),
     weeklyHours: describeWeeklyHours(outlet.hours),
-    upcomingHoursChanges: upcomingHoursChanges(outlet.hours, now, { days: upcomingHoursChangesDays }),
+    upcomingHoursChanges: upcomingHoursChanges(outlet.hours, now, { ...openingHoursOptionsFor(outlet), days: upcomingHoursChangesDays }),
     stockAgeDays: ageInDays(outlet.stock.updatedAt, now),
     assuredAgeDays: ageInDays(outlet.assuredAt, now),
     freshness: freshnessAt(outlet, now),

@@ -92,11 +92,11 @@ describe('coverage gaps', () => {
 });
 
 describe('importing listings', () => {
-  const header = 'external_id,name,address_1,town,postcode,latitude,longitude,local_authority';
+  const header = 'external_id,name,address_1,town,postcode,latitude,longitude,local_authority,hours_note';
   const rows = [
-    'E2E-AREA-1,Hulme Naloxone Test Service,1 Test Street,Manchester,M15 5AA,53.4668,-2.2490,E08000003',
-    'E2E-AREA-2,Elsewhere Test Service,2 Test Street,Stretford,M32 0AA,53.4466,-2.3223,E08000009',
-    'E2E-AREA-3,,3 Test Street,Manchester,M1 1AE,53.4794,-2.2453,E08000003',
+    'E2E-AREA-1,Hulme Naloxone Test Service,1 Test Street,Manchester,M15 5AA,53.4668,-2.2490,E08000003,Closed for lunch 1-2',
+    'E2E-AREA-2,Elsewhere Test Service,2 Test Street,Stretford,M32 0AA,53.4466,-2.3223,E08000009,',
+    'E2E-AREA-3,,3 Test Street,Manchester,M1 1AE,53.4794,-2.2453,E08000003,',
   ];
   const file = (lines: string[]) => ({ name: 'services.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\n')) });
 
@@ -125,6 +125,8 @@ describe('importing listings', () => {
       ['4', 'Invalid'],
     ]);
     expect(await page.locator('[data-import-table] tbody tr').nth(1).textContent()).toMatch(/not in your area/);
+    // A lunch closure said only in words is imported with the row and shown for checking.
+    expect(await page.locator('[data-import-table] tbody tr').nth(0).textContent()).toMatch(/Check: hours_note: The note mentions a lunch closure/);
     // The warning links to each invalid row.
     const link = page.locator('[data-import-invalid-rows] a').first();
     expect(await link.getAttribute('href')).toBe('#import-line-3');

@@ -2,100 +2,87 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   bankHolidayCalendarCoversUntil,
+  bankHolidayCalendarOf,
+  bankHolidayDivisions,
   bankHolidayOn,
   englandAndWalesBankHolidays,
 } from '../../../functions/core/bank-holidays.js';
+import { bankHolidaysByRule } from './support/bank-holiday-rules.js';
 
-const calendarFile = JSON.parse(readFileSync(new URL('../../../data/bank-holidays-england-and-wales.json', import.meta.url), 'utf8')) as {
-  events: { title: string; date: string; notes: string }[];
-};
-
-const firstYear = 2024;
-
-/** Easter Sunday by the anonymous Gregorian computus (Meeus/Jones/Butcher). */
-function easterSunday(year: number): Date {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return new Date(Date.UTC(year, month - 1, day));
-}
-
-const iso = (date: Date) => date.toISOString().slice(0, 10);
-const plusDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
-const isWeekend = (date: Date) => date.getUTCDay() === 0 || date.getUTCDay() === 6;
-const nextWeekday = (date: Date, taken: Set<string>) => {
-  let day = date;
-  while (isWeekend(day) || taken.has(iso(day))) day = plusDays(day, 1);
-  return day;
-};
-const mondayOnOrAfter = (date: Date) => plusDays(date, (8 - date.getUTCDay()) % 7);
-
-/** The bank holidays of a year by the standing rules, with GOV.UK's titles and substitute notes. */
-function bankHolidaysByRule(year: number): { date: string; title: string; notes: string }[] {
-  const holidays: { date: string; title: string; notes: string }[] = [];
-  const taken = new Set<string>();
-  // Christmas before Boxing Day: when both fall at a weekend the substitutes are Monday then Tuesday.
-  const fixed = (title: string, date: Date) => {
-    const observed = nextWeekday(date, taken);
-    taken.add(iso(observed));
-    holidays.push({ date: iso(observed), title, notes: iso(observed) === iso(date) ? '' : 'Substitute day' });
+const calendarFile = (division: string) =>
+  JSON.parse(readFileSync(new URL(`../../../data/bank-holidays-${division}.json`, import.meta.url), 'utf8')) as {
+    division: string;
+    events: { title: string; date: string; notes: string }[];
   };
-  fixed('New Year’s Day', new Date(Date.UTC(year, 0, 1)));
-  const easter = easterSunday(year);
-  holidays.push({ date: iso(plusDays(easter, -2)), title: 'Good Friday', notes: '' });
-  holidays.push({ date: iso(plusDays(easter, 1)), title: 'Easter Monday', notes: '' });
-  holidays.push({ date: iso(mondayOnOrAfter(new Date(Date.UTC(year, 4, 1)))), title: 'Early May bank holiday', notes: '' });
-  holidays.push({ date: iso(mondayOnOrAfter(new Date(Date.UTC(year, 4, 25)))), title: 'Spring bank holiday', notes: '' });
-  holidays.push({ date: iso(mondayOnOrAfter(new Date(Date.UTC(year, 7, 25)))), title: 'Summer bank holiday', notes: '' });
-  // Boxing Day's substitute must not land on Christmas Day's, nor Christmas Day's on 26 December
-  // when that is Boxing Day itself: reserve Boxing Day first when it is a weekday.
-  const christmas = new Date(Date.UTC(year, 11, 25));
-  const boxingDay = new Date(Date.UTC(year, 11, 26));
-  if (!isWeekend(boxingDay)) taken.add(iso(boxingDay));
-  fixed('Christmas Day', christmas);
-  if (!isWeekend(boxingDay)) holidays.push({ date: iso(boxingDay), title: 'Boxing Day', notes: '' });
-  else fixed('Boxing Day', boxingDay);
-  return holidays.sort((a, b) => a.date.localeCompare(b.date));
-}
 
-describe('the shipped England and Wales bank holiday calendar', () => {
+/** The shipped files start in 2024; GOV.UK's feed, once refreshed, also holds earlier years. */
+const firstYear = 2024;
+/** One-off holidays GOV.UK has announced from `firstYear` on, by division: none so far. */
+const knownOneOffs: Record<string, string[]> = { 'england-and-wales': [], scotland: [], 'northern-ireland': [] };
+
+describe.each(bankHolidayDivisions)('the shipped %s bank holiday calendar', (division) => {
   it('matches the standing rules, date for date, title for title, from 2024 to its last year', () => {
     // Prepare
+    const file = calendarFile(division);
     const expected = [];
-    for (let year = firstYear; year <= bankHolidayCalendarCoversUntil; year += 1) expected.push(...bankHolidaysByRule(year));
+    for (let year = firstYear; year <= bankHolidayCalendarCoversUntil; year += 1) expected.push(...bankHolidaysByRule(year, division));
 
-    // Assess: no one-off holidays are known after 2023, so rules and file agree exactly.
-    expect(calendarFile.events).toEqual(expected);
+    // Act
+    const shipped = file.events.filter((event) => event.date >= `${firstYear}` && !knownOneOffs[division]?.includes(event.date));
+
+    // Assess
+    expect(file.division).toBe(division);
+    expect(shipped).toEqual(expected);
   });
 
-  it('agrees with dates checked by hand', () => {
+  it('keeps New Year’s Day, Christmas Day and Boxing Day on their own dates as well as their substitutes', () => {
+    const calendar = bankHolidayCalendarOf(division);
+
+    expect(calendar.get('2027-12-25')).toBe('Christmas Day');
+    expect(calendar.get('2027-12-26')).toBe('Boxing Day');
+    expect(calendar.get('2027-12-27')).toBe('Christmas Day (substitute day)');
+    expect(calendar.get('2027-12-28')).toBe('Boxing Day (substitute day)');
+    expect(calendar.get('2028-01-01')).toBe('New Year’s Day');
+    expect(calendar.get('2028-01-03')).toBe('New Year’s Day (substitute day)');
+  });
+});
+
+describe('the calendars of the three divisions', () => {
+  it('agree with dates checked by hand', () => {
+    const scotland = bankHolidayCalendarOf('scotland');
+    const northernIreland = bankHolidayCalendarOf('northern-ireland');
+
     expect(bankHolidayOn('2026-04-03')).toBe('Good Friday');
-    expect(bankHolidayOn('2026-12-25')).toBe('Christmas Day');
     expect(bankHolidayOn('2026-12-28')).toBe('Boxing Day (substitute day)');
-    expect(bankHolidayOn('2027-12-27')).toBe('Christmas Day (substitute day)');
-    expect(bankHolidayOn('2028-01-03')).toBe('New Year’s Day (substitute day)');
-    expect(bankHolidayOn('2026-12-26')).toBeUndefined();
-    expect(englandAndWalesBankHolidays.size).toBe(8 * 5);
+    expect(bankHolidayOn('2026-08-31')).toBe('Summer bank holiday');
+    expect(bankHolidayOn('2026-11-30')).toBeUndefined();
+    expect(bankHolidayOn('2026-11-30', scotland)).toBe('St Andrew’s Day');
+    expect(bankHolidayOn('2024-12-02', scotland)).toBe('St Andrew’s Day (substitute day)');
+    expect(bankHolidayOn('2027-01-04', scotland)).toBe('2nd January (substitute day)');
+    expect(bankHolidayOn('2026-08-03', scotland)).toBe('Summer bank holiday');
+    expect(bankHolidayOn('2026-08-31', scotland)).toBeUndefined();
+    expect(bankHolidayOn('2026-04-06', scotland)).toBeUndefined();
+    expect(bankHolidayOn('2026-03-17', northernIreland)).toBe('St Patrick’s Day');
+    expect(bankHolidayOn('2024-03-18', northernIreland)).toBe('St Patrick’s Day (substitute day)');
+    expect(bankHolidayOn('2026-07-13', northernIreland)).toBe('Battle of the Boyne (Orangemen’s Day) (substitute day)');
+    expect(bankHolidayOn('2026-08-31', northernIreland)).toBe('Summer bank holiday');
   });
 
-  it('reports the last year it covers', () => {
+  it('hold each division’s holidays and the weekend Christmas, Boxing and New Year’s Days of 2024 to 2028', () => {
+    // Weekend own dates: 2026-12-26, 2027-12-25, 2027-12-26, 2028-01-01 (and 2028-12-26? a Tuesday: no).
+    expect(englandAndWalesBankHolidays.size).toBe(8 * 5 + 4);
+    // Scotland: 9 a year, plus 2 January 2027 and 2028 are not kept on their own date (only the three named days are).
+    expect(bankHolidayCalendarOf('scotland').size).toBe(9 * 5 + 4);
+    expect(bankHolidayCalendarOf('northern-ireland').size).toBe(10 * 5 + 4);
+  });
+
+  it('reports the last year they all cover', () => {
     expect(bankHolidayCalendarCoversUntil).toBe(2028);
   });
 
-  it('covers the current year and the next (refresh it from GOV.UK when this fails)', () => {
-    // Deliberately fails from 1 January 2028 so the calendar is renewed before it runs out:
-    // after its last year every day would count as an ordinary day.
+  it('cover the current year and the next (refresh them from GOV.UK when this fails)', () => {
+    // Deliberately fails from 1 January of the last shipped year (2028 today), a year before the
+    // calendars run out: after their last year every day would count as an ordinary day.
     expect(bankHolidayCalendarCoversUntil).toBeGreaterThanOrEqual(new Date().getUTCFullYear() + 1);
   });
 });

@@ -153,6 +153,16 @@ describe('toHsdsServiceAtLocation', () => {
     expect(weekly[0]?.notes).toContain('Closed on England and Wales bank holidays.');
   });
 
+  it('names the bank holidays of the outlet’s own nation in the schedule notes', () => {
+    const notesOf = (overrides: Partial<Outlet>) => toHsdsServiceAtLocation(buildOutlet({ ...overrides, hours: { ...buildOutlet().hours, bankHolidays: 'closed' } })).schedules[0]?.notes;
+
+    expect(notesOf({ localAuthorityCode: 'S12000049' })).toContain('Closed on Scottish bank holidays.');
+    expect(notesOf({ localAuthorityCode: null, address: { lines: ['1 Donegall Place'], town: 'Belfast', postcode: 'BT1 5AA' } })).toContain(
+      'Closed on Northern Ireland bank holidays.',
+    );
+    expect(notesOf({ localAuthorityCode: 'W06000015' })).toContain('Closed on England and Wales bank holidays.');
+  });
+
   it('writes dated exceptions as one-day rows: hours as a single WEEKLY occurrence, closures and unknown days in words', () => {
     const dated = toHsdsServiceAtLocation(outlets[2]![1]).schedules.filter((row) => row.valid_from !== undefined);
 

@@ -73,6 +73,76 @@ describe('importNhsHours', () => {
 
     expect(openStateAt(hours, new Date('2026-11-24T03:00:00Z')).summary).toBe('Open 24 hours');
   });
+  it('reports a week with every day CLOSED and reads it as hours unknown, not never open', () => {
+    const { hours, problems } = importNhsHours(allWeek('closed'));
+
+    expect(problems).toEqual([
+      { part: 'week', day: null, value: 'CLOSED', message: 'Every day is CLOSED: the hours were not imported, so the listing says "hours unknown – call ahead"' },
+    ]);
+    expect(hours.weekly).toEqual([]);
+    expect(openStateAt(hours, new Date('2026-11-24T10:00:00Z')).summary).toBe('Hours unknown – call ahead');
+  });
+
+  it('takes bank holiday alterations as dated exceptions that outrank the weekly rows', () => {
+    // Act
+    const { hours, problems } = importNhsHours(allWeek('09:00-18:00'), {
+      alterations: [
+        { date: '2026-12-28', value: '10:00-14:00' },
+        { date: '2026-12-25', value: 'CLOSED' },
+      ],
+    });
+
+    // Assess
+    expect(problems).toEqual([]);
+    expect(openingHoursSchema.parse(hours).exceptions).toEqual([
+      { date: '2026-12-25', closed: true, sessions: [] },
+      { date: '2026-12-28', closed: false, sessions: [{ opensAt: '10:00', closesAt: '14:00' }] },
+    ]);
+    expect(openStateAt(hours, new Date('2026-12-28T12:00:00Z')).summary).toBe('Open until 14:00');
+    expect(openStateAt(hours, new Date('2026-12-25T12:00:00Z')).status).toBe('closed');
+  });
+
+  it('reports alterations it cannot read and leaves them out', () => {
+    const { hours, problems } = importNhsHours(allWeek('09:00-18:00'), {
+      alterations: [
+        { date: '28/12/2026', value: '10:00-14:00' },
+        { date: '2026-12-24', value: 'half day' },
+        { date: '2026-12-31', value: '09:00-13:00' },
+        { date: '2026-12-31', value: 'CLOSED' },
+      ],
+    });
+
+    expect(problems.map(({ date, message }) => `${date}: ${message}`)).toEqual([
+      '28/12/2026: "28/12/2026" is not a date like 2026-12-28',
+      '2026-12-24: "half day" is not a session like 08:30-13:00 (sessions are separated by commas)',
+      '2026-12-31: 2026-12-31 is given more than once',
+    ]);
+    expect(hours.exceptions.map((exception) => exception.date)).toEqual(['2026-12-31']);
+  });
+
+  it('flags a lunch closure written in words in a day string, leaving that day unknown', () => {
+    const { hours, problems } = importNhsHours({ ...allWeek('09:00-17:30'), wednesday: '09:00-17:30 closed 13:00-14:00 for lunch' });
+
+    expect(problems).toEqual([
+      {
+        part: 'day',
+        day: 'wednesday',
+        value: '09:00-17:30 closed 13:00-14:00 for lunch',
+        message: '"09:00-17:30 closed 13:00-14:00 for lunch" gives a lunch closure in words: give the day as two sessions, like 09:00-13:00,14:00-17:30',
+      },
+    ]);
+    expect(hours.unknownDays).toEqual(['wednesday']);
+  });
+
+  it('flags a lunch closure mentioned only in the note beside the hours', () => {
+    const { hours, problems } = importNhsHours(allWeek('09:00-17:30'), { note: 'Closed for lunch 1-2pm on weekdays' });
+
+    expect(problems.map(({ day, message }) => `${day}: ${message}`)).toEqual([
+      'null: The note mentions a lunch closure the hours do not show: check them, and give each day as sessions like 09:00-13:00,14:00-17:30',
+    ]);
+    expect(hours.weekly).toHaveLength(7);
+    expect(importNhsHours(allWeek('09:00-17:30'), { note: 'Wheelchair access at the side door' }).problems).toEqual([]);
+  });
 });
 
 describe('importNhsHours over the Greater Manchester pharmacy list (2025 Q1, 631 pharmacies)', () => {

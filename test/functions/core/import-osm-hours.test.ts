@@ -64,7 +64,15 @@ describe('importOsmHours', () => {
   it.each([
     ['', 'No opening hours given'],
     ['Mo-Fr sunrise-sunset', 'The hours follow sunrise or sunset, which weekly hours cannot hold'],
-    ['week 1-53/2 Mo 10:00-12:00', 'The hours change from week to week or by season, which weekly hours cannot hold'],
+    ['week 1-53/2 Mo 10:00-12:00', 'The hours change by week number, which weekly hours cannot hold'],
+    ['week 01-53 Mo-Fr 09:00-17:00', 'The hours change by week number, which weekly hours cannot hold'],
+    ['Mo-Fr 09:00-17:00; Sa[-1] 10:00-12:00', 'The hours depend on the week of the month (like Sa[-1], We[4] or Su[1]), which weekly hours cannot hold'],
+    ['Mo-Fr 09:00-17:00; We[4] off', 'The hours depend on the week of the month (like Sa[-1], We[4] or Su[1]), which weekly hours cannot hold'],
+    ['Mo-Sa 09:00-17:00; Su[1] 10:00-14:00', 'The hours depend on the week of the month (like Sa[-1], We[4] or Su[1]), which weekly hours cannot hold'],
+    [
+      'Mo-Fr 09:00-17:00; PH off; PH +1 day off',
+      'The hours move by days around a holiday (like PH +1 day), which weekly hours cannot hold: add those days as dated exceptions',
+    ],
     ['Jan-Mar Mo-Fr 10:00-12:00; Apr-Dec Mo-Fr 09:00-17:00', 'The hours change from week to week or by season, which weekly hours cannot hold'],
   ])('reports %j and imports no hours', (value, message) => {
     const { hours, problems } = importOsmHours(value);
@@ -106,6 +114,17 @@ describe('importOsmHours', () => {
 
   it('reports a value that is never open, which would otherwise read as "hours unknown"', () => {
     expect(importOsmHours('off').problems.map((problem) => problem.message)).toEqual(['The value is never open']);
+    expect(importOsmHours('Mo-Su off').problems.map((problem) => problem.message)).toEqual(['The value is never open']);
+  });
+
+  it('does not call a value open only on particular dates "never open", and imports it as hours unknown', () => {
+    const { hours, problems } = importOsmHours('Dec 24 10:00-14:00');
+
+    expect(hours.weekly).toEqual([]);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'Rules for particular dates were not imported: add them as dated exceptions',
+      'The value is open only on particular dates or holidays, not in a usual week: add those as dated exceptions',
+    ]);
   });
 });
 

@@ -53,6 +53,8 @@ describe('upcomingHoursChanges', () => {
     expect(changes).toEqual([
       { date: '2026-12-24', dateLabel: 'Thursday 24 December', reason: 'exception', text: '09:00 to 13:00' },
       { date: '2026-12-25', dateLabel: 'Friday 25 December', reason: 'bank_holiday', bankHoliday: 'Christmas Day', text: 'Closed' },
+      // Boxing Day on its own date, a Saturday, as well as on its substitute Monday.
+      { date: '2026-12-26', dateLabel: 'Saturday 26 December', reason: 'bank_holiday', bankHoliday: 'Boxing Day', text: 'Closed' },
       {
         date: '2026-12-28',
         dateLabel: 'Monday 28 December',

@@ -103,9 +103,12 @@ function statusByMinute(table: WallTable, hours: OpeningHours): Uint8Array {
   const status = new Uint8Array(table.runningMax.length);
   const mark = (from: number, to: number, value: number) => status.fill(value, from, to);
   const days = Array.from({ length: tableDays }, (_, index) => table.firstDay + index);
-  for (const day of days) {
+  // A day of unknown hours stays unknown past its midnight for as long as the outlet's latest usual
+  // session runs on past midnight: a session may start on it and be open then.
+  const spill = Math.max(0, ...hours.weekly.map(({ opensAt, closesAt }) => (minutesOf(closesAt) > minutesOf(opensAt) ? 0 : minutesOf(closesAt))));
+  for (const day of [table.firstDay - 1, ...days]) {
     if (planOn(hours, dateOfDayNumber(day)).kind === 'unknown') {
-      mark(firstMinuteShowing(table, day * DAY_MINUTES), firstMinuteShowing(table, (day + 1) * DAY_MINUTES), UNKNOWN);
+      mark(firstMinuteShowing(table, day * DAY_MINUTES), firstMinuteShowing(table, (day + 1) * DAY_MINUTES + spill), UNKNOWN);
     }
   }
   for (const day of [table.firstDay - 1, ...days]) {

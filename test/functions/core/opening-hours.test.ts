@@ -217,8 +217,9 @@ describe('openStateAt: England and Wales bank holidays', () => {
   it('is closed on Christmas Day when closed on bank holidays', () => {
     expect(stateAt(withRule('closed'), '2026-12-25T10:00:00Z')).toMatchObject({
       status: 'closed',
-      opensAt: '2026-12-26T09:00:00+00:00',
-      summary: 'Closed today (bank holiday) – opens tomorrow at 09:00',
+      // Boxing Day, Saturday 26th, is kept on its own date too (its bank holiday is Monday 28th).
+      opensAt: '2026-12-29T08:30:00+00:00',
+      summary: 'Closed today (bank holiday) – opens Tuesday at 08:30',
     });
   });
 
@@ -227,7 +228,15 @@ describe('openStateAt: England and Wales bank holidays', () => {
       opensAt: '2026-12-29T08:30:00+00:00',
       summary: 'Closed today (bank holiday) – opens tomorrow at 08:30',
     });
-    expect(stateAt(withRule('closed'), '2026-12-26T13:00:00Z').summary).toBe('Closed – opens Tuesday at 08:30');
+    expect(stateAt(withRule('closed'), '2026-12-27T13:00:00Z').summary).toBe('Closed – opens Tuesday at 08:30');
+  });
+
+  it('is closed on Boxing Day itself, Saturday 26 December 2026, as well as on its substitute', () => {
+    expect(stateAt(withRule('closed'), '2026-12-26T10:00:00Z')).toMatchObject({
+      status: 'closed',
+      opensAt: '2026-12-29T08:30:00+00:00',
+      summary: 'Closed today (bank holiday) – opens Tuesday at 08:30',
+    });
   });
 
   it('keeps the usual hours when open as usual', () => {
@@ -241,10 +250,10 @@ describe('openStateAt: England and Wales bank holidays', () => {
       opensAt: null,
       summary: 'Bank holiday – hours may differ, call ahead',
     });
-    expect(stateAt(withRule('unknown'), '2026-12-26T13:00:00Z')).toMatchObject({
+    expect(stateAt(withRule('unknown'), '2026-12-27T13:00:00Z')).toMatchObject({
       status: 'closed',
       opensAt: null,
-      summary: 'Closed – Monday is a bank holiday, call ahead',
+      summary: 'Closed – tomorrow is a bank holiday, call ahead',
     });
   });
 

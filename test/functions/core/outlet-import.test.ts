@@ -180,3 +180,81 @@ describe('planImport', () => {
     ]);
   });
 });
+
+describe('what an import cannot hold of the hours, in the report', () => {
+  const place = [cell('external_id', 'D-1'), cell('name', 'Four'), cell('address_1', '4 St'), cell('town', 'Town'), cell('postcode', 'M1 1AE')];
+
+  it('imports the row, takes special dates as dated exceptions, and warns of a lunch closure in words and a day it could not read', async () => {
+    // Prepare
+    const rows = template([
+      [
+        ...place,
+        cell('monday', '09:00-17:30'),
+        cell('tuesday', '09:00-17:30 lunch 13:00-14:00'),
+        cell('wednesday', 'CLOSED'),
+        cell('special_dates', '2026-12-25 CLOSED; 2026-12-28 10:00-14:00; soon'),
+        cell('hours_note', 'Closed for lunch on Mondays'),
+      ],
+    ]);
+
+    // Act
+    const [plan] = await planImport(readCandidates(rows, 'finder_template'), lookups(), now);
+
+    // Assess
+    expect(plan?.result.outcome).toBe('new');
+    expect(plan?.result.warnings.map((warning) => warning.field)).toEqual(['special_dates', 'tuesday', 'thursday', 'friday', 'saturday', 'sunday', 'hours_note']);
+    expect(plan?.result.warnings[1]?.message).toBe(
+      '"09:00-17:30 lunch 13:00-14:00" gives a lunch closure in words: give the day as two sessions, like 09:00-13:00,14:00-17:30: that day reads "hours unknown – call ahead"',
+    );
+    expect(plan?.write?.next.hours.exceptions.map((exception) => [exception.date, exception.closed])).toEqual([
+      ['2026-12-25', true],
+      ['2026-12-28', false],
+    ]);
+    expect(plan?.write?.next.hours.unknownDays).toEqual(['tuesday', 'thursday', 'friday', 'saturday', 'sunday']);
+  });
+
+  it('warns of an NHS row with every day CLOSED and imports it as hours unknown', async () => {
+    // Prepare
+    const [header, first = ''] = nhsList.split('\n');
+    const allClosed = first.replace('09:00-18:00,09:00-18:00,09:00-18:00,09:00-18:00,09:00-18:00,CLOSED,CLOSED', Array(7).fill('CLOSED').join(','));
+
+    // Act
+    const [plan] = await planImport(readCandidates(`${header}\n${allClosed}`, 'nhs_pharmacy_list'), lookups(), now);
+
+    // Assess
+    expect(plan?.result.outcome).toBe('new');
+    expect(plan?.result.warnings).toEqual([
+      { field: 'hours', message: 'Every day is CLOSED: the hours were not imported, so the listing says "hours unknown – call ahead"' },
+    ]);
+    expect(plan?.write?.next.hours.weekly).toEqual([]);
+  });
+
+  it('gives no warnings for a row without hours, or with hours it could read', async () => {
+    const plans = await planImport(readCandidates(nhsList, 'nhs_pharmacy_list'), lookups(), now);
+    const [none] = await planImport(readCandidates(template([place]), 'finder_template'), lookups(), now);
+
+    expect(plans.map((plan) => plan.result.warnings)).toEqual([[], [], [], []]);
+    expect(none?.result.warnings).toEqual([]);
+  });
+
+  it('warns of a lunch closure in an HSDS schedule’s words', async () => {
+    // Prepare
+    const exported = toHsdsServiceAtLocation(buildOutlet());
+    const withNote = { ...exported, schedules: exported.schedules.map((schedule) => ({ ...schedule, notes: 'Closed for lunch 13:00-14:00' })) };
+
+    // Act
+    const [row] = readCandidates(JSON.stringify([withNote]), 'hsds');
+
+    // Assess
+    expect(row?.warnings).toEqual([{ field: 'schedules.notes', message: '"Closed for lunch 13:00-14:00" mentions a lunch closure the opening times may not show: check them' }]);
+  });
+
+  it('warns of HSDS hours for particular dates, which are not read back', () => {
+    const outlet = buildOutlet({ hours: { ...buildOutlet().hours, exceptions: [{ date: '2026-12-24', closed: false, sessions: [{ opensAt: '09:00', closesAt: '13:00' }] }, { date: '2026-12-31', closed: true, sessions: [] }] } });
+
+    const [row] = readCandidates(JSON.stringify([toHsdsServiceAtLocation(outlet)]), 'hsds');
+
+    expect(row?.warnings).toEqual([{ field: 'schedules.valid_from', message: 'Hours for particular dates (2026-12-24, 2026-12-31) were not imported: add them as special dates' }]);
+    expect(row?.fields.hours?.exceptions).toEqual([]);
+  });
+});

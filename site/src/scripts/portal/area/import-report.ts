@@ -1,6 +1,7 @@
 /**
  * An import's report in words and a table: how many rows are new, changed, unchanged and invalid,
- * then every row with what happens to it (the fields that change, or what is wrong, by column).
+ * then every row with what happens to it (the fields that change, or what is wrong, by column), and
+ * what the file said that the listing cannot hold, for the commissioner to check.
  * Invalid rows carry ids, so the error summary can link straight to them.
  */
 import type { ImportOutcome, ImportReport, ImportRowResult } from '@contract/outlet-import.js';
@@ -28,9 +29,14 @@ export const rowsToWrite = (report: ImportReport): number => (report.counts.new 
 /** The id of an invalid row's table row, for the error summary's links. */
 export const rowElementId = (row: Pick<ImportRowResult, 'line'>): string => `import-line-${row.line}`;
 
-/** What happens to a row, in words: its changes, its problems, or nothing. */
+/** What happens to a row, in words: its changes, its problems, or nothing; then what to check. */
 function detailsOf(row: ImportRowResult): string {
   if (row.outcome === 'invalid') return row.problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+  const toCheck = row.warnings.length === 0 ? '' : `. Check: ${row.warnings.map((warning) => `${warning.field}: ${warning.message}`).join('; ')}`;
+  return `${outcomeDetails(row)}${toCheck}`;
+}
+
+function outcomeDetails(row: ImportRowResult): string {
   if (row.outcome === 'changed') return row.changes.join('; ');
   if (row.outcome === 'new') return 'A new listing, not confirmed and with stock not known until the outlet confirms it';
   return 'Nothing to change';
