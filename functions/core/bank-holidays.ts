@@ -3,7 +3,7 @@
  * Licence v3.0). Shipped rather than fetched so that "open now" needs no network and gives the same
  * answer locally, in tests and in Lambda.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import calendarFile from '../../data/bank-holidays-england-and-wales.json' with { type: 'json' };
 import { isoDateSchema } from '../contract/outlet.js';
 

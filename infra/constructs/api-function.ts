@@ -18,6 +18,9 @@ import type { TableAccess } from '../../functions/routes.js';
 import { lockFile, projectRoot } from '../project-paths.js';
 import type { SignInEndpoints } from './portal-sign-in.js';
 
+/** The Lambda bundles' stand-in for the SDK's default credential chain, from the project root. */
+export const lambdaCredentialsModule = 'functions/shared/lambda-credentials.ts';
+
 /**
  * The DynamoDB actions each level of `TableAccess` allows, and whether on the indexes too. Nothing
  * else: no Scan (a public search must never read the whole table), no stream actions, no
@@ -114,11 +117,13 @@ export interface ApiFunctionProps {
 }
 
 /**
- * A Node.js 22 function on arm64, bundled by the local esbuild into one ES module.
+ * A Node.js 22 function on arm64, bundled by the local esbuild into one minified ES module.
  *
  * ES module output because the sources are ES modules: `import.meta` and top-level await keep
  * working, which a CommonJS bundle would silently break. The AWS SDK is bundled rather than taken
- * from the runtime so that production runs the exact SDK version the tests ran.
+ * from the runtime so that production runs the exact SDK version the tests ran; only its default
+ * credential chain is swapped for the one link Lambda uses (`functions/shared/lambda-credentials.ts`).
+ * `npm run bench:lambda` bundles every function through this construct and reports the sizes.
  */
 export class ApiFunction extends Construct {
   /** The Lambda function, for integrations and grants. */
@@ -161,6 +166,8 @@ export class ApiFunction extends Construct {
         mainFields: ['module', 'main'],
         // A CommonJS dependency that calls require() inside an ES module bundle needs a real one.
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        // Relative to `projectRoot`, where esbuild runs.
+        esbuildArgs: { '--alias': `@aws-sdk/credential-provider-node=./${lambdaCredentialsModule}` },
       },
     });
   }
