@@ -1,9 +1,13 @@
 /**
  * The CDK app (`cdk.json` runs it with tsx). Synthesises offline: see `app-settings.ts`.
+ *
+ * Every stack is checked against cdk-nag's AwsSolutions rules as it is synthesised: an
+ * unacknowledged finding fails `cdk synth` (and `test/infra/nag.test.ts`). Accepted findings are
+ * acknowledged on their resource, with the reason, in the construct that makes the resource.
  */
 import { App } from 'aws-cdk-lib';
 import { type AppSettings, SettingsError, appSettings } from './app-settings.js';
-import { FinderStack } from './finder-stack.js';
+import { checkOnSynth, defineFinderApp } from './finder-app.js';
 
 const app = new App();
 
@@ -16,12 +20,5 @@ try {
   process.exit(1);
 }
 
-// The id is the stack name, so a second copy (`-c stackName=…`) deploys as a stack of its own.
-new FinderStack(app, settings.stackName, {
-  description: 'Naloxone finder: free take-home naloxone near you',
-  env: settings.env,
-  siteAssetPath: settings.siteAssetPath,
-  tileUrl: settings.tileUrl,
-  signIn: settings.signIn,
-  withoutIndexes: settings.withoutIndexes,
-});
+defineFinderApp(app, settings);
+checkOnSynth(app);
