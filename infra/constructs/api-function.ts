@@ -188,6 +188,12 @@ export class ApiFunction extends Construct {
       },
     });
 
+    if (props.tracing) {
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: "X-Ray's PutTraceSegments and PutTelemetryRecords, which CDK grants with active tracing, have no resource-level permissions.",
+      });
+    }
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:

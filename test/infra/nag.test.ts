@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appSettings } from '../../infra/app-settings.js';
+import { ApiFunction } from '../../infra/constructs/api-function.js';
 import { awsSolutionsChecks, defineFinderApp } from '../../infra/finder-app.js';
-import { projectRoot } from '../../infra/project-paths.js';
+import { lambdaEntryDir, projectRoot } from '../../infra/project-paths.js';
 import { fixtures } from './support/synthesised-stack.js';
 
 /** One finding, as a reviewer reads it. */
@@ -64,5 +65,21 @@ describe('cdk-nag AwsSolutions', () => {
     const found = findings();
     const report = found.map((finding) => `${finding.severity} ${finding.rule}\n  at ${finding.resource} (${finding.stack})\n  ${finding.reason}`).join('\n\n');
     expect(found.length, `${found.length} cdk-nag findings:\n\n${report}\n`).toBe(0);
+  });
+});
+
+describe('cdk-nag AwsSolutions on options the app does not use today', () => {
+  it('finds nothing unacknowledged on a function with active tracing', () => {
+    // Prepare
+    const traced = new App({ outdir: join(outdir, 'traced'), context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new Stack(traced, 'Traced', { env: { account: '111111111111', region: 'eu-west-2' } });
+    new ApiFunction(stack, 'Traced', { entry: join(lambdaEntryDir, 'public-api.ts'), tracing: true });
+    traced.synth();
+
+    // Act
+    const { violations } = awsSolutionsChecks(traced).validateScope(stack);
+
+    // Assess
+    expect(violations.map((violation) => violation.ruleName)).toEqual([]);
   });
 });
