@@ -176,7 +176,7 @@ export class ApiFunction extends Construct {
         minify: true,
         sourceMap: true,
         // Stack traces need the map's mappings, not a copy of every source: without the copies the
-        // map is a third of the size, and Node reads it at every cold start (`--enable-source-maps`).
+        // map is about a quarter of the size, and Node reads it at every cold start (`--enable-source-maps`).
         sourcesContent: false,
         bundleAwsSDK: true,
         // Prefer packages' ES module builds; fall back to CommonJS ones.
