@@ -1,10 +1,13 @@
 /**
  * The CDK app (`cdk.json` runs it with tsx). Synthesises offline: see `app-settings.ts`.
+ *
+ * Every stack is checked against cdk-nag's AwsSolutions rules as it is synthesised: an
+ * unacknowledged finding fails `cdk synth` (and `test/infra/nag.test.ts`). Accepted findings are
+ * acknowledged on their resource, with the reason, in the construct that makes the resource.
  */
 import { App } from 'aws-cdk-lib';
 import { type AppSettings, SettingsError, appSettings } from './app-settings.js';
-import { EdgeFirewallStack, cloudFrontWafRegion } from './edge-firewall-stack.js';
-import { FinderStack } from './finder-stack.js';
+import { checkOnSynth, defineFinderApp } from './finder-app.js';
 
 const app = new App();
 
@@ -17,25 +20,5 @@ try {
   process.exit(1);
 }
 
-// The web ACL must be in us-east-1; its ARN reaches the finder's stack by a cross-region reference
-// (see `edge-firewall-stack.ts` for why that and not a context value).
-const firewall = new EdgeFirewallStack(app, `${settings.stackName}EdgeFirewall`, {
-  description: 'Naloxone finder: the web ACL on its CloudFront distribution, and its alarm',
-  env: { account: settings.env.account, region: cloudFrontWafRegion },
-  crossRegionReferences: true,
-  alarmEmail: settings.alarmEmail,
-});
-
-// The id is the stack name, so a second copy (`-c stackName=…`) deploys as a stack of its own.
-new FinderStack(app, settings.stackName, {
-  description: 'Naloxone finder: free take-home naloxone near you',
-  env: settings.env,
-  siteAssetPath: settings.siteAssetPath,
-  tileUrl: settings.tileUrl,
-  signIn: settings.signIn,
-  withoutIndexes: settings.withoutIndexes,
-  crossRegionReferences: true,
-  webAclArn: firewall.webAclArn,
-  reservedConcurrency: settings.reservedConcurrency,
-  originSecretVersionId: settings.originSecretVersionId,
-});
+defineFinderApp(app, settings);
+checkOnSynth(app);

@@ -10,7 +10,7 @@
  * raises the same exception classes it raises on AWS.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { roleSchema } from '../functions/contract/me.js';
 import { AccountExistsError, AccountNotFoundError, type LocalAccount, type LocalAccounts } from './local-accounts.js';
 

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type KitType, type Outlet, type StockStatus, weekdays } from '../functions/contract/outlet.js';
 import { splitAddress } from '../functions/core/addresses.js';
 import { importNhsHours } from '../functions/core/import-nhs-hours.js';

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Role, roleSchema } from '../functions/contract/me.js';
 import { demoUsers, subjectOf } from './demo-users.js';
 

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An email to send. Plain text only: nothing local needs more. */
 export interface OutgoingEmail {

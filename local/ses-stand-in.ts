@@ -4,7 +4,7 @@
  * instead of being delivered. Only this machine may call it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Outbox } from './outbox.js';
 
 /** Where the stand-in answers: the SES client appends `/v2/email/outbound-emails` to it. */

@@ -6,7 +6,7 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type JWK, calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A private RSA signing key as a JWK, with its key id, algorithm and use. */
 export type SigningJwk = JWK & { kid: string; alg: 'RS256'; use: 'sig'; kty: 'RSA' };

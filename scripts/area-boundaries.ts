@@ -3,7 +3,7 @@
  * feature's code and name are read from the usual property names.
  */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AreaBoundary, areaBoundarySchema } from '../functions/contract/area.js';
 
 const codeProperties = ['area_code', 'LAD24CD', 'LAD23CD', 'LAD22CD', 'lad_code', 'code'];

@@ -3,7 +3,7 @@
  * destination.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SourceKind } from './postcode-csv.js';
 
 const checkpointSchema = z.object({

@@ -3,7 +3,7 @@
  * public's reports, kits given out against its estimate of people using opiates, stock batches
  * about to expire, and coverage gaps.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { storedAreaEstimateSchema } from './area.js';
 import { batchSchema } from './batches.js';
 import { coverageResultSchema } from './coverage.js';

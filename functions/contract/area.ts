@@ -2,7 +2,7 @@
  * Local authorities as the finder knows them: their ONS code and name, their boundary (to place
  * postcode districts in them), and the commissioner's estimate of people using opiates there.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const areaCodeSchema = z.string().regex(/^[ENSW]\d{8}$/, 'Enter a local authority code like E08000003');
 

@@ -2,7 +2,7 @@
  * Stock batches: what an outlet received (batch number, kit type, how many, expiry date), so
  * batches about to expire are seen in time and a recalled batch number can be found.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { kitTypeSchema } from './outlet.js';
 
 /** Batches expiring within this many days are flagged. */

@@ -2,7 +2,7 @@
  * Coverage gaps of a local authority: how far each place is from the nearest outlet open and giving
  * out kits, on a weekday by day, a weekday night and a Sunday.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateSchema } from './outlet.js';
 
 export const coverageMomentKeySchema = z.enum(['weekday_day', 'weekday_night', 'sunday']);

@@ -2,7 +2,7 @@
  * The one error body every route answers with. `issues` carries field-level messages
  * (GOV.UK style: the same wording is shown in the error summary and next to the field).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What went wrong, as a code the client can act on. Core and data code throw these codes

@@ -1,7 +1,7 @@
 /**
  * `GET /api/outlets`: the nearest outlets to a place, and `GET /api/outlets/{id}`: one outlet.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { freshnessSchema } from './freshness.js';
 import { postalServiceSummarySchema, searchedAreaSchema } from './postal-services.js';
 import {

@@ -4,7 +4,7 @@
  * asks `GET /api/listing-actions?t=` what the link would do (changing nothing), and one button
  * sends `POST /api/listing-actions` to do it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addressSchema, outletIdSchema, stockSchema } from './outlet.js';
 
 /** The site's page a reminder's links open, with the token as `?t=`. */

@@ -2,7 +2,7 @@
  * Signing in: where the portal sends people to sign in (`GET /api/sign-in`) and who they are once
  * signed in (`GET /api/me`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addressSchema, cabinetStatusSchema, outletIdSchema, outletStatusSchema, outletTypeSchema, stockSchema } from './outlet.js';
 
 /** The Cognito groups the finder knows: what a person may do, whatever they are a member of. */

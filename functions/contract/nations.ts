@@ -6,7 +6,7 @@
  * Each number was checked against what its service publishes (checked 2026-12): a number we were
  * not sure of is left out rather than guessed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const nations = ['england', 'wales', 'scotland', 'northern_ireland'] as const;
 export const nationSchema = z.enum(nations);

@@ -6,7 +6,7 @@
  * The HSDS API reference (openreferral/specification, `schema/openapi.json`, branch 3.0) is followed
  * where Open Referral UK's draft 3.0 profile differs: see README, "Open data".
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { INVALID_POSTCODE_MESSAGE, publicListingFields } from './find-outlets.js';
 import { outletSchema } from './outlet.js';
 import { apiPrefix } from './web-policy.js';

@@ -3,7 +3,7 @@
  * run or an import gives, row by row. `npm run import:outlets` and the commissioner's upload share
  * the core that makes it (`core/outlet-import-*.ts`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * - `nhs_pharmacy_list`: NHS Business Services Authority's Consolidated Pharmaceutical List CSV

@@ -5,7 +5,7 @@
  * schedule, `assured_date` for "last confirmed"), written in camelCase for the API.
  * This schema is the single contract: the API, the data layer and the site take their types from it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Days of the week in HSDS `byday` order, Monday first. */
 export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;

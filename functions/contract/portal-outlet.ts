@@ -2,7 +2,7 @@
  * The portal's view of a listing: what an outlet reads and edits (`GET`/`PATCH
  * /api/portal/outlets/{id}`), its one-tap stock and confirmation, and its change history.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   cabinetStatusSchema,
   eligibilitySchema,

@@ -4,7 +4,7 @@
  * ranked by distance: a search answers them in their own section (`postalServices` of
  * `GET /api/outlets`), the services whose area holds the searched place.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { localAuthorityCodeSchema, nationSchema } from './nations.js';
 import { kitTypeSchema } from './outlet.js';
 

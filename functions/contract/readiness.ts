@@ -6,7 +6,7 @@
  * The timings are counted from the freshness thresholds (`freshness.ts`), in whole days in London,
  * from when the listing was last confirmed (or first listed, if never confirmed).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { freshnessSchema, freshnessThresholds } from './freshness.js';
 import { addressSchema, outletIdSchema } from './outlet.js';
 

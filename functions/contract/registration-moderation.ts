@@ -3,7 +3,7 @@
  * see it and list it, their decisions, and what the registrant sees through the emailed link.
  * The questions and where a postcode sends a registration are in `registration.ts`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { areaCodeSchema } from './area.js';
 import { outletIdSchema, supplyBasisSchema } from './outlet.js';
 import { legalBasisSchema, registrationDetailsSchema, registrationIdSchema, registrationKindSchema, registrationPlaceSchema } from './registration.js';

@@ -11,7 +11,7 @@
  * The contact name and email are private: they reach the commissioner and, once approved, the
  * listing's private `contactEmail`, never a public answer.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { coordinatesSchema, kitTypeSchema, openingHoursSchema } from './outlet.js';
 import { phoneSchema } from './portal-outlet.js';
 

@@ -3,7 +3,7 @@
  * Reports are what keep listings honest: the outlet and its commissioner see them, and the outlet
  * marks each one dealt with (`PATCH /api/portal/outlets/{id}/reports/{reportId}`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { outletIdSchema } from './outlet.js';
 
 /**

@@ -3,7 +3,7 @@
  * first supply or resupply and why), and reads its totals by day and by month. These are the
  * figures commissioners need (kits given out, first supply vs resupply) and no more.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateSchema, kitTypeSchema } from './outlet.js';
 
 /** Why someone needed another kit. */

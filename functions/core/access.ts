@@ -7,7 +7,7 @@
  * every request) name the outlets and local authorities. A staff membership without the
  * `outlet_staff` group, or the group without a membership, gives nothing.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Role, roleSchema } from '../contract/me.js';
 import type { Access } from '../routes.js';
 

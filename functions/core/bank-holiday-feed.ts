@@ -3,7 +3,7 @@
  * files shipped in `data/`: pure, so `npm run refresh:bank-holidays` only downloads and writes, and
  * the reading is tested against a saved copy of the feed without a network.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   bankHolidayDivisions,
   bankHolidayEventSchema,

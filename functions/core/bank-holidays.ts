@@ -4,7 +4,7 @@
  * that "open now" needs no network and gives the same answer locally, in tests and in Lambda;
  * `npm run refresh:bank-holidays` rewrites them from GOV.UK's feed (`data/bank-holidays.SOURCE.md`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import englandAndWalesFile from '../../data/bank-holidays-england-and-wales.json' with { type: 'json' };
 import northernIrelandFile from '../../data/bank-holidays-northern-ireland.json' with { type: 'json' };
 import scotlandFile from '../../data/bank-holidays-scotland.json' with { type: 'json' };

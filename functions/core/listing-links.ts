@@ -10,7 +10,7 @@
  * - Single use is not the token's business: a used token is remembered by its `jti` (`data/used-links.ts`).
  */
 import { SignJWT, decodeProtectedHeader, errors, jwtVerify } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ListingAction, listingActionSchema } from '../contract/listing-actions.js';
 import { outletIdSchema } from '../contract/outlet.js';
 import { readinessRules } from '../contract/readiness.js';

@@ -4,7 +4,7 @@
  * finder's own attributes when the file came from a finder (`core/hsds-service-at-location.ts`).
  * Pure.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Outlet, type Weekday, kitTypeSchema, outletIdSchema, outletTypeSchema, supplyBasisSchema } from '../contract/outlet.js';
 import { mentionsLunch } from './import-nhs-hours.js';
 import type { ImportCandidate, RowProblem } from './outlet-import-sources.js';

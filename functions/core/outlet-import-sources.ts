@@ -3,7 +3,7 @@
  * found in it, before anything is looked up or compared. Pure. One bad row is a row with problems,
  * never an error that stops the rest.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ImportFormat, type TemplateColumn, templateColumns } from '../contract/outlet-import.js';
 import {
   type Outlet,

@@ -11,7 +11,7 @@ import type { CoveragePlace } from '../core/coverage-gaps.js';
 import { parsedItems, queryItems } from './query-pages.js';
 import { supplyDayFromItem } from './supplies.js';
 import { type AreaRecordKind, areaIndex } from './table-schema.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The area index's items of one kind, in sort order (or newest first), optionally between two sort keys. */
 function areaItems(area: string, kind: AreaRecordKind, { from, to, newestFirst = false }: { from?: string; to?: string; newestFirst?: boolean } = {}) {

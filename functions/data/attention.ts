@@ -7,7 +7,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { attentionReasonSchema } from '../contract/readiness.js';
 import type { AttentionRecord } from '../core/readiness-rules.js';
 import { documents, tableName } from './client.js';

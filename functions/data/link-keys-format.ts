@@ -2,7 +2,7 @@
  * The form of `LINK_KEYS`, the local link keys, in a module of its own: the local runtime checks
  * a kept file against it without loading (and so configuring) the key ring.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `LINK_KEYS`: base64url secrets of at least 32 bytes, the first one signing. */
 export const localLinkKeysSchema = z.object({

@@ -13,7 +13,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type PostalService, type PostalServiceInput, type SearchedArea, postalServiceInputSchema } from '../contract/postal-services.js';
 import { coversArea, searchedAreaCodes, serviceAreaCodes } from '../core/postal-services.js';
 import { preconditionFailed } from '../shared/errors.js';

@@ -3,7 +3,7 @@
  * Directory and read one at a time by the search.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type BatchWriteOptions, type BatchWriteResult, batchWrite } from './batch-write.js';
 import { logger } from '../shared/logger.js';
 import { documents, tableName } from './client.js';

@@ -9,7 +9,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { attentionReasonSchema } from '../contract/readiness.js';
 import type { ReadinessState } from '../core/readiness-rules.js';
 import { documents, tableName } from './client.js';

@@ -15,7 +15,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type RegistrationQueue, registrationSchema } from '../contract/registration-moderation.js';
 import { registrationIdSchema } from '../contract/registration.js';
 import { type RegistrationRecord, queueOf } from '../core/registration-rules.js';

@@ -10,7 +10,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ListingAction, listingActionSchema } from '../contract/listing-actions.js';
 import type { LinkClaim, LinkUse } from '../core/listing-link-answers.js';
 import { documents, tableName } from './client.js';

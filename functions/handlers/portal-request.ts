@@ -3,7 +3,7 @@
  * answered (with its `ETag`).
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../core/access.js';
 import type { ChangeContext } from '../core/listing-updates.js';
 import { type StoredListing, etagOf, toPortalOutlet, versionOfIfMatch } from '../core/portal-views.js';

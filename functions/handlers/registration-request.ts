@@ -2,7 +2,7 @@
  * What the registration handlers share: the honeypot, the change link's secret from its header,
  * and a registration answered with its version as the `ETag`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type RegistrationRecord, toRegistrationView } from '../core/registration-rules.js';
 import { isValidChangeLink } from '../core/registration-links.js';
 import { registrationTokenHeader } from '../contract/registration-moderation.js';

@@ -1,7 +1,7 @@
 /**
  * The functions' configuration: read from the environment once, at cold start, and checked.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const configSchema = z.object({
   TABLE_NAME: z.string().min(3, 'TABLE_NAME must name the DynamoDB table'),

@@ -2,27 +2,32 @@
  * The one construct for every Lambda function of the API, so that runtime, bundling, logging and
  * table access are decided once.
  */
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Grant, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { openDataFilesPrefix } from '../../functions/contract/open-data.js';
-import { readinessIndex, reportCounterAttribute, tableKeys } from '../../functions/data/table-schema.js';
+import { openDataFiles } from '../../functions/contract/open-data.js';
+import { readinessIndex, reportCounterAttribute, secondaryIndexes, tableKeys } from '../../functions/data/table-schema.js';
 import type { TableAccess } from '../../functions/routes.js';
 import { lockFile, projectRoot } from '../project-paths.js';
 import type { SignInEndpoints } from './portal-sign-in.js';
+
+/** The Lambda bundles' stand-in for the SDK's default credential chain, from the project root. */
+export const lambdaCredentialsModule = 'functions/shared/lambda-credentials.ts';
 
 /**
  * The DynamoDB actions each level of `TableAccess` allows, and whether on the indexes too. Nothing
  * else: no Scan (a public search must never read the whole table), no stream actions, no
  * DescribeTable (the SDK does not need it), and for `append` nothing that changes or deletes an
  * existing item.
+ *
+ * "The indexes" are the table's `secondaryIndexes`, each by its name.
  *
  * `write` has BatchWriteItem besides the single-item writes: a listing change archives the history
  * entries it pushes out in one batch (`data/outlet-history.ts`). A batch can only put and delete,
@@ -119,11 +124,13 @@ export interface ApiFunctionProps {
 }
 
 /**
- * A Node.js 22 function on arm64, bundled by the local esbuild into one ES module.
+ * A Node.js 22 function on arm64, bundled by the local esbuild into one minified ES module.
  *
  * ES module output because the sources are ES modules: `import.meta` and top-level await keep
  * working, which a CommonJS bundle would silently break. The AWS SDK is bundled rather than taken
- * from the runtime so that production runs the exact SDK version the tests ran.
+ * from the runtime so that production runs the exact SDK version the tests ran; only its default
+ * credential chain is swapped for the one link Lambda uses (`functions/shared/lambda-credentials.ts`).
+ * `npm run bench:lambda` bundles every function through this construct and reports the sizes.
  */
 export class ApiFunction extends Construct {
   /** The Lambda function, for integrations and grants. */
@@ -139,7 +146,19 @@ export class ApiFunction extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
+    // Its own role, which may write to this log group and nothing else until a bind… call grants
+    // more: AWS's basic execution policy would let every function write to every log group.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      inlinePolicies: {
+        Logs: new PolicyDocument({
+          statements: [new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] })],
+        }),
+      },
+    });
+
     this.function = new NodejsFunction(this, 'Function', {
+      role,
       entry: props.entry,
       handler: 'handler',
       description: props.description,
@@ -162,12 +181,30 @@ export class ApiFunction extends Construct {
         format: OutputFormat.ESM,
         minify: true,
         sourceMap: true,
+        // Stack traces need the map's mappings, not a copy of every source: without the copies the
+        // map is about a quarter of the size, and Node reads it at every cold start (`--enable-source-maps`).
+        sourcesContent: false,
         bundleAwsSDK: true,
         // Prefer packages' ES module builds; fall back to CommonJS ones.
         mainFields: ['module', 'main'],
         // A CommonJS dependency that calls require() inside an ES module bundle needs a real one.
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        // Relative to `projectRoot`, where esbuild runs.
+        esbuildArgs: { '--alias': `@aws-sdk/credential-provider-node=./${lambdaCredentialsModule}` },
       },
+    });
+
+    if (props.tracing) {
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: "X-Ray's PutTraceSegments and PutTelemetryRecords, which CDK grants with active tracing, have no resource-level permissions.",
+      });
+    }
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 on purpose: the LTS line the project is built and tested for (DESIGN.md, toolchain). ' +
+        'Moving to a newer runtime is a change of its own, made here for every function at once, with the tests run on it.',
     });
   }
 
@@ -184,7 +221,8 @@ export class ApiFunction extends Construct {
     Grant.addToPrincipal({
       grantee: this.function,
       actions: [...actions],
-      resourceArns: indexes ? [table.tableArn, `${table.tableArn}/index/*`] : [table.tableArn],
+      // The indexes by name, not `index/*`: an index added later is not readable until it is listed.
+      resourceArns: indexes ? [table.tableArn, ...secondaryIndexes.map((index) => `${table.tableArn}/index/${index.name}`)] : [table.tableArn],
     });
     if (updateOnly) {
       // IAM's fine-grained access: an UpdateItem that names any attribute but these (and the keys) is denied.
@@ -234,11 +272,13 @@ export class ApiFunction extends Construct {
   }
 
   /**
-   * Lets the function write the open data files to `bucket`, under their prefix only, and tells it
-   * the bucket's name (`OPEN_DATA_BUCKET`), in one step as `bindTable` does. No read, list or delete.
+   * Lets the function write the open data files to `bucket`, PutObject of those objects only, and
+   * tells it the bucket's name (`OPEN_DATA_BUCKET`), in one step as `bindTable` does. No read, list,
+   * delete, tagging or multipart upload (the files are put in one request each).
    */
   bindOpenDataBucket(bucket: IBucket): void {
-    bucket.grantPut(this.function, `${openDataFilesPrefix.replace(/^\//, '')}*`);
+    const keys = Object.values(openDataFiles).map((file) => file.path.replace(/^\//, ''));
+    Grant.addToPrincipal({ grantee: this.function, actions: ['s3:PutObject'], resourceArns: keys.map((key) => bucket.arnForObjects(key)) });
     this.function.addEnvironment('OPEN_DATA_BUCKET', bucket.bucketName);
   }
 

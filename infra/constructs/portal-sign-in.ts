@@ -4,7 +4,7 @@
  * pool's access tokens with `authorizer`; the portal's function hands the endpoints to the site.
  */
 import { createHash } from 'node:crypto';
-import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import {
   AccountRecovery,
@@ -175,6 +175,21 @@ export class PortalSignIn extends Construct implements SignInEndpoints {
         description: `Naloxone finder role: ${role}`,
       });
       group.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    }
+
+    // cdk-nag's pool rules, each a choice this class's comment explains.
+    for (const [id, reason] of Object.entries({
+      'AwsSolutions-COG1':
+        'Passwords are optional (codes by email and passkeys come first) and, for those who choose one, at least 12 characters ' +
+        'with no composition rules, as the NCSC advises: composition rules make passwords weaker and harder to remember.',
+      'AwsSolutions-COG2':
+        'MFA is optional because Cognito refuses passwordless sign-in (email codes, passkeys) to a pool that requires it; ' +
+        'a passkey with required user verification is two factors already, and password users can add an authenticator app or email codes.',
+      'AwsSolutions-COG8':
+        'Essentials, not Plus: threat protection is priced per user and the portal has few, administrator-made accounts ' +
+        'without self sign-up. To revisit if accounts are ever self-service.',
+    })) {
+      Validations.of(this.userPool).acknowledge({ id, reason });
     }
 
     this.domain = this.userPool.addDomain('Domain', {

@@ -4,7 +4,7 @@
  * can go to one group's function through the `$default` route, to be answered in the API's own
  * error shape rather than API Gateway's.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -20,7 +20,7 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { type Route, type RouteGroup, routeKey } from '../../functions/routes.js';
 
 /** What the API is built from. */
@@ -118,6 +118,7 @@ export class RouteTableApi extends Construct {
         integration,
         authorizer: authorizerFor(route, props.signedInAuthorizer),
       });
+      if (route.access === 'public') for (const apiRoute of apiRoutes) acknowledgePublicRoute(apiRoute);
       if (route.throttle) {
         routeSettings[routeKey(route)] = {
           ThrottlingRateLimit: route.throttle.rateLimit,
@@ -129,14 +130,29 @@ export class RouteTableApi extends Construct {
       }
     }
     if (props.unmatchedGroup) {
-      new HttpRoute(this, 'Unmatched', {
+      const unmatched = new HttpRoute(this, 'Unmatched', {
         httpApi: this.api,
         routeKey: HttpRouteKey.DEFAULT,
         integration: integrationOf(props.unmatchedGroup, 'The $default route'),
       });
+      acknowledgePublicRoute(unmatched);
     }
     if (Object.keys(routeSettings).length > 0) (stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
   }
+}
+
+/**
+ * cdk-nag's "the API does not implement authorization" on a route that is public by design: the
+ * finder is for anyone, without an account. Only routes the route table marks `public` (and the
+ * `$default` route, which answers errors) get this; every other route has the JWT authorizer.
+ */
+function acknowledgePublicRoute(route: IConstruct): void {
+  Validations.of(route).acknowledge({
+    id: 'AwsSolutions-APIG4',
+    reason:
+      'A public route of the route table (access "public"): searching, reporting and registering need no account. ' +
+      "Abuse is bounded by the stage's and the route's throttling and by zod validation; signed-in routes use the Cognito JWT authorizer.",
+  });
 }
 
 /**

@@ -8,7 +8,9 @@
  * queue (with the error), and an invocation Scheduler could not deliver goes to the same queue. An
  * alarm on the queue is left to the alarms' own change.
  */
-import { Duration, RemovalPolicy, TimeZone } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -72,6 +74,11 @@ export class ScheduledJob extends Construct {
       onFailure: new SqsDestination(this.deadLetterQueue),
     });
 
+    // The schedule's own role, rather than CDK's one per stack and target, so that what it may do
+    // is decided, and acknowledged, here.
+    const scheduleRole = new Role(this, 'ScheduleRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } } }),
+    });
     this.schedule = new Schedule(this, 'Schedule', {
       description: props.description,
       schedule: props.every
@@ -81,7 +88,17 @@ export class ScheduledJob extends Construct {
             minute: String(props.dailyAt.minute),
             timeZone: TimeZone.EUROPE_LONDON,
           }),
-      target: new LambdaInvoke(this.job.function, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 2, maxEventAge }),
+      target: new LambdaInvoke(this.job.function, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 2, maxEventAge, role: scheduleRole }),
+    });
+
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue, of the job (Lambda on-failure destination) and of its schedule: a queue behind it would have nothing to catch.',
+    });
+    Validations.of(scheduleRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.job.function.node.defaultChild as CfnFunction)}.Arn>:*]`,
+      reason:
+        "Granted by CDK's LambdaInvoke target (Function.grantInvoke): InvokeFunction on this one function and its own versions and aliases (`<arn>:*`), nothing else.",
     });
   }
 }

@@ -2,10 +2,10 @@
  * Copies the built site to its bucket with the right `Cache-Control` on each file, then clears the
  * CDN cache.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { fingerprintedFolder } from './site-files.js';
@@ -83,5 +83,35 @@ export class SiteContentDeployment extends Construct {
       logGroup,
     });
     revalidatedFiles.node.addDependency(fingerprintedFiles);
+    acknowledgeDeploymentHandler(this, props.bucket);
   }
+}
+
+/**
+ * cdk-nag's findings on CDK's own BucketDeployment handler, a singleton function of the stack whose
+ * code, runtime and policy CDK decides (this project sets only its memory and log group): its role
+ * has the AWS-managed basic execution policy, S3 actions written with wildcards (`s3:GetObject*`,
+ * `s3:List*`, …) on the assets bucket and the site's bucket, and CloudFront invalidation, which
+ * has no resource-level permission (`*`). Acknowledged on that handler alone.
+ */
+function acknowledgeDeploymentHandler(scope: Construct, bucket: IBucket): void {
+  const stack = Stack.of(scope);
+  const qualifier = stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+  // As cdk-nag writes the finding: a pseudo parameter that is still a token, by its name.
+  const literal = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+  const assetsBucket = `arn:${literal(stack.partition, 'Partition')}:s3:::cdk-${qualifier}-assets-${literal(stack.account, 'AccountId')}-${literal(stack.region, 'Region')}/*`;
+  const siteBucket = `<${stack.getLogicalId(bucket.node.defaultChild as CfnBucket)}.Arn>/*`;
+  const cdkManaged = "CDK's BucketDeployment handler, a custom resource whose code and policy CDK manages";
+  const findings: Record<string, string> = {
+    'AwsSolutions-L1': `${cdkManaged}: its runtime is CDK's choice and moves with aws-cdk-lib.`,
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]': `${cdkManaged}: CDK attaches the basic execution policy to it.`,
+    [`AwsSolutions-IAM5[Resource::${assetsBucket}]`]: `${cdkManaged}: it reads the site's zip from CDK's assets bucket, whose keys are content hashes.`,
+    [`AwsSolutions-IAM5[Resource::${siteBucket}]`]: `${cdkManaged}: it writes and prunes every object of the site's bucket, which holds only the built site.`,
+    'AwsSolutions-IAM5[Resource::*]': `${cdkManaged}: CloudFront's CreateInvalidation after a deployment, which has no resource-level permissions.`,
+  };
+  for (const action of ['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*']) {
+    findings[`AwsSolutions-IAM5[Action::${action}]`] = `${cdkManaged}: the action groups CDK grants for reading the asset and syncing the site's bucket.`;
+  }
+  const handlers = stack.node.children.filter((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  for (const handler of handlers) for (const [id, reason] of Object.entries(findings)) Validations.of(handler).acknowledge({ id, reason });
 }

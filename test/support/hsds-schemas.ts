@@ -10,7 +10,7 @@
  * with optional seconds and offset. A misspelt field passes the first and fails the second.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const jsonObject = z.record(z.string(), z.unknown());
 

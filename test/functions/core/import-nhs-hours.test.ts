@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { openingHoursSchema, weekdays } from '../../../functions/contract/outlet.js';
 import { importNhsHours, readNhsDay, type NhsDayStrings } from '../../../functions/core/import-nhs-hours.js';
 import { isOpenLate, openStateAt } from '../../../functions/core/opening-hours.js';

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorCodeSchema } from '../../../functions/contract/error.js';
 import { DomainError, notFound, preconditionFailed, serviceUnavailable } from '../../../functions/shared/errors.js';
 import { errorResponse, json, parseBody, parseQuery, parseRequiredHeader, statusOfCode } from '../../../functions/shared/http.js';

@@ -18,6 +18,7 @@ import { lambdaEntryDir, projectRoot } from '../../../infra/project-paths.js';
 
 let outdir: string | undefined;
 let assetDir: string | undefined;
+let template: Template | undefined;
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'api-function-'));
@@ -25,7 +26,8 @@ beforeAll(() => {
   const app = new App({ outdir, context });
   const stack = new Stack(app, 'ApiFunctionTest', { env: { account: '111111111111', region: 'eu-west-2' } });
   new ApiFunction(stack, 'PublicApi', { entry: join(lambdaEntryDir, 'public-api.ts') });
-  const [fn] = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as Array<{
+  template = Template.fromStack(stack);
+  const [fn] = Object.values(template.findResources('AWS::Lambda::Function')) as Array<{
     Properties: { Code: { S3Key: string } };
   }>;
   assetDir = join(outdir, `asset.${String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
@@ -36,6 +38,28 @@ afterAll(() => {
 });
 
 describe('ApiFunction', () => {
+  it('gives the function a role of its own, with no managed policy, that may write only to the function\'s own log group', () => {
+    // Prepare
+    if (!template) throw new Error('synthesised in beforeAll');
+    const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup'));
+
+    // Act
+    const roles = Object.values(template.findResources('AWS::IAM::Role')) as Array<{ Properties: Record<string, any> }>;
+
+    // Assess
+    expect(roles).toHaveLength(1);
+    expect(roles[0]?.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(roles[0]?.Properties.Policies).toEqual([
+      {
+        PolicyName: 'Logs',
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } }],
+        },
+      },
+    ]);
+  });
+
   it('bundles the real public API into a module that loads and answers an unknown route with a JSON 404', async () => {
     // Prepare: the environment and context Lambda gives it; the table is never reached for an unknown route.
     const invoke = `
