@@ -24,4 +24,7 @@ new FinderStack(app, settings.stackName, {
   tileUrl: settings.tileUrl,
   signIn: settings.signIn,
   withoutIndexes: settings.withoutIndexes,
+  stage: settings.stage,
+  alarmEmail: settings.alarmEmail,
+  customDomain: settings.customDomain,
 });

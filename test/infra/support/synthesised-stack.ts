@@ -9,7 +9,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type RouteGroup, routeGroups } from '../../../functions/routes.js';
-import { FinderStack } from '../../../infra/finder-stack.js';
+import { FinderStack, type FinderStackProps } from '../../../infra/finder-stack.js';
 import { projectRoot } from '../../../infra/project-paths.js';
 
 export const fixtures = join(projectRoot, 'test', 'infra', 'fixtures');
@@ -40,8 +40,11 @@ export interface SynthesisedStack {
   readonly outdir: string;
 }
 
-/** Registers hooks that synthesise the stack before the file's tests and clean up after them. */
-export function useSynthesisedStack(): SynthesisedStack {
+/**
+ * Registers hooks that synthesise the stack before the file's tests and clean up after them;
+ * `overrides` change the props (a stage, a custom domain) from the fixtures' defaults.
+ */
+export function useSynthesisedStack(overrides: Partial<FinderStackProps> = {}): SynthesisedStack {
   let template: Template | undefined;
   let outdir: string | undefined;
   beforeAll(() => {
@@ -55,6 +58,7 @@ export function useSynthesisedStack(): SynthesisedStack {
       lambdaEntryDir: join(fixtures, 'lambdas'),
       tileUrl,
       signIn,
+      ...overrides,
     });
     template = Template.fromJSON(app.synth().getStackByName(stack.stackName).template);
   });
