@@ -38,6 +38,8 @@ export interface SynthesisedStack {
   readonly template: Template;
   /** The cloud assembly folder, holding the bundled Lambda assets. */
   readonly outdir: string;
+  /** Whether the stack asks CloudFormation for termination protection (the assembly's, not the template's). */
+  readonly terminationProtection: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export interface SynthesisedStack {
 export function useSynthesisedStack(overrides: Partial<FinderStackProps> = {}): SynthesisedStack {
   let template: Template | undefined;
   let outdir: string | undefined;
+  let terminationProtection: boolean | undefined;
   beforeAll(() => {
     outdir = mkdtempSync(join(tmpdir(), 'finder-stack-'));
     // The same feature flags as `cdk synth`, so the tests see what would be deployed.
@@ -60,7 +63,9 @@ export function useSynthesisedStack(overrides: Partial<FinderStackProps> = {}): 
       signIn,
       ...overrides,
     });
-    template = Template.fromJSON(app.synth().getStackByName(stack.stackName).template);
+    const artifact = app.synth().getStackByName(stack.stackName);
+    template = Template.fromJSON(artifact.template);
+    terminationProtection = artifact.terminationProtection ?? false;
   });
   afterAll(() => {
     if (outdir) rmSync(outdir, { recursive: true, force: true });
@@ -73,6 +78,10 @@ export function useSynthesisedStack(overrides: Partial<FinderStackProps> = {}): 
     get outdir() {
       if (!outdir) throw new Error('The stack is synthesised in beforeAll: read outdir inside a test');
       return outdir;
+    },
+    get terminationProtection() {
+      if (terminationProtection === undefined) throw new Error('The stack is synthesised in beforeAll: read it inside a test');
+      return terminationProtection;
     },
   };
 }
