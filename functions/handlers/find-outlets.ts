@@ -9,6 +9,8 @@ import { findNearestOutlets } from '../data/nearest-outlets.js';
 import { postcodeLookup } from '../data/postcodes.js';
 import { json, parseQuery } from '../shared/http.js';
 import { logger } from '../shared/logger.js';
+import { metricNames } from '../shared/metric-names.js';
+import { countMetric } from '../shared/metrics.js';
 import type { PublicHandler } from '../shared/request-pipeline.js';
 
 export const findOutlets: PublicHandler = async ({ event }) => {
@@ -27,6 +29,10 @@ export const findOutlets: PublicHandler = async ({ event }) => {
     itemsRead: found.stats.itemsRead,
     budgetExhausted: found.budgetExhausted,
   });
+  countMetric(metricNames.searches);
+  countMetric(metricNames.searchResults, found.results.length);
+  countMetric(metricNames.searchItemsRead, found.stats.itemsRead);
+  if (found.budgetExhausted) countMetric(metricNames.searchBudgetExhausted);
   const body: FindOutletsResponse = {
     location,
     // Down to 10 m: the answer promises nothing was missed within this distance, so never round it up.

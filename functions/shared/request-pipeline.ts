@@ -3,7 +3,8 @@
  * the function's handler. For every request it finds the route by the event's route key, decides
  * access from the route table before any handler runs, hands the handler `{ event, actor,
  * requestId }`, and turns every outcome into a response, logging with the Lambda request id and
- * cold-start flag on every line.
+ * cold-start flag on every line. When the request ends it publishes its metrics (`metrics.ts`),
+ * counting a write that succeeded by its handler's name.
  *
  * Authentication happens before the function is called: API Gateway's JWT authorizer on AWS, the
  * local server's identical check locally. The claims it verified arrive in the event; the actor's
@@ -16,6 +17,7 @@ import { DomainError, badRequest, forbidden, notFound, unauthorised } from './er
 import { type ApiEvent, type ApiResult, type LambdaHandler, errorResponse, internalErrorResponse } from './http.js';
 import { logger } from './logger.js';
 import { matchRoute } from './match-route.js';
+import { publishMetrics } from './metrics.js';
 
 /** API Gateway's route key for a request that no route of the table matched. */
 export const defaultRouteKey = '$default';
@@ -81,12 +83,15 @@ export function groupEntry<G extends RouteGroup>(group: G, handlers: GroupHandle
   return async (event, context) => {
     logger.addContext(context);
     logger.appendKeys({ group, routeKey: event.routeKey, apiRequestId: event.requestContext?.requestId });
+    let write: { kind: string } | undefined;
     try {
       if (event.routeKey === defaultRouteKey) return unmatchedResponse(event);
       const resolved = byRouteKey.get(event.routeKey);
       if (!resolved) throw notFound('There is no such page');
       const actor = await authorize(resolved.route, event, lookups);
-      return await resolved.handler({ event, actor, requestId: context.awsRequestId, context });
+      const result = await resolved.handler({ event, actor, requestId: context.awsRequestId, context });
+      if (resolved.route.method !== 'GET' && isSuccess(result)) write = { kind: resolved.route.handler };
+      return result;
     } catch (error) {
       if (error instanceof DomainError) return errorResponse(error);
       // A library (Powertools idempotency) may wrap the data layer's "busy, try again".
@@ -95,10 +100,14 @@ export function groupEntry<G extends RouteGroup>(group: G, handlers: GroupHandle
       logger.error('Unhandled error', { error: error as Error });
       return internalErrorResponse();
     } finally {
+      publishMetrics(write);
       logger.resetKeys();
     }
   };
 }
+
+/** A 2xx answer: the write it answers took place (a 304 or 4xx wrote nothing). */
+const isSuccess = (result: ApiResult): boolean => (result.statusCode ?? 200) >= 200 && (result.statusCode ?? 200) < 300;
 
 /**
  * The answer to a request no route took, in the API's error shape (API Gateway's own would be
