@@ -16,6 +16,7 @@ import { ApiFunction, type LogLevel } from './constructs/api-function.js';
 import { FinderTable } from './constructs/finder-table.js';
 import { OpenDataFiles } from './constructs/open-data-files.js';
 import { FinderOperations } from './constructs/operations.js';
+import { keepAutoDeleteLogs } from './constructs/provider-log-retention.js';
 import { PortalSignIn, defaultSignInDomainPrefix, prefixDomainOrigin } from './constructs/portal-sign-in.js';
 import { RouteTableApi } from './constructs/route-table-api.js';
 import { ScheduledJob } from './constructs/scheduled-job.js';
@@ -178,6 +179,9 @@ export class FinderStack extends Stack {
     new CfnOutput(this, 'LinkKeysSecretArn', { value: linkKeys.secretArn, description: 'The key of readiness reminders\' links (npm run jobs:readiness -- --link-secret)' });
     new CfnOutput(this, 'AlarmTopicArn', { value: operations.alarms.topic.topicArn, description: 'Every alarm goes here; subscribe more addresses or a pager' });
     new CfnOutput(this, 'ReadinessFailuresQueueUrl', { value: readiness.deadLetterQueue.queueUrl, description: 'Readiness job runs that failed after retries' });
+
+    // Last, so that every bucket that empties itself on deletion is built by now.
+    keepAutoDeleteLogs(this);
   }
 
   /** The prefix for this stack's account, region and name; needs a concrete account and region. */

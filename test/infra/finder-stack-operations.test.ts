@@ -177,6 +177,23 @@ describe('the logs', () => {
     expect(retention).toEqual(ours.map(() => 30));
     for (const [, group] of ofType('AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays).toBe(30);
   });
+
+  it('of the function CDK adds to empty buckets go to a log group of the stack, made before it first runs', () => {
+    // Prepare
+    const [handlerId] = ofType('AWS::Lambda::Function').find(([, fn]) => /auto-deleting objects/.test(JSON.stringify(fn.Properties.Description))) ?? [];
+
+    // Act
+    const groups = ofType('AWS::Logs::LogGroup').filter(([, group]) => JSON.stringify(group.Properties.LogGroupName) === JSON.stringify({ 'Fn::Join': ['', ['/aws/lambda/', { Ref: handlerId }]] }));
+    const autoDeletes = ofType('Custom::S3AutoDeleteObjects');
+
+    // Assess
+    expect(handlerId).toBeDefined();
+    expect(groups).toHaveLength(1);
+    const [[groupId, group]] = groups as [[string, Resource]];
+    expect(group.Properties.RetentionInDays).toBe(30);
+    expect(autoDeletes.length).toBeGreaterThan(0);
+    for (const [, resource] of autoDeletes) expect(resource.DependsOn).toContain(groupId);
+  });
 });
 
 describe('the backups', () => {
