@@ -9,21 +9,23 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 export const stages = ['dev', 'prod'] as const;
 export type Stage = (typeof stages)[number];
 
-/** How one stage treats its stateful resources (the table, the user pool, the backup vault, buckets with data). */
+/**
+ * How one stage treats its stateful resources: the table, the user pool and the backup vault. The
+ * stack's buckets hold only what is rebuilt (the site from git, the open data files from the table
+ * every 15 minutes), so they go with the stack, emptied, in both stages.
+ */
 export interface StatefulPolicy {
   /** RETAIN in prod: the listings and portal accounts are kept by hand and cannot be rebuilt. */
   readonly removalPolicy: RemovalPolicy;
   /** DynamoDB's and Cognito's deletion protection, and the stack's termination protection. */
   readonly deletionProtection: boolean;
-  /** Empties a bucket with data before deleting it (only where `removalPolicy` is DESTROY). */
-  readonly autoDeleteObjects: boolean;
 }
 
 /** The stateful policy of `stage`. */
 export function statefulPolicyOf(stage: Stage): StatefulPolicy {
   return stage === 'prod'
-    ? { removalPolicy: RemovalPolicy.RETAIN, deletionProtection: true, autoDeleteObjects: false }
-    : { removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false, autoDeleteObjects: true };
+    ? { removalPolicy: RemovalPolicy.RETAIN, deletionProtection: true }
+    : { removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false };
 }
 
 /** Constructs that hold data default to this: a construct used on its own errs on the side of keeping. */
