@@ -178,6 +178,7 @@ export class FinderStack extends Stack {
     new CfnOutput(this, 'SignInDomain', { value: signIn.origin, description: 'Managed login, where portal users sign in' });
     new CfnOutput(this, 'LinkKeysSecretArn', { value: linkKeys.secretArn, description: 'The key of readiness reminders\' links (npm run jobs:readiness -- --link-secret)' });
     new CfnOutput(this, 'AlarmTopicArn', { value: operations.alarms.topic.topicArn, description: 'Every alarm goes here; subscribe more addresses or a pager' });
+    new CfnOutput(this, 'DashboardName', { value: operations.dashboard.dashboard.dashboardName, description: 'The operations dashboard, in CloudWatch → Dashboards' });
     new CfnOutput(this, 'ReadinessFailuresQueueUrl', { value: readiness.deadLetterQueue.queueUrl, description: 'Readiness job runs that failed after retries' });
 
     // Last, so that every bucket that empties itself on deletion is built by now.

@@ -105,8 +105,9 @@ export class FinderAlarms extends Construct {
   constructor(scope: Construct, id: string, props: FinderAlarmsProps) {
     super(scope, id);
 
-    // Encrypted at rest by SNS with the AWS-managed key would need the key policy to let CloudWatch
-    // in; alarm messages hold metric names and numbers only, never personal data, so plain is kept.
+    // Not encrypted with a KMS key: CloudWatch cannot publish to a topic under SNS's AWS managed key
+    // (its policy cannot be changed), and a key of our own costs $1 a month to protect messages that
+    // hold alarm names and numbers only, never personal data.
     this.topic = new Topic(this, 'Topic', { displayName: 'Naloxone finder alarms', enforceSSL: true });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
 

@@ -452,6 +452,7 @@ describe('the outputs', () => {
     expect(names.sort()).toEqual([
       'AlarmTopicArn',
       'ApiUrl',
+      'DashboardName',
       'LinkKeysSecretArn',
       'ReadinessFailuresQueueUrl',
       'SignInDomain',
