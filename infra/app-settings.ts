@@ -6,9 +6,10 @@
  * (`NaloxoneFinder` by default; another name deploys a second copy, such as `-c stackName=NaloxoneFinderStaging`),
  * and for the portal's sign-in `senderEmail`, `authDomainPrefix` and `extraSiteOrigins`; and
  * `withoutIndexes` (`geo,area,published`), for deploys that change the table's indexes one at a time (README);
- * `alarmEmail` (where the edge firewall's alarm is emailed), `reservedConcurrency=false` (for an
- * account whose Lambda concurrency limit leaves none to reserve) and `originSecretVersionId` (README,
- * "Rotating the origin secret").
+ * `reservedConcurrency=false` (for an account whose Lambda concurrency limit leaves none to reserve) and
+ * `originSecretVersionId` (README, "Rotating the origin secret"); and for operations `stage` (`dev` by
+ * default, or `prod`), `alarmEmail` (where alarms are emailed, the edge firewall's too) and a custom
+ * domain, `domainName` with `certificateArn` (an ACM certificate in us-east-1), both or neither.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import type { Environment } from 'aws-cdk-lib';
 import { defaultTileUrl } from '../functions/contract/web-policy.js';
 import { secondaryIndexes } from '../functions/data/table-schema.js';
 import { signInDomainPrefixProblem } from './constructs/portal-sign-in.js';
+import { type Stage, stages } from './constructs/stage-policy.js';
 import { checkHttpsTileUrl } from './constructs/static-site.js';
 import { siteDistDir } from './project-paths.js';
 
@@ -52,6 +54,14 @@ export interface SignInSettings {
   readonly extraSiteOrigins: readonly string[];
 }
 
+/** A custom domain for the site: CloudFront's alias and the certificate it is served with. */
+export interface CustomDomainSettings {
+  /** The host name, like `naloxone.example.org`; its DNS record is the operator's to point at the distribution. */
+  readonly domainName: string;
+  /** An ACM certificate in us-east-1 (CloudFront takes no other region) covering `domainName`. */
+  readonly certificateArn: string;
+}
+
 /** What the app builds the stack with. */
 export interface AppSettings {
   readonly stackName: string;
@@ -60,8 +70,11 @@ export interface AppSettings {
   readonly tileUrl: string;
   readonly signIn: SignInSettings;
   readonly withoutIndexes: readonly string[];
-  /** Where alarms are emailed; undefined leaves their topics without a subscription. */
+  /** `dev` (destroyable whole) or `prod` (keeps and protects its data). */
+  readonly stage: Stage;
+  /** Alarms are emailed here (SNS asks the address to confirm first); undefined sends them nowhere but the topic. */
   readonly alarmEmail: string | undefined;
+  readonly customDomain: CustomDomainSettings | undefined;
   /** Whether the writing functions get their reserved concurrency (`-c reservedConcurrency=false` turns it off). */
   readonly reservedConcurrency: boolean;
   /** The origin secret's version CloudFront is deployed with; undefined for its current one. */
@@ -115,19 +128,49 @@ export function appSettings({ context, env }: SettingSources): AppSettings {
     tileUrl,
     signIn: signInSettings(context, account),
     withoutIndexes: indexNames(context),
-    alarmEmail: alarmEmailOf(context),
     reservedConcurrency: contextSwitch(context, 'reservedConcurrency', true),
     originSecretVersionId: text(context('originSecretVersionId')),
+    ...operationsSettings(context),
   };
 }
 
-/** `-c alarmEmail=<address>`, checked. */
-function alarmEmailOf(context: SettingSources['context']): string | undefined {
+/** An ACM certificate's ARN in us-east-1, the only region CloudFront takes certificates from. */
+const certificateArnPattern = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/;
+/** A DNS host name of at least two labels, lower case (CloudFront compares aliases as written). */
+const domainNamePattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** The stage, the alarms' address and the custom domain, each checked. */
+function operationsSettings(context: SettingSources['context']): Pick<AppSettings, 'stage' | 'alarmEmail' | 'customDomain'> {
+  const stage = text(context('stage')) ?? 'dev';
+  if (!(stages as readonly string[]).includes(stage)) {
+    throw new SettingsError(`The stage "${stage}" (-c stage) is not one the stack knows: use ${stages.join(' or ')}.`);
+  }
   const alarmEmail = text(context('alarmEmail'));
   if (alarmEmail !== undefined && !emailPattern.test(alarmEmail)) {
     throw new SettingsError(`The alarm address "${alarmEmail}" (-c alarmEmail) is not an email address.`);
   }
-  return alarmEmail;
+  const domainName = text(context('domainName'));
+  const certificateArn = text(context('certificateArn'));
+  if ((domainName === undefined) !== (certificateArn === undefined)) {
+    throw new SettingsError(
+      'A custom domain needs both -c domainName=<host> and -c certificateArn=<ACM certificate in us-east-1>: ' +
+        `${domainName === undefined ? 'domainName' : 'certificateArn'} is missing.`,
+    );
+  }
+  if (domainName !== undefined && !domainNamePattern.test(domainName)) {
+    throw new SettingsError(`The domain "${domainName}" (-c domainName) is not a host name: give it alone and in lower case, like naloxone.example.org.`);
+  }
+  if (certificateArn !== undefined && !certificateArnPattern.test(certificateArn)) {
+    throw new SettingsError(
+      `"${certificateArn}" (-c certificateArn) is not the ARN of an ACM certificate in us-east-1, which CloudFront requires: ` +
+        'arn:aws:acm:us-east-1:<account>:certificate/<id>.',
+    );
+  }
+  return {
+    stage: stage as Stage,
+    alarmEmail,
+    customDomain: domainName !== undefined && certificateArn !== undefined ? { domainName, certificateArn } : undefined,
+  };
 }
 
 /**

@@ -32,6 +32,9 @@ export function defineFinderApp(app: App, settings: AppSettings): void {
     webAclArn: firewall.webAclArn,
     reservedConcurrency: settings.reservedConcurrency,
     originSecretVersionId: settings.originSecretVersionId,
+    stage: settings.stage,
+    alarmEmail: settings.alarmEmail,
+    customDomain: settings.customDomain,
   });
 }
 

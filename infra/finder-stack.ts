@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { CfnOutput, RemovalPolicy, SecretValue, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -15,9 +16,12 @@ import { type RouteGroup, routeGroups, routes } from '../functions/routes.js';
 import { ApiFunction, type LogLevel } from './constructs/api-function.js';
 import { FinderTable } from './constructs/finder-table.js';
 import { OpenDataFiles } from './constructs/open-data-files.js';
+import { FinderOperations } from './constructs/operations.js';
+import { keepAutoDeleteLogs } from './constructs/provider-log-retention.js';
 import { PortalSignIn, defaultSignInDomainPrefix, prefixDomainOrigin } from './constructs/portal-sign-in.js';
 import { RouteTableApi } from './constructs/route-table-api.js';
 import { ScheduledJob } from './constructs/scheduled-job.js';
+import { type Stage, statefulPolicyOf } from './constructs/stage-policy.js';
 import { StaticSite } from './constructs/static-site.js';
 import { lambdaEntryDir as defaultLambdaEntryDir } from './project-paths.js';
 import {
@@ -81,14 +85,25 @@ export interface FinderStackProps extends StackProps {
    * secret"). @default the secret's current version when the distribution was last changed
    */
   readonly originSecretVersionId?: string;
+  /**
+   * `prod` keeps the table and the user pool when the stack is deleted and protects them (and the
+   * stack) from deletion; `dev` can be deleted whole. @default 'dev'
+   */
+  readonly stage?: Stage;
+  /** Where alarms are emailed. @default none: they reach the topic only */
+  readonly alarmEmail?: string;
+  /** The site's own domain, with an ACM certificate in us-east-1 (CloudFront's region). @default the distribution's domain */
+  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
 }
 
 /** The naloxone finder: site, sign-in, API, functions and table. */
 export class FinderStack extends Stack {
   constructor(scope: Construct, id: string, props: FinderStackProps) {
-    super(scope, id, props);
+    const stage = props.stage ?? 'dev';
+    super(scope, id, { ...props, terminationProtection: props.terminationProtection ?? statefulPolicyOf(stage).deletionProtection });
+    const policy = statefulPolicyOf(stage);
 
-    const { table } = new FinderTable(this, 'Data', { withoutIndexes: props.withoutIndexes });
+    const { table } = new FinderTable(this, 'Data', { withoutIndexes: props.withoutIndexes, policy });
 
     // Built in this order because the sign-in client's callback is on the distribution, the
     // authorizer and the portal's function need the client, and the distribution needs only the
@@ -99,16 +114,25 @@ export class FinderStack extends Stack {
       siteAssetPath: props.siteAssetPath,
       tileUrl: props.tileUrl ?? defaultTileUrl,
       signInOrigin: prefixDomainOrigin(domainPrefix, this.region),
+      customDomain: props.customDomain && {
+        domainName: props.customDomain.domainName,
+        certificate: Certificate.fromCertificateArn(this, 'DomainCertificate', props.customDomain.certificateArn),
+      },
     });
+    // The custom domain is a site origin too, and the first: sign-in returns there and emails link to it.
+    const extraSiteOrigins = [
+      ...new Set([...(props.customDomain ? [`https://${props.customDomain.domainName}`] : []), ...(props.signIn.extraSiteOrigins ?? [])]),
+    ];
     const signIn = new PortalSignIn(this, 'SignIn', {
       domainPrefix,
       senderEmail: props.signIn.senderEmail,
-      siteOrigins: [site.url, ...(props.signIn.extraSiteOrigins ?? [])],
+      siteOrigins: [site.url, ...extraSiteOrigins],
+      policy,
     });
 
     // Emails (registrants' answers, readiness reminders) link to the site people know: a custom
     // domain, the first extra origin, when there is one.
-    const emailSiteUrl = props.signIn.extraSiteOrigins?.[0] ?? site.url;
+    const emailSiteUrl = extraSiteOrigins[0] ?? site.url;
 
     // The key of readiness reminders' links: made here, never seen by anyone; rotated by putting a
     // new value (README, "Readiness reminders"). Losing it only ends links under 14 days old.
@@ -191,6 +215,15 @@ export class FinderStack extends Stack {
     readiness.job.bindEmail({ from: props.signIn.senderEmail, siteUrl: emailSiteUrl });
     readiness.job.bindLinkKeys(linkKeys);
 
+    const operations = new FinderOperations(this, 'Operations', {
+      stage,
+      api,
+      table,
+      apiFunctions: allRouteGroups().map((group) => ({ name: group, id: constructIdOf(group), function: functions[group] as IFunction })),
+      jobs: { 'readiness-job': { id: 'ReadinessJob', job: readiness }, 'open-data-files': { id: 'OpenDataFilesJob', job: openData.scheduledJob } },
+      alarmEmail: props.alarmEmail,
+    });
+
     new CfnOutput(this, 'SiteUrl', { value: site.url, description: 'The site; the API is served on the same origin, under /api/' });
     // No output of the API's own address: it answers only requests that came through CloudFront.
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The DynamoDB table' });
@@ -199,7 +232,12 @@ export class FinderStack extends Stack {
     new CfnOutput(this, 'SignInDomain', { value: signIn.origin, description: 'Managed login, where portal users sign in' });
     new CfnOutput(this, 'OriginSecretArn', { value: originSecret.secretArn, description: 'The origin secret CloudFront sends the API (README, "Rotating the origin secret")' });
     new CfnOutput(this, 'LinkKeysSecretArn', { value: linkKeys.secretArn, description: 'The key of readiness reminders\' links (npm run jobs:readiness -- --link-secret)' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: operations.alarms.topic.topicArn, description: 'Every alarm goes here; subscribe more addresses or a pager' });
+    new CfnOutput(this, 'DashboardName', { value: operations.dashboard.dashboard.dashboardName, description: 'The operations dashboard, in CloudWatch → Dashboards' });
     new CfnOutput(this, 'ReadinessFailuresQueueUrl', { value: readiness.deadLetterQueue.queueUrl, description: 'Readiness job runs that failed after retries' });
+
+    // Last, so that every bucket that empties itself on deletion is built by now.
+    keepAutoDeleteLogs(this);
   }
 
   /** The prefix for this stack's account, region and name; needs a concrete account and region. */

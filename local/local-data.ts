@@ -27,6 +27,8 @@ export async function openLocalData(options: LocalDataOptions): Promise<Embedded
     process.env.AWS_REGION ??= 'eu-west-2';
     // The SDK warns that Node 20 support ends; Lambda runs Node 22, so the warning is noise here.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    // The same metrics as on Lambda, printed as one short line each rather than EMF's JSON (`shared/metrics.ts`).
+    process.env.METRICS_OUTPUT ??= 'summary';
     const { ensureTable } = await import('../functions/data/create-table.js');
     await ensureTable();
     if (options.seed !== false) {

@@ -10,6 +10,8 @@ import { countNoKitsReport, putReport, uncountNoKitsReport } from '../data/repor
 import { validationFailed } from '../shared/errors.js';
 import { json, parseBody } from '../shared/http.js';
 import { logger } from '../shared/logger.js';
+import { metricNames } from '../shared/metric-names.js';
+import { countMetric } from '../shared/metrics.js';
 import type { PublicHandler } from '../shared/request-pipeline.js';
 
 export const createReport: PublicHandler = async ({ event }) => {
@@ -38,6 +40,7 @@ export const createReport: PublicHandler = async ({ event }) => {
   }
   // The outlet and the kind of problem only: free text can hold personal details.
   logger.info('Problem reported', { outletId: report.outletId, problem: report.problem });
+  countMetric(metricNames.reports);
   const response: CreateReportResponse = { id: report.id, receivedAt: report.receivedAt };
   return json(201, response);
 };

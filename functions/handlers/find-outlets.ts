@@ -13,6 +13,8 @@ import { findPostalServicesCovering } from '../data/postal-services.js';
 import { type PostcodeLocation, postcodeLookup } from '../data/postcodes.js';
 import { json, parseQuery } from '../shared/http.js';
 import { logger } from '../shared/logger.js';
+import { metricNames } from '../shared/metric-names.js';
+import { countMetric } from '../shared/metrics.js';
 import type { PublicHandler } from '../shared/request-pipeline.js';
 
 export const findOutlets: PublicHandler = async ({ event }) => {
@@ -46,6 +48,10 @@ export const findOutlets: PublicHandler = async ({ event }) => {
     areaKnownFrom: area.knownFrom,
     postalServices: postal.services.length,
   });
+  countMetric(metricNames.searches);
+  countMetric(metricNames.searchResults, nearest.results.length);
+  countMetric(metricNames.searchItemsRead, nearest.stats.itemsRead);
+  if (nearest.budgetExhausted) countMetric(metricNames.searchBudgetExhausted);
   const body: FindOutletsResponse = {
     location,
     // Down to 10 m: the answer promises nothing was missed within this distance, so never round it up.

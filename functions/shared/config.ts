@@ -9,6 +9,12 @@ const configSchema = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).default('eu-west-2'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  /**
+   * How metrics leave the process (`shared/metrics.ts`): `emf`, Embedded Metric Format on stdout,
+   * which CloudWatch turns into metrics (Lambda); `summary`, one short line each (`npm start`, whose
+   * log a person reads); `off` (tests).
+   */
+  METRICS_OUTPUT: z.enum(['emf', 'summary', 'off']).default('emf'),
 });
 
 export type Config = z.infer<typeof configSchema>;

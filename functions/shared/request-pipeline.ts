@@ -3,7 +3,8 @@
  * the function's handler. For every request it finds the route by the event's route key, decides
  * access from the route table before any handler runs, hands the handler `{ event, actor,
  * requestId }`, and turns every outcome into a response, logging with the Lambda request id and
- * cold-start flag on every line.
+ * cold-start flag on every line. When the request ends it publishes its metrics (`metrics.ts`),
+ * counting a write that succeeded by its handler's name.
  *
  * When the function holds the origin secret (`data/origin-secret.ts`), a request without one of its
  * values in CloudFront's origin header is refused (403) before anything else.
@@ -21,6 +22,7 @@ import { DomainError, badRequest, forbidden, notFound, unauthorised } from './er
 import { type ApiEvent, type ApiResult, type LambdaHandler, errorResponse, internalErrorResponse } from './http.js';
 import { logger } from './logger.js';
 import { matchRoute } from './match-route.js';
+import { publishMetrics } from './metrics.js';
 
 /** API Gateway's route key for a request that no route of the table matched. */
 export const defaultRouteKey = '$default';
@@ -87,6 +89,7 @@ export function groupEntry<G extends RouteGroup>(group: G, handlers: GroupHandle
   return async (event, context) => {
     logger.addContext(context);
     logger.appendKeys({ group, routeKey: event.routeKey, apiRequestId: event.requestContext?.requestId });
+    let write: { kind: string } | undefined;
     try {
       // First of all: a request that did not come through CloudFront (the execute-api address
       // called directly, around the CDN and its WAF) gets nothing else, not even a 404.
@@ -95,7 +98,9 @@ export function groupEntry<G extends RouteGroup>(group: G, handlers: GroupHandle
       const resolved = byRouteKey.get(event.routeKey);
       if (!resolved) throw notFound('There is no such page');
       const actor = await authorize(resolved.route, event, lookups);
-      return await resolved.handler({ event, actor, requestId: context.awsRequestId, context });
+      const result = await resolved.handler({ event, actor, requestId: context.awsRequestId, context });
+      if (resolved.route.method !== 'GET' && isSuccess(result)) write = { kind: resolved.route.handler };
+      return result;
     } catch (error) {
       if (error instanceof DomainError) return errorResponse(error);
       // A library (Powertools idempotency) may wrap the data layer's "busy, try again".
@@ -104,10 +109,14 @@ export function groupEntry<G extends RouteGroup>(group: G, handlers: GroupHandle
       logger.error('Unhandled error', { error: error as Error });
       return internalErrorResponse();
     } finally {
+      publishMetrics(write);
       logger.resetKeys();
     }
   };
 }
+
+/** A 2xx answer: the write it answers took place (a 304 or 4xx wrote nothing). */
+const isSuccess = (result: ApiResult): boolean => (result.statusCode ?? 200) >= 200 && (result.statusCode ?? 200) < 300;
 
 /**
  * The answer to a request no route took, in the API's error shape (API Gateway's own would be

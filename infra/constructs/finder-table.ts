@@ -2,10 +2,10 @@
  * The one DynamoDB table. Its keys and indexes come from `functions/data/table-schema.ts`, the same
  * constants the data layer and the embedded engine use, so the deployed shape cannot drift.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { secondaryIndexes, tableKeys } from '../../functions/data/table-schema.js';
+import { type StatefulPolicy, keepPolicy } from './stage-policy.js';
 
 /** How the table is built. */
 export interface FinderTableProps {
@@ -16,11 +16,14 @@ export interface FinderTableProps {
    * @default none
    */
   readonly withoutIndexes?: readonly string[];
+  /** Removal policy and deletion protection, by stage (`statefulPolicyOf`). @default `keepPolicy` */
+  readonly policy?: StatefulPolicy;
 }
 
 /**
- * On-demand, point-in-time recovery, deletion protection and retained on stack deletion: listings
- * are kept by outlets by hand and cannot be rebuilt from anywhere else.
+ * On-demand and point-in-time recovery; by default (and in prod) deletion protection and retained on
+ * stack deletion: listings are kept by outlets by hand and cannot be rebuilt from anywhere else. A
+ * dev stack passes the dev policy so that it can be deleted whole.
  */
 export class FinderTable extends Construct {
   /** The table, for grants (see `ApiFunction.bindTable`) and outputs. */
@@ -34,9 +37,9 @@ export class FinderTable extends Construct {
       sortKey: { name: tableKeys.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
+      deletionProtection: (props.policy ?? keepPolicy).deletionProtection,
       encryption: TableEncryption.AWS_MANAGED,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: (props.policy ?? keepPolicy).removalPolicy,
     });
 
     // Sparse indexes: only items that carry an index's keys are in it. Each copies only the fields

@@ -39,6 +39,8 @@ export class OpenDataFiles extends Construct {
   readonly bucket: Bucket;
   /** The job that rebuilds them. */
   readonly job: IFunction;
+  /** The job with its schedule and dead-letter queue, for alarms. */
+  readonly scheduledJob: ScheduledJob;
 
   constructor(scope: Construct, id: string, props: OpenDataFilesProps) {
     super(scope, id);
@@ -61,7 +63,7 @@ export class OpenDataFiles extends Construct {
     // a minute leaves room, and 1 GB holds both files in memory with room to spare. A run that
     // fails is retried, then kept in the job's dead-letter queue; the files of the run before stay
     // served, and the next run starts afresh.
-    const { job } = new ScheduledJob(this, 'Rebuild', {
+    this.scheduledJob = new ScheduledJob(this, 'Rebuild', {
       entry: props.entry,
       description: openDataFilesJobDescription,
       every: Duration.minutes(openDataFilesSchedule.rebuildMinutes),
@@ -70,6 +72,7 @@ export class OpenDataFiles extends Construct {
       logLevel: props.logLevel,
       tracing: props.tracing,
     });
+    const { job } = this.scheduledJob;
     job.bindTable(props.table, 'read');
     job.bindOpenDataBucket(this.bucket);
     this.job = job.function;

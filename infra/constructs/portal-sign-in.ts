@@ -4,7 +4,7 @@
  * pool's access tokens with `authorizer`; the portal's function hands the endpoints to the site.
  */
 import { createHash } from 'node:crypto';
-import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import {
   AccountRecovery,
@@ -23,6 +23,7 @@ import {
 import { Construct } from 'constructs';
 import { roleSchema } from '../../functions/contract/me.js';
 import { portalCallbackPath, portalSignedOutPath } from '../../functions/contract/web-policy.js';
+import { type StatefulPolicy, keepPolicy } from './stage-policy.js';
 
 /**
  * What a function needs to know to send people to sign in: all public values, the same ones the
@@ -99,6 +100,11 @@ export interface PortalSignInProps {
   readonly accessTokenValidity?: Duration;
   /** How long a session lasts without signing in again. @default Duration.hours(12) – a long shift */
   readonly refreshTokenValidity?: Duration;
+  /**
+   * Removal policy and deletion protection of the pool and its groups, by stage (`statefulPolicyOf`):
+   * the accounts and their roles are made by hand. @default `keepPolicy`
+   */
+  readonly policy?: StatefulPolicy;
 }
 
 /**
@@ -164,8 +170,8 @@ export class PortalSignIn extends Construct implements SignInEndpoints {
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       email: UserPoolEmail.withSES({ fromEmail: props.senderEmail, fromName: 'Naloxone finder' }),
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: (props.policy ?? keepPolicy).deletionProtection,
+      removalPolicy: (props.policy ?? keepPolicy).removalPolicy,
     });
 
     // One group per role the code knows (`roleSchema`): the token's `cognito:groups` carry them.
@@ -174,7 +180,7 @@ export class PortalSignIn extends Construct implements SignInEndpoints {
         groupName: role,
         description: `Naloxone finder role: ${role}`,
       });
-      group.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      group.applyRemovalPolicy((props.policy ?? keepPolicy).removalPolicy);
     }
 
     // cdk-nag's pool rules, each a choice this class's comment explains.

@@ -5,8 +5,8 @@
  *
  * Failures are kept where someone can see them: EventBridge Scheduler invokes the function
  * asynchronously, so a run that throws is retried twice by Lambda and then sent to the dead-letter
- * queue (with the error), and an invocation Scheduler could not deliver goes to the same queue. An
- * alarm on the queue is left to the alarms' own change.
+ * queue (with the error), and an invocation Scheduler could not deliver goes to the same queue.
+ * `FinderAlarms` alarms on the queue holding anything.
  */
 import { Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -45,14 +45,17 @@ export class ScheduledJob extends Construct {
   /** Where failed runs end up, after Lambda's and Scheduler's retries. */
   readonly deadLetterQueue: Queue;
   readonly schedule: Schedule;
+  /** The function's timeout, which its duration alarm is measured against. */
+  readonly timeout: Duration;
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
 
+    this.timeout = props.timeout ?? Duration.minutes(5);
     this.job = new ApiFunction(this, 'Job', {
       entry: props.entry,
       description: props.description,
-      timeout: props.timeout ?? Duration.minutes(5),
+      timeout: this.timeout,
       memorySize: props.memorySize,
       logLevel: props.logLevel,
       tracing: props.tracing,

@@ -31,6 +31,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { apiPathAliases, hsdsBasePath, openDataFilesPrefix } from '../../functions/contract/open-data.js';
@@ -63,6 +64,12 @@ export interface StaticSiteProps {
   readonly signInOrigin: string;
   /** @default PriceClass.PRICE_CLASS_100 – North America and Europe, where UK visitors are served from. */
   readonly priceClass?: PriceClass;
+  /**
+   * A custom domain the distribution answers on, with its certificate (ACM, us-east-1). Only then is
+   * HSTS sent with `preload`: a domain on the browsers' preload list is one the operator chose and
+   * controls, never CloudFront's shared `cloudfront.net`. @default none
+   */
+  readonly customDomain?: { readonly domainName: string; readonly certificate: ICertificate };
 }
 
 /** Where the HTTP API is, and the open data files. */
@@ -95,6 +102,8 @@ export class StaticSite extends Construct {
   readonly url: string;
   private readonly securityHeaders: ResponseHeadersPolicy;
   private readonly originAccessControl: S3OriginAccessControl;
+  /** Whether HSTS asks for preload: only on a custom domain. */
+  private readonly hstsPreload: boolean;
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id);
@@ -118,17 +127,20 @@ export class StaticSite extends Construct {
         'and written by the deployment, and a log of those reads would need a bucket of its own while telling nothing CloudFront does not.',
     });
 
+    this.hstsPreload = props.customDomain !== undefined;
     this.securityHeaders = securityHeadersPolicy(
       this,
       'SecurityHeaders',
       'Naloxone finder: security headers and CSP',
       contentSecurityPolicy({ tileUrl: props.tileUrl }),
+      { preload: this.hstsPreload },
     );
     const portalSecurityHeaders = securityHeadersPolicy(
       this,
       'PortalSecurityHeaders',
       'Naloxone finder portal: security headers and a CSP that reaches the sign-in service',
       contentSecurityPolicy({ tileUrl: props.tileUrl, signInOrigin: props.signInOrigin }),
+      { preload: this.hstsPreload },
     );
 
     const originAccessControl = new S3OriginAccessControl(this, 'OriginAccessControl', {
@@ -154,6 +166,7 @@ export class StaticSite extends Construct {
       defaultRootObject: 'index.html',
       priceClass: props.priceClass ?? PriceClass.PRICE_CLASS_100,
       httpVersion: HttpVersion.HTTP2_AND_3,
+      ...(props.customDomain ? { domainNames: [props.customDomain.domainName], certificate: props.customDomain.certificate } : {}),
       // No access logging: CloudFront's standard logs hold every viewer's IP address.
       //
       // No custom error responses: they apply to every behaviour, so a 404 page here would replace
@@ -256,6 +269,7 @@ export class StaticSite extends Construct {
       'Naloxone finder open data files: security headers, readable by any site',
       // Data, never a page: nothing may load from or frame it.
       "default-src 'none'; frame-ancestors 'none'",
+      { preload: this.hstsPreload },
       { accessControlAllowOrigins: ['*'], accessControlAllowMethods: ['GET', 'HEAD'], accessControlAllowHeaders: ['*'], accessControlAllowCredentials: false, originOverride: true },
     );
     // LIST as well as READ, so a file that is not there is a 404, not S3's 403: the bucket holds only
@@ -279,13 +293,21 @@ export class StaticSite extends Construct {
  * these per account, and CDK's generated names leave out the region, so the same stack in a second
  * region would clash with the first: they are named here instead.
  */
-function securityHeadersPolicy(scope: Construct, id: string, comment: string, csp: string, corsBehavior?: ResponseHeadersCorsBehavior): ResponseHeadersPolicy {
+function securityHeadersPolicy(
+  scope: Construct,
+  id: string,
+  comment: string,
+  csp: string,
+  hsts: { readonly preload: boolean },
+  corsBehavior?: ResponseHeadersCorsBehavior,
+): ResponseHeadersPolicy {
   return new ResponseHeadersPolicy(scope, id, {
     responseHeadersPolicyName: accountUniqueName(scope, id, cloudFrontNameLimits.responseHeadersPolicy),
     comment,
     ...(corsBehavior ? { corsBehavior } : {}),
     securityHeadersBehavior: {
-      strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+      // Two years and subdomains: what the preload list requires, so adding `preload` is the only change.
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: hsts.preload, override: true },
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
       // Search pages carry a postcode in their query string and the portal's callback a sign-in

@@ -29,7 +29,9 @@ describe('appSettings', () => {
       tileUrl: defaultTileUrl,
       signIn: { senderEmail: offlineSenderEmail, domainPrefix: undefined, extraSiteOrigins: [] },
       withoutIndexes: [],
+      stage: 'dev',
       alarmEmail: undefined,
+      customDomain: undefined,
       reservedConcurrency: true,
       originSecretVersionId: undefined,
     });
@@ -198,5 +200,37 @@ describe('appSettings', () => {
 
     // Assess
     expect([settings.reservedConcurrency, settings.alarmEmail, settings.originSecretVersionId]).toEqual([false, 'ops@finder.example.org', 'v-2']);
+  });
+
+  describe('operations settings', () => {
+    const certificateArn = 'arn:aws:acm:us-east-1:111111111111:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
+    const settingsWith = (values: Record<string, string>) => appSettings({ context: (key) => ({ siteDist: builtSite, ...values })[key], env: {} });
+
+    it('takes a prod stage, an alarm address and a custom domain given with its certificate', () => {
+      // Act
+      const settings = settingsWith({ stage: 'prod', alarmEmail: 'on-call@finder.example.org', domainName: 'naloxone.example.org', certificateArn });
+
+      // Assess
+      expect(settings.stage).toBe('prod');
+      expect(settings.alarmEmail).toBe('on-call@finder.example.org');
+      expect(settings.customDomain).toEqual({ domainName: 'naloxone.example.org', certificateArn });
+    });
+
+    it.each([
+      [{ stage: 'production' }, /stage "production" \(-c stage\) is not one the stack knows: use dev or prod/],
+      [{ alarmEmail: 'on-call' }, /alarm address "on-call" \(-c alarmEmail\) is not an email address/],
+      [{ domainName: 'naloxone.example.org' }, /needs both -c domainName=<host> and -c certificateArn=.*certificateArn is missing/],
+      [{ certificateArn }, /needs both .*domainName is missing/],
+      [{ domainName: 'https://naloxone.example.org', certificateArn }, /is not a host name/],
+      [{ domainName: 'Naloxone.Example.org', certificateArn }, /is not a host name/],
+      [{ domainName: 'naloxone.example.org', certificateArn: certificateArn.replace('us-east-1', 'eu-west-2') }, /not the ARN of an ACM certificate in us-east-1/],
+    ])('refuses %j with a message naming the setting', (values, message) => {
+      // Act
+      const settle = () => settingsWith(values as Record<string, string>);
+
+      // Assess
+      expect(settle).toThrow(SettingsError);
+      expect(settle).toThrow(message);
+    });
   });
 });

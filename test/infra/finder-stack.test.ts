@@ -37,17 +37,15 @@ describe('the template', () => {
 });
 
 describe('the table', () => {
-  it('is on demand, recoverable, protected from deletion and retained with the stack', () => {
+  // Deletion protection and retention follow the stage: finder-stack-stages.test.ts.
+  it('is on demand, recoverable and encrypted', () => {
     // Act
     const [, table] = only('AWS::DynamoDB::Table');
 
     // Assess
     expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
     expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
-    expect(table.Properties.DeletionProtectionEnabled).toBe(true);
     expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true });
-    expect(table.DeletionPolicy).toBe('Retain');
-    expect(table.UpdateReplacePolicy).toBe('Retain');
   });
 
   it('has the key schema of the shared table shape, a geo index holding only the searchable fields, an area index holding only what dashboards read, the keys-only readiness index, and a published index holding only ids and when each changed', () => {
@@ -132,7 +130,6 @@ describe('the sign-in', () => {
     expect(pool.Properties.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
     expect(pool.Properties.Policies.SignInPolicy.AllowedFirstAuthFactors).toEqual(expect.arrayContaining(['EMAIL_OTP', 'WEB_AUTHN']));
     expect(pool.Properties.EmailConfiguration.SourceArn).toBe(`arn:aws:ses:eu-west-2:111111111111:identity/${signIn.senderEmail}`);
-    expect(pool.DeletionPolicy).toBe('Retain');
   });
 });
 
@@ -457,6 +454,8 @@ describe('the outputs', () => {
 
     // Assess
     expect(names.sort()).toEqual([
+      'AlarmTopicArn',
+      'DashboardName',
       'LinkKeysSecretArn',
       'OriginSecretArn',
       'ReadinessFailuresQueueUrl',

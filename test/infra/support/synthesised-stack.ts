@@ -10,7 +10,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type RouteGroup, routeGroups } from '../../../functions/routes.js';
 import { EdgeFirewallStack } from '../../../infra/edge-firewall-stack.js';
-import { FinderStack } from '../../../infra/finder-stack.js';
+import { FinderStack, type FinderStackProps } from '../../../infra/finder-stack.js';
 import { projectRoot } from '../../../infra/project-paths.js';
 
 export const fixtures = join(projectRoot, 'test', 'infra', 'fixtures');
@@ -39,12 +39,18 @@ export interface SynthesisedStack {
   readonly template: Template;
   /** The cloud assembly folder, holding the bundled Lambda assets. */
   readonly outdir: string;
+  /** Whether the stack asks CloudFormation for termination protection (the assembly's, not the template's). */
+  readonly terminationProtection: boolean;
 }
 
-/** Registers hooks that synthesise the stack before the file's tests and clean up after them. */
-export function useSynthesisedStack(): SynthesisedStack {
+/**
+ * Registers hooks that synthesise the stack before the file's tests and clean up after them;
+ * `overrides` change the props (a stage, a custom domain) from the fixtures' defaults.
+ */
+export function useSynthesisedStack(overrides: Partial<FinderStackProps> = {}): SynthesisedStack {
   let template: Template | undefined;
   let outdir: string | undefined;
+  let terminationProtection: boolean | undefined;
   beforeAll(() => {
     outdir = mkdtempSync(join(tmpdir(), 'finder-stack-'));
     // The same feature flags as `cdk synth`, so the tests see what would be deployed.
@@ -56,8 +62,11 @@ export function useSynthesisedStack(): SynthesisedStack {
       lambdaEntryDir: join(fixtures, 'lambdas'),
       tileUrl,
       signIn,
+      ...overrides,
     });
-    template = Template.fromJSON(app.synth().getStackByName(stack.stackName).template);
+    const artifact = app.synth().getStackByName(stack.stackName);
+    template = Template.fromJSON(artifact.template);
+    terminationProtection = artifact.terminationProtection ?? false;
   });
   afterAll(() => {
     if (outdir) rmSync(outdir, { recursive: true, force: true });
@@ -70,6 +79,10 @@ export function useSynthesisedStack(): SynthesisedStack {
     get outdir() {
       if (!outdir) throw new Error('The stack is synthesised in beforeAll: read outdir inside a test');
       return outdir;
+    },
+    get terminationProtection() {
+      if (terminationProtection === undefined) throw new Error('The stack is synthesised in beforeAll: read it inside a test');
+      return terminationProtection;
     },
   };
 }
