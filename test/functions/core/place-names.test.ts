@@ -78,7 +78,8 @@ describe('the shipped place list', () => {
       'Edinburgh',
     ]);
     // Altrincham's centre is within its district, WA14 (53.387, -2.357).
-    const altrincham = found[2]!.kind === 'found' ? found[2].place : null;
+    const match = found[2];
+    const altrincham = match?.kind === 'found' ? match.place : null;
     expect(Math.abs(altrincham!.lat - 53.387)).toBeLessThan(0.05);
     expect(Math.abs(altrincham!.lng + 2.357)).toBeLessThan(0.05);
   });
