@@ -30,7 +30,8 @@ if (!Number.isInteger(sampleRows) || sampleRows < 11_264) throw new Error('--row
 const onspdRows = 2_700_000;
 /**
  * On-demand price per million write request units, eu-west-2 (London), DynamoDB Standard table
- * class, from the AWS pricing page at the time of writing (December 2026). Check before relying on it.
+ * class: the list price this work was specified with. Not checked against the AWS pricing page
+ * here (this machine has no network): check it before relying on the estimate.
  */
 const usdPerMillionWriteUnits = 1.4135;
 
