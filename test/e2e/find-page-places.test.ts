@@ -123,6 +123,13 @@ describe('find page: towns and areas', () => {
     }
   });
 
+  it('searches a town sent as the form’s own postcode field (before the script ran) as a town', async () => {
+    const page = await e2e.openPage('/?postcode=Altrincham', { viewport: phone });
+
+    await expect.poll(() => status(page)).toMatch(/^\d+ places? found near Altrincham$/);
+    expect(await page.locator('[data-error-summary]').isHidden()).toBe(true);
+  });
+
   it('never puts a device location in any URL, after a name search or before one', async () => {
     const page = await e2e.newPage({ viewport: phone, geolocation: manchester, permissions: ['geolocation'] });
     const urls = await recordHistoryUrls(page);

@@ -42,7 +42,8 @@ export function queryFromUrl(params: URLSearchParams): SearchQuery | null {
   const name = params.get('place');
   let place: SearchPlace;
   if (lat !== null || lng !== null) place = { kind: 'location', lat: lat ?? '', lng: lng ?? '' };
-  else if (postcode !== null) place = { kind: 'postcode', postcode };
+  // The form's own GET (sent before this script ran) names the field `postcode`, whatever it holds.
+  else if (postcode !== null) place = placeFromField(postcode);
   else if (name !== null) place = { kind: 'name', name };
   else return null;
   return {
