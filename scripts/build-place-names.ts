@@ -156,9 +156,20 @@ export function placeNameData(districtsCsv: string, authoritiesCsv: string): Pla
       near.centre = weightedCentre(near.postTownDistricts.length ? near.postTownDistricts : near.districts);
     } else addPlace(group);
   }
+  const mains = new Map<Group, District>();
   for (const place of places) {
     const main = mainDistrict(place.postTownDistricts.length ? place.postTownDistricts : place.districts);
+    mains.set(place, main);
     place.qualifier = normalisePlaceName(main.authority) === place.key || main.authority === '' ? main.region : main.authority;
+  }
+  // Two places of one name in one authority (Stone Cross, Wealden): their districts tell them apart.
+  const byLabel = new Map<string, Group[]>();
+  for (const place of places) {
+    const label = `${place.key}|${place.qualifier}`;
+    byLabel.set(label, [...(byLabel.get(label) ?? []), place]);
+  }
+  for (const same of byLabel.values()) {
+    if (same.length > 1) for (const place of same) place.qualifier = `${place.qualifier} (${mains.get(place)!.outward})`;
   }
 
   for (const row of records(authoritiesCsv)) {

@@ -2,7 +2,14 @@
  * Finding towns and areas by name: the index over a small list, and the list the finder ships.
  */
 import { describe, expect, it } from 'vitest';
-import { buildPlaceIndex, normalisePlaceName, type PlaceNameData, placeIndex } from '../../../functions/core/place-names.js';
+import generated from '../../../functions/core/place-names.generated.json' with { type: 'json' };
+import {
+  buildPlaceIndex,
+  decodePlaceNames,
+  normalisePlaceName,
+  type PlaceNameData,
+  placeIndex,
+} from '../../../functions/core/place-names.js';
 
 /** Three real places called Newport, one Altrincham, and St. Helens with its authority's other names. */
 const small: PlaceNameData = {
@@ -90,6 +97,25 @@ describe('the shipped place list', () => {
     const labels = match.kind === 'choices' ? match.choices.map((choice) => choice.label) : [];
     expect(labels).toEqual(expect.arrayContaining(['Newport, Isle of Wight', 'Newport, Telford and Wrekin', 'Newport, Wales']));
     expect(labels.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('offers no choice that leads anywhere but to its own place', () => {
+    // Prepare: every name the list holds that more than one place has.
+    const names = new Set(decodePlaceNames(generated.places).places.map(([name]) => name));
+    const offered = [...names].flatMap((name) => {
+      const match = shipped.match(name);
+      return match.kind === 'choices' ? match.choices : [];
+    });
+
+    // Act
+    const wrong = offered.filter(({ place, label }) => {
+      const chosen = shipped.match(label);
+      return chosen.kind !== 'found' || chosen.place !== place || chosen.label !== label;
+    });
+
+    // Assess
+    expect(offered.length).toBeGreaterThan(800);
+    expect(wrong.map(({ label }) => label)).toEqual([]);
   });
 
   it('keeps one post town one place even across postcode areas (London)', () => {
