@@ -41,6 +41,22 @@ export const INVALID_POSTCODE_MESSAGE = 'Enter a real postcode';
 /** Field message when the input is a well-formed postcode that neither it nor its district is known. */
 export const UNKNOWN_POSTCODE_MESSAGE = 'We could not find that postcode';
 
+/** Field message when a town or area name is not one the finder knows. */
+export const UNKNOWN_PLACE_MESSAGE = 'We could not find a town or area with that name. Check the spelling, or enter a postcode';
+
+/** Field message when a town or area name is too long to be one. */
+export const PLACE_TOO_LONG_MESSAGE = 'Enter a town or area name of 60 characters or fewer, or a postcode';
+
+/** Field message when nothing says where to search. */
+export const NO_PLACE_MESSAGE = 'Enter a postcode or a town, or use your location';
+
+/**
+ * Whether what a person typed in the "Postcode or town" field is meant as a postcode: it holds a
+ * digit. No UK town or area name does, and every postcode and outward code does, so "M15 4A" is
+ * a mistyped postcode ("Enter a real postcode"), not an unknown town. The page and the API share it.
+ */
+export const looksLikePostcode = (text: string): boolean => /\d/.test(text);
+
 /** Field message for a point outside the UK. */
 export const OUTSIDE_UK_MESSAGE = 'We can only search for places in the UK';
 
@@ -57,6 +73,8 @@ const findOutletsQueryObject = z
     lat: queryNumber('Latitude', -90, 90).optional(),
     lng: queryNumber('Longitude', -180, 180).optional(),
     postcode: z.string().trim().min(1, 'Enter a postcode').max(10, INVALID_POSTCODE_MESSAGE).optional(),
+    /** A town or area name ("Altrincham", "Newport, Isle of Wight"); a postcode given here is searched as one. */
+    place: z.string().trim().min(1, NO_PLACE_MESSAGE).max(60, PLACE_TOO_LONG_MESSAGE).optional(),
     limit: z.coerce
       .number({ error: 'Limit must be a whole number' })
       .int('Limit must be a whole number')
@@ -73,14 +91,17 @@ const findOutletsQueryObject = z
   })
   .superRefine((query, ctx) => {
     const hasPoint = query.lat !== undefined || query.lng !== undefined;
-    if (hasPoint && query.postcode !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Search by postcode or by location, not both' });
+    if (query.postcode !== undefined && query.place !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['place'], message: 'Search by postcode or by town, not both' });
+    } else if (hasPoint && (query.postcode !== undefined || query.place !== undefined)) {
+      const path = query.postcode !== undefined ? 'postcode' : 'place';
+      ctx.addIssue({ code: 'custom', path: [path], message: `Search by ${path === 'postcode' ? 'postcode' : 'town'} or by location, not both` });
     } else if (query.lat !== undefined && query.lng === undefined) {
       ctx.addIssue({ code: 'custom', path: ['lng'], message: 'Enter a longitude with the latitude' });
     } else if (query.lng !== undefined && query.lat === undefined) {
       ctx.addIssue({ code: 'custom', path: ['lat'], message: 'Enter a latitude with the longitude' });
-    } else if (!hasPoint && query.postcode === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Enter a postcode or use your location' });
+    } else if (!hasPoint && query.postcode === undefined && query.place === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['postcode'], message: NO_PLACE_MESSAGE });
     } else if (query.lat !== undefined && query.lng !== undefined && !isInUk({ lat: query.lat, lng: query.lng })) {
       ctx.addIssue({ code: 'custom', path: ['lat'], message: OUTSIDE_UK_MESSAGE });
     }
@@ -109,11 +130,31 @@ export type OpenState = z.infer<typeof openStateSchema>;
 export const resolvedLocationSchema = z.object({
   lat: z.number(),
   lng: z.number(),
-  source: z.enum(['coordinates', 'postcode', 'outward_code']),
-  /** The normalised postcode or outward code searched for, if any. */
+  /** `place`: the centre of a town or area found by its name. */
+  source: z.enum(['coordinates', 'postcode', 'outward_code', 'place']),
+  /** The normalised postcode or outward code searched for, or the place's name ("Altrincham", "Newport, Isle of Wight"). */
   label: z.string().nullable(),
 });
 export type ResolvedLocation = z.infer<typeof resolvedLocationSchema>;
+
+/** One of the places a name could mean. */
+export const placeChoiceSchema = z.object({
+  /** "Newport, Isle of Wight": shown to the person, and sent back as `place` to search there. */
+  label: z.string(),
+});
+export type PlaceChoice = z.infer<typeof placeChoiceSchema>;
+
+/**
+ * The answer to a name that more than one place has ("Newport"): 200, no search yet, the places to
+ * choose from. A 200 rather than an error because nothing is wrong with the request: it is the
+ * question "which one?", which the page asks as a list of links, each a search of its own.
+ */
+export const placeChoicesResponseSchema = z.object({
+  /** The name the places share, as the data spells it. */
+  name: z.string(),
+  choices: z.array(placeChoiceSchema).min(2),
+});
+export type PlaceChoicesResponse = z.infer<typeof placeChoicesResponseSchema>;
 
 /** One outlet in a result list: what a person needs to choose where to go. */
 export const outletSummarySchema = z.object({
@@ -167,6 +208,10 @@ export const findOutletsResponseSchema = z.object({
   postalServices: z.array(postalServiceSummarySchema),
 });
 export type FindOutletsResponse = z.infer<typeof findOutletsResponseSchema>;
+
+/** Everything `GET /api/outlets` answers with 200: results, or places to choose between. */
+export const findOutletsAnswerSchema = z.union([findOutletsResponseSchema, placeChoicesResponseSchema]);
+export type FindOutletsAnswer = z.infer<typeof findOutletsAnswerSchema>;
 
 /** One day of the usual week in words, e.g. `{ dayName: 'Monday', text: '08:30 to 13:00, 14:00 to 17:30' }`. */
 export const weeklyHoursRowSchema = z.object({

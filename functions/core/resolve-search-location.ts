@@ -1,9 +1,18 @@
 /**
  * Where a search is centred: the person's rounded location, their postcode's centroid, or, when the
- * postcode is not in the directory, the centroid of its district. Pure: lookups are passed in.
+ * postcode is not in the directory, the centroid of its district; or the centre of a town or area
+ * found by its name. Pure: lookups are passed in.
  */
-import type { FindOutletsQuery, ResolvedLocation } from '../contract/find-outlets.js';
-import { badRequest, validationFailed } from '../shared/errors.js';
+import {
+  type FindOutletsQuery,
+  looksLikePostcode,
+  NO_PLACE_MESSAGE,
+  type PlaceChoicesResponse,
+  type ResolvedLocation,
+  UNKNOWN_PLACE_MESSAGE,
+} from '../contract/find-outlets.js';
+import { badRequest, DomainError, validationFailed } from '../shared/errors.js';
+import { type PlaceIndex, placeIndex } from './place-names.js';
 import { INVALID_POSTCODE_MESSAGE, UNKNOWN_POSTCODE_MESSAGE, parsePostcodeInput } from './postcodes.js';
 
 /** A centroid as the lookups return it; extra fields (local authority) are ignored here. */
@@ -59,7 +68,7 @@ export async function resolveSearchLocation(
   if (query.postcode === undefined) {
     // The contract's schema already refuses this; kept so the core is safe on its own.
     throw badRequest('There is a problem with the search', [
-      { path: 'postcode', message: 'Enter a postcode or use your location' },
+      { path: 'postcode', message: NO_PLACE_MESSAGE },
     ]);
   }
 
@@ -76,18 +85,61 @@ export async function resolveSearchLocation(
   throw validationFailed('There is a problem with the search', [{ path: 'postcode', message: UNKNOWN_POSTCODE_MESSAGE }]);
 }
 
+/** What a search query resolves to: a point to search from, or places of one name to choose between. */
+export type SearchResolution = { kind: 'location'; location: ResolvedLocation } | { kind: 'choices'; answer: PlaceChoicesResponse };
+
+/**
+ * Resolves a query that may name a town or area (`place`) as well as a point or a postcode.
+ *
+ * - `place` holding a digit is a postcode typed in the "Postcode or town" field: resolved as
+ *   {@link resolveSearchLocation} does, its errors reported on `place`.
+ * - a name one place has ("Altrincham", "st helens"): its centre, source `place`, label its name.
+ * - a name several places have ("Newport"): `choices`, each labelled by what tells it apart
+ *   ("Newport, Isle of Wight"), which as a `place` of its own finds that one place.
+ *
+ * @throws 422 `validation_failed` with `{ path: 'place', message: UNKNOWN_PLACE_MESSAGE }` for a
+ *   name no place has.
+ */
+export async function resolveSearch(
+  query: Pick<FindOutletsQuery, 'lat' | 'lng' | 'postcode' | 'place'>,
+  lookup: LocationLookup,
+  places: () => PlaceIndex = placeIndex,
+): Promise<SearchResolution> {
+  if (query.place === undefined) return { kind: 'location', location: await resolveSearchLocation(query, lookup) };
+  if (looksLikePostcode(query.place)) {
+    try {
+      return { kind: 'location', location: await resolveSearchLocation({ postcode: query.place }, lookup) };
+    } catch (error) {
+      // The same messages, at the field the person typed in.
+      if (!(error instanceof DomainError)) throw error;
+      throw new DomainError(error.code, error.message, error.issues.map((issue) => ({ ...issue, path: 'place' })), error.details);
+    }
+  }
+  const match = places().match(query.place);
+  if (match.kind === 'found') return { kind: 'location', location: located(match.place, 'place', match.label) };
+  if (match.kind === 'choices') {
+    return { kind: 'choices', answer: { name: match.choices[0]!.place.name, choices: match.choices.map(({ label }) => ({ label })) } };
+  }
+  throw validationFailed('There is a problem with the search', [{ path: 'place', message: UNKNOWN_PLACE_MESSAGE }]);
+}
+
 /** A search location as it may be logged: how it was found, and an area no finer than about 11 km. */
 export interface LoggableLocation {
   source: ResolvedLocation['source'];
-  /** The outward code (`M15`) for postcode searches; one decimal place (`53.5,-2.3`) for coordinates. */
+  /**
+   * The outward code (`M15`) for postcode searches; one decimal place (`53.5,-2.3`) for
+   * coordinates; the town or area's name from the finder's own list (never the text typed) for
+   * name searches.
+   */
   area: string;
 }
 
-/** The search location for logs: never the point, never the full postcode. */
+/** The search location for logs: never the point, never the full postcode, never the text typed. */
 export function locationForLog(location: ResolvedLocation): LoggableLocation {
   if (location.source === 'coordinates') {
     return { source: location.source, area: `${location.lat.toFixed(1)},${location.lng.toFixed(1)}` };
   }
+  if (location.source === 'place') return { source: location.source, area: location.label ?? 'unknown' };
   const outward = parsePostcodeInput(location.label ?? '');
   return { source: location.source, area: outward.kind === 'invalid' ? 'unknown' : outward.outward };
 }

@@ -1,12 +1,13 @@
 /**
- * `GET /api/outlets`: the nearest outlets to a postcode or a point, filtered, nearest first, and the
- * postal services that post to the searched place.
+ * `GET /api/outlets`: the nearest outlets to a postcode, a town or area, or a point, filtered,
+ * nearest first, and the postal services that post to the searched place; or, for a name several
+ * places have, those places to choose between.
  */
 import { type FindOutletsResponse, findOutletsQuerySchema } from '../contract/find-outlets.js';
 import { outletFilter } from '../core/outlet-filters.js';
 import { toNearbyOutlet } from '../core/outlet-views.js';
 import { toPostalServiceSummary } from '../core/postal-services.js';
-import { locationForLog, resolveSearchLocation } from '../core/resolve-search-location.js';
+import { locationForLog, resolveSearch } from '../core/resolve-search-location.js';
 import { searchedArea } from '../core/searched-area.js';
 import { findNearestOutlets } from '../data/nearest-outlets.js';
 import { findPostalServicesCovering } from '../data/postal-services.js';
@@ -28,7 +29,14 @@ export const findOutlets: PublicHandler = async ({ event }) => {
     if (item) found = item;
     return item;
   };
-  const location = await resolveSearchLocation(query, { postcode: watch(postcodeLookup.postcode), outwardCode: watch(postcodeLookup.outwardCode) });
+  const resolved = await resolveSearch(query, { postcode: watch(postcodeLookup.postcode), outwardCode: watch(postcodeLookup.outwardCode) });
+  if (resolved.kind === 'choices') {
+    // The name is one of the finder's own places (it matched several), not free text: safe to log.
+    logger.info('Place choices offered', { source: 'place', area: resolved.answer.name, choices: resolved.answer.choices.length });
+    return json(200, resolved.answer);
+  }
+  const { location } = resolved;
+  // A town or area found by name has no postcode item, so only its postcode area, if any, places it.
   const area = searchedArea(location, (found as PostcodeLocation | null)?.localAuthorityCode ?? null);
   const now = new Date();
   const [nearest, postal] = await Promise.all([

@@ -67,12 +67,12 @@ const parameter = (known: string) =>
   );
 
 /** Query strings: the names the routes read, with odd values, and some that are not pairs at all. */
-const queryNames = ['lat', 'lng', 'postcode', 'limit', 'radiusKm', 'kit', 'type', 'openNow', 'openLate', 'noId', 'walkIn', 'from', 'to', 'before', 'number', 'queue', 't', 'cursor', 'x'];
+const queryNames = ['lat', 'lng', 'postcode', 'place', 'limit', 'radiusKm', 'kit', 'type', 'openNow', 'openLate', 'noId', 'walkIn', 'from', 'to', 'before', 'number', 'queue', 't', 'cursor', 'x'];
 const queryValue = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.double().map(String),
   fc.integer().map(String),
-  fc.constantFrom('', 'true', 'false', 'nasal', 'injectable', 'pharmacy', 'prison', 'M15 4AB', 'm154ab', 'M15', '53.4808', '-2.2426', '2026-01-01', '2026-13-45', 'open', 'decided', 'NaN', 'Infinity', '1e309'),
+  fc.constantFrom('', 'true', 'false', 'nasal', 'injectable', 'pharmacy', 'prison', 'M15 4AB', 'm154ab', 'M15', 'Altrincham', 'newport', 'St. Helens', '53.4808', '-2.2426', '2026-01-01', '2026-13-45', 'open', 'decided', 'NaN', 'Infinity', '1e309'),
 );
 const query = fc.oneof(
   fc.constant(''),

@@ -220,6 +220,12 @@ describe('privacy of logs', () => {
       { path: `/api/outlets?postcode=${encodeURIComponent(postcodes[0]?.toLowerCase().replace(' ', '') ?? '')}&radiusKm=100&type=prison` },
       { path: '/api/outlets?postcode=ZZ99%209ZZ' },
       { path: `/api/outlets?postcode=${encodeURIComponent(address)}` },
+      // The "Postcode or town" field's text as a place: postcodes, an address, a street, real names.
+      ...postcodes.map((postcode) => ({ path: `/api/outlets?place=${encodeURIComponent(postcode)}&limit=3` })),
+      { path: `/api/outlets?place=${encodeURIComponent(address)}` },
+      { path: '/api/outlets?place=Acacia%20Avenue' },
+      { path: '/api/outlets?place=Altrincham&limit=3' },
+      { path: '/api/outlets?place=Newport' },
       { path: `/api/outlets?lat=${point.lat}&lng=${point.lng}&limit=5&openNow=true` },
       { path: `/api/outlets?lat=${point.lat + 100}&lng=${point.lng}` },
       // Paths that hold them, under the API and not.

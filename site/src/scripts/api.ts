@@ -5,9 +5,9 @@
 import './zod-without-eval.js';
 import { errorBodySchema, type ErrorBody } from '@contract/error.js';
 import {
-  findOutletsResponseSchema,
+  findOutletsAnswerSchema,
   outletDetailSchema,
-  type FindOutletsResponse,
+  type FindOutletsAnswer,
   type OutletDetail,
 } from '@contract/find-outlets.js';
 import { createReportResponseSchema, type CreateReportBody, type CreateReportResponse } from '@contract/report.js';
@@ -68,8 +68,9 @@ export async function requestJson<S extends z.ZodType>(
 }
 
 /** `GET /api/outlets?…` */
-export function findOutlets(params: URLSearchParams, signal?: AbortSignal): Promise<ApiResult<FindOutletsResponse>> {
-  return requestJson(`/outlets?${params}`, findOutletsResponseSchema, { signal });
+/** Outlets near a place, or, for a name several places have, the places to choose between. */
+export function findOutlets(params: URLSearchParams, signal?: AbortSignal): Promise<ApiResult<FindOutletsAnswer>> {
+  return requestJson(`/outlets?${params}`, findOutletsAnswerSchema, { signal });
 }
 
 /** `GET /api/outlets/{id}` */

@@ -19,9 +19,11 @@ import { createMapController } from './map-controller.js';
 import { createResultsView, widestRadiusKm } from './results-view.js';
 import {
   apiParams,
+  fieldText,
   filterNames,
   hasFilters,
   pageUrl,
+  placeFromField,
   queryFromState,
   queryFromUrl,
   sameSearch,
@@ -31,6 +33,7 @@ import {
 /** Which control an API issue belongs to, for the error summary's links. */
 const fieldForIssue: Record<string, string> = {
   postcode: 'postcode',
+  place: 'postcode',
   lat: 'use-location',
   lng: 'use-location',
   kit: 'kit-any',
@@ -68,6 +71,9 @@ export function enhanceFinder(root: HTMLElement): void {
     onWiden: () => {
       if (current) go({ ...current, radiusKm: String(widestRadiusKm) });
     },
+    onChoose: (name) => {
+      if (current) go({ ...current, place: { kind: 'name', name }, radiusKm: '' });
+    },
   });
   const map = createMapController(resultsSection, {
     onSelect: (id) => {
@@ -82,10 +88,9 @@ export function enhanceFinder(root: HTMLElement): void {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const postcode = postcodeInput.value;
+    const text = postcodeInput.value;
     // "Apply filters" after a location search keeps the location rather than asking for a postcode.
-    const place =
-      postcode.trim() === '' && current?.place.kind === 'location' ? current.place : ({ kind: 'postcode', postcode } as const);
+    const place = text.trim() === '' && current?.place.kind === 'location' ? current.place : placeFromField(text);
     go({ ...filtersFromForm(), place, radiusKm: '' });
   });
 
@@ -160,7 +165,7 @@ export function enhanceFinder(root: HTMLElement): void {
   }
 
   function fillForm(query: SearchQuery): void {
-    postcodeInput.value = query.place.kind === 'postcode' ? query.place.postcode : '';
+    postcodeInput.value = fieldText(query.place);
     for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="kit"]')) radio.checked = radio.value === query.kit;
     for (const name of filterNames) {
       const box = form.querySelector<HTMLInputElement>(`input[name="${name}"]`);
@@ -218,8 +223,9 @@ export function enhanceFinder(root: HTMLElement): void {
     if (controller.signal.aborted || result.kind === 'aborted') return;
     inFlight = null;
     if (result.kind === 'ok') {
-      const target = view.render(query, result.data);
-      map.setResults(result.data.results.length ? result.data : null);
+      const answer = result.data;
+      const target = 'choices' in answer ? view.renderChoices(query, answer) : view.render(query, answer);
+      map.setResults('results' in answer && answer.results.length ? answer : null);
       if (moveFocus) {
         target.focus({ preventScroll: true });
         target.scrollIntoView({ block: 'start' });

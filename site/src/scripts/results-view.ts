@@ -1,9 +1,9 @@
 /**
- * The find page's results area: the list, "nothing found" with its help, and the "not working" or
- * "offline" message. It draws what it is given; the search itself (state, history, requests) is
+ * The find page's results area: the list, "nothing found" with its help, the choice between places
+ * of one name, and the "not working" or "offline" message. It draws what it is given; the search itself (state, history, requests) is
  * `find-page.ts`'s, the map `map-controller.ts`'s.
  */
-import { type FindOutletsResponse, type ResolvedLocation, searchLimits } from '@contract/find-outlets.js';
+import { type FindOutletsResponse, type PlaceChoicesResponse, type ResolvedLocation, searchLimits } from '@contract/find-outlets.js';
 import { nationNames } from '@contract/nations.js';
 import type { SearchedArea } from '@contract/postal-services.js';
 import { required, showDemoNotice } from './dom.js';
@@ -21,6 +21,8 @@ export const widestRadiusKm = 100;
 export interface ResultsView {
   /** Draws a response. Returns the heading to move focus to, when the person asked for the search. */
   render(query: SearchQuery, response: FindOutletsResponse): HTMLElement;
+  /** Asks which of the places of one name the person meant: a link to each one's search. */
+  renderChoices(query: SearchQuery, answer: PlaceChoicesResponse): HTMLElement;
   /** Says "Searching…" to screen readers. */
   searching(): void;
   /** Nothing on screen: no results, help or problem. */
@@ -36,9 +38,11 @@ export interface ResultsView {
 export interface ResultsViewOptions {
   /** The person chose "Search further away". */
   onWiden(): void;
+  /** The person chose one of the places of a name ("Newport, Isle of Wight"). */
+  onChoose(name: string): void;
 }
 
-export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOptions): ResultsView {
+export function createResultsView(root: HTMLElement, { onWiden, onChoose }: ResultsViewOptions): ResultsView {
   const status = required<HTMLElement>(root, '[data-results-status]');
   const problem = required<HTMLElement>(root, '[data-service-problem]');
   const problemKept = required<HTMLElement>(root, '[data-problem-kept]');
@@ -71,6 +75,17 @@ export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOpt
     nationHelpSlot.replaceChildren(...(response.area.nation ? [nationHelpSection(response.area.nation, 'search')] : []));
   }
 
+  const choices = required<HTMLElement>(root, '[data-place-choices]');
+  const choicesHeading = required<HTMLElement>(root, '[data-place-choices-heading]');
+  const choicesList = required<HTMLUListElement>(root, '[data-place-choices-list]');
+
+  choicesList.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-place-choice]');
+    if (!link) return;
+    event.preventDefault();
+    onChoose(link.dataset.placeChoice ?? '');
+  });
+
   widenLink.addEventListener('click', (event) => {
     event.preventDefault();
     onWiden();
@@ -81,6 +96,7 @@ export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOpt
     noResults.hidden = true;
     postal.hidden = true;
     nationHelpSlot.replaceChildren();
+    choices.hidden = true;
     problem.hidden = true;
     status.textContent = '';
     showDemoNotice(root, false);
@@ -89,6 +105,7 @@ export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOpt
   return {
     render(query, response) {
       problem.hidden = true;
+      choices.hidden = true;
       const where = placeInWords(response.location);
       const count = response.results.length;
       document.title = pageTitle(`${count ? 'Places' : 'No places'} near ${where}`);
@@ -125,6 +142,31 @@ export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOpt
       return heading;
     },
 
+    renderChoices(query, answer) {
+      problem.hidden = true;
+      results.hidden = true;
+      noResults.hidden = true;
+      showDemoNotice(root, false);
+      const question = `Which ${answer.name} do you mean?`;
+      document.title = pageTitle(question);
+      choicesHeading.textContent = question;
+      choicesList.replaceChildren(
+        ...answer.choices.map(({ label }) => {
+          const item = document.createElement('li');
+          const link = document.createElement('a');
+          // A real link to that search, so it also opens in a new tab or can be copied.
+          link.href = pageUrl({ ...query, place: { kind: 'name', name: label }, radiusKm: '' }, location.pathname);
+          link.dataset.placeChoice = label;
+          link.textContent = label;
+          item.append(link);
+          return item;
+        }),
+      );
+      choices.hidden = false;
+      status.textContent = `${answer.choices.length} places are called ${answer.name}. ${question}`;
+      return choicesHeading;
+    },
+
     searching() {
       status.textContent = 'Searching…';
     },
@@ -149,14 +191,15 @@ export function createResultsView(root: HTMLElement, { onWiden }: ResultsViewOpt
   };
 }
 
-/** "M15 4AB", "M15" or "your location", for headings and announcements. */
+/** "M15 4AB", "M15", "Altrincham" or "your location", for headings and announcements. */
 function placeInWords(location: ResolvedLocation): string {
   if (location.source === 'coordinates') return 'your location';
   return location.label ?? 'the place you searched';
 }
 
-/** When a postcode was not found and its area was used instead, says so; otherwise ''. */
+/** When the search started from the middle of an area (a postcode district, a town), says so; otherwise ''. */
 function areaNote(location: ResolvedLocation): string {
+  if (location.source === 'place') return `Showing places near the centre of ${location.label ?? 'the place you searched'}.`;
   return location.source === 'outward_code' ? `We searched from the middle of the ${location.label ?? ''} postcode area.` : '';
 }
 

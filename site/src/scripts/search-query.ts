@@ -1,14 +1,19 @@
 /**
- * A search as the page's URL holds it, so results can be shared and the back button works.
- * Values stay as typed strings: the API validates them and words the errors.
+ * A search as the page's URL holds it, so results can be shared and the back button works:
+ * `?postcode=M15+4AB`, `?postcode=M15` or `?place=Altrincham`. Values stay as typed strings: the
+ * API validates them and words the errors.
  *
  * A search near the device's location is the exception: its point (home, to about 100 m) is never
  * put in the page URL, where it would be kept in the browser's history and shared with a copied
  * link. The find page keeps it in `history.state` instead.
  */
 
+import { looksLikePostcode } from '@contract/find-outlets.js';
+
 export type SearchPlace =
   | { kind: 'postcode'; postcode: string }
+  /** A town or area name, or a choice the API offered ("Newport, Isle of Wight"). */
+  | { kind: 'name'; name: string }
   /** Already rounded to 3 decimal places (about 100 m) on the device. */
   | { kind: 'location'; lat: string; lng: string };
 
@@ -34,9 +39,12 @@ export function queryFromUrl(params: URLSearchParams): SearchQuery | null {
   const lat = params.get('lat');
   const lng = params.get('lng');
   const postcode = params.get('postcode');
+  const name = params.get('place');
   let place: SearchPlace;
   if (lat !== null || lng !== null) place = { kind: 'location', lat: lat ?? '', lng: lng ?? '' };
-  else if (postcode !== null) place = { kind: 'postcode', postcode };
+  // The form's own GET (sent before this script ran) names the field `postcode`, whatever it holds.
+  else if (postcode !== null) place = placeFromField(postcode);
+  else if (name !== null) place = { kind: 'name', name };
   else return null;
   return {
     place,
@@ -53,6 +61,7 @@ export function queryFromUrl(params: URLSearchParams): SearchQuery | null {
 function searchParams(query: SearchQuery): URLSearchParams {
   const params = new URLSearchParams();
   if (query.place.kind === 'postcode') params.set('postcode', query.place.postcode);
+  else if (query.place.kind === 'name') params.set('place', query.place.name);
   else {
     params.set('lat', query.place.lat);
     params.set('lng', query.place.lng);
@@ -68,8 +77,19 @@ function searchParams(query: SearchQuery): URLSearchParams {
  * the device's location, the bare page path.
  */
 export function pageUrl(query: SearchQuery, path: string): string {
-  return query.place.kind === 'postcode' ? `${path}?${searchParams(query)}` : path;
+  return query.place.kind === 'location' ? path : `${path}?${searchParams(query)}`;
 }
+
+/**
+ * What the "Postcode or town" field holds, as a place: a postcode if it has a digit (or is empty,
+ * so the API asks for one), otherwise a town or area name.
+ */
+export const placeFromField = (text: string): SearchPlace =>
+  text.trim() === '' || looksLikePostcode(text) ? { kind: 'postcode', postcode: text } : { kind: 'name', name: text };
+
+/** What the "Postcode or town" field shows for a search. */
+export const fieldText = (place: SearchPlace): string =>
+  place.kind === 'postcode' ? place.postcode : place.kind === 'name' ? place.name : '';
 
 /** Two searches are the same search (same place, filters and radius). */
 export const sameSearch = (a: SearchQuery | null, b: SearchQuery | null): boolean =>

@@ -20,7 +20,16 @@ describe('findOutletsQuerySchema', () => {
   });
 
   it('asks for a place when none is given', () => {
-    expect(issuesOf({})).toEqual([{ path: 'postcode', message: 'Enter a postcode or use your location' }]);
+    expect(issuesOf({})).toEqual([{ path: 'postcode', message: 'Enter a postcode or a town, or use your location' }]);
+  });
+
+  it('takes a town or area name as `place`, alone', () => {
+    expect(findOutletsQuerySchema.parse({ place: ' Altrincham ' })).toMatchObject({ place: 'Altrincham' });
+    expect(issuesOf({ place: 'x'.repeat(61) })).toEqual([
+      { path: 'place', message: 'Enter a town or area name of 60 characters or fewer, or a postcode' },
+    ]);
+    expect(issuesOf({ place: 'Altrincham', postcode: 'M1 1AA' })).toEqual([{ path: 'place', message: 'Search by postcode or by town, not both' }]);
+    expect(issuesOf({ place: 'Altrincham', lat: '53.4', lng: '-2.2' })).toEqual([{ path: 'place', message: 'Search by town or by location, not both' }]);
   });
 
   it('names each bad field', () => {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   type LocationLookup,
   locationForLog,
+  resolveSearch,
   resolveSearchLocation,
 } from '../../../functions/core/resolve-search-location.js';
+import { buildPlaceIndex } from '../../../functions/core/place-names.js';
 import { DomainError } from '../../../functions/shared/errors.js';
 
 /** Plain lookups over two known places; records what was asked. */
@@ -132,7 +134,7 @@ describe('resolveSearchLocation', () => {
 
     // Assess
     expect(error.code).toBe('bad_request');
-    expect(error.issues).toEqual([{ path: 'postcode', message: 'Enter a postcode or use your location' }]);
+    expect(error.issues).toEqual([{ path: 'postcode', message: 'Enter a postcode or a town, or use your location' }]);
   });
 });
 
@@ -152,5 +154,68 @@ describe('locationForLog', () => {
       { source: 'outward_code', area: 'M15' },
     ]);
     expect(JSON.stringify(logged)).not.toContain('4AB');
+  });
+});
+
+describe('resolveSearch', () => {
+  const places = () =>
+    buildPlaceIndex({
+      qualifiers: ['Isle of Wight', 'Trafford', 'Wales'],
+      places: [
+        ['Altrincham', 1, 53386, -2340],
+        ['Newport', 0, 50694, -1310],
+        ['Newport', 2, 51600, -3018],
+      ],
+    });
+
+  it('centres a name one place has on that place, labelled with its name', async () => {
+    // Prepare
+    const { lookup, asked } = known();
+
+    // Act
+    const resolved = await resolveSearch({ place: 'ALTRINCHAM' }, lookup, places);
+
+    // Assess
+    expect(resolved).toEqual({ kind: 'location', location: { lat: 53.386, lng: -2.34, source: 'place', label: 'Altrincham' } });
+    expect(asked).toEqual([]);
+  });
+
+  it('answers the places to choose from for a shared name', async () => {
+    const resolved = await resolveSearch({ place: 'newport' }, known().lookup, places);
+
+    expect(resolved).toEqual({
+      kind: 'choices',
+      answer: { name: 'Newport', choices: [{ label: 'Newport, Isle of Wight' }, { label: 'Newport, Wales' }] },
+    });
+  });
+
+  it('answers 422 at the place field for a name it does not know', async () => {
+    const error = await errorOf(resolveSearch({ place: 'Atlantis' }, known().lookup, places));
+
+    expect(error.code).toBe('validation_failed');
+    expect(error.issues).toEqual([{ path: 'place', message: 'We could not find a town or area with that name. Check the spelling, or enter a postcode' }]);
+  });
+
+  it('searches a postcode typed as a place as a postcode, with its errors at the place field', async () => {
+    // Act
+    const found = await resolveSearch({ place: 'm154ab' }, known().lookup, places);
+    const mistyped = await errorOf(resolveSearch({ place: 'M15 4A' }, known().lookup, places));
+
+    // Assess
+    expect(found).toEqual({ kind: 'location', location: { lat: 53.466, lng: -2.26, source: 'postcode', label: 'M15 4AB' } });
+    expect([mistyped.code, mistyped.issues]).toEqual(['bad_request', [{ path: 'place', message: 'Enter a real postcode' }]]);
+  });
+
+  it('resolves a postcode or a point as before when no place is given', async () => {
+    expect(await resolveSearch({ postcode: 'M15' }, known().lookup, places)).toEqual({
+      kind: 'location',
+      location: { lat: 53.466, lng: -2.253, source: 'outward_code', label: 'M15' },
+    });
+  });
+});
+
+describe('locationForLog for a place', () => {
+  it('logs the name from the finder’s list, never the text typed', () => {
+    expect(locationForLog({ lat: 53.386, lng: -2.34, source: 'place', label: 'Altrincham' })).toEqual({ source: 'place', area: 'Altrincham' });
   });
 });
