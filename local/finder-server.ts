@@ -12,7 +12,9 @@ import { apiPathAliases } from '../functions/contract/open-data.js';
 import {
   contentSecurityPolicy,
   defaultTileUrl,
+  frameOptionsOf,
   isApiPath,
+  isEmbedPath,
   isPortalPath,
   originOf,
   portalCallbackPath,
@@ -228,6 +230,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   const pagePolicy = { tileUrl: options.tileUrl ?? (process.env.PUBLIC_TILE_URL || defaultTileUrl), apiOrigin: originOf(process.env.PUBLIC_API_URL) };
   const publicPolicy = contentSecurityPolicy(pagePolicy);
   let portalPolicy = publicPolicy;
+  // The embeddable finder's page alone may be framed by other sites, as CloudFront's `/embed/` behaviour allows.
+  const embedPolicy = contentSecurityPolicy({ ...pagePolicy, framing: 'any' });
 
   const server = createServer(async (request, response) => {
     await ready;
@@ -280,7 +284,10 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         else sendJson(response, 400, { error: 'bad_request', message: 'That address is not valid', issues: [] });
       } else if (method === 'GET' || method === 'HEAD') {
         if (!serveOutbox(outbox, request, url.pathname, response)) {
-          const policy = { 'content-security-policy': isPortalPath(url.pathname) ? portalPolicy : publicPolicy };
+          const policy = {
+            'content-security-policy': isPortalPath(url.pathname) ? portalPolicy : isEmbedPath(url.pathname) ? embedPolicy : publicPolicy,
+            'x-frame-options': frameOptionsOf(url.pathname),
+          };
           await serveSiteFile(options.siteDir, url.pathname, { method, acceptEncoding: String(request.headers['accept-encoding'] ?? '') }, response, policy);
         }
       } else {
