@@ -22,7 +22,7 @@ import {
 import { guideForKit, guidesOverview } from './guides.js';
 import { pageTitle } from './page-title.js';
 import { showServiceProblem } from './service-problem.js';
-import { reportPageUrl } from './site-urls.js';
+import { outletPosterUrl, reportPageUrl } from './site-urls.js';
 
 export async function enhanceOutletPage(root: HTMLElement): Promise<void> {
   const status = required<HTMLElement>(root, '[data-outlet-status]');
@@ -121,9 +121,10 @@ function outletSections(outlet: OutletDetail): HTMLElement[] {
       ),
     ),
     el(
-      'p',
-      {},
-      el('a', { href: reportPageUrl(outlet.id) }, 'Report a problem with this listing'),
+      'ul',
+      { class: 'app-list' },
+      el('li', {}, el('a', { href: reportPageUrl(outlet.id) }, 'Report a problem with this listing')),
+      el('li', {}, el('a', { href: outletPosterUrl(outlet.id), 'data-print-poster': '' }, 'Print a poster for this place')),
     ),
   ];
 }

@@ -1,0 +1,37 @@
+/**
+ * The local authorities that get an area poster (build time only): every current authority the
+ * finder knows by name (`functions/core/local-authority-names.json`), with its centre from the
+ * same mySociety list (`data/uk-local-authorities-mysociety.csv`, CC BY 4.0). The poster's QR code
+ * opens the finder's search around that centre.
+ */
+import names from '../../../functions/core/local-authority-names.json';
+import { parseCsv } from '../../../functions/core/csv.js';
+import mySocietyCsv from '../../../data/uk-local-authorities-mysociety.csv?raw';
+
+export interface PosterArea {
+  /** ONS (GSS) code, as the finder names areas everywhere: `E08000009`. */
+  readonly code: string;
+  readonly name: string;
+  /** The authority's centre, rounded to 3 decimal places (about 100 m), as a search point. */
+  readonly lat: string;
+  readonly lng: string;
+}
+
+/** Every area with a poster, by name. Throws if the list has no centre for a named authority. */
+export function posterAreas(): PosterArea[] {
+  const [header, ...rows] = parseCsv(mySocietyCsv);
+  const column = (name: string): number => {
+    const index = header?.fields.indexOf(name) ?? -1;
+    if (index < 0) throw new Error(`uk-local-authorities-mysociety.csv has no ${name} column`);
+    return index;
+  };
+  const [gss, lat, lng] = [column('gss-code'), column('lat'), column('long')];
+  const centres = new Map(rows.map(({ fields }) => [fields[gss] ?? '', { lat: Number(fields[lat]), lng: Number(fields[lng]) }]));
+  return Object.entries(names as Record<string, string>)
+    .map(([code, name]) => {
+      const centre = centres.get(code);
+      if (!centre || !Number.isFinite(centre.lat) || !Number.isFinite(centre.lng)) throw new Error(`No centre for local authority ${code}`);
+      return { code, name, lat: centre.lat.toFixed(3), lng: centre.lng.toFixed(3) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
