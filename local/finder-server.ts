@@ -13,8 +13,8 @@ import {
   contentSecurityPolicy,
   defaultTileUrl,
   frameOptionsOf,
+  framingOf,
   isApiPath,
-  isEmbedPath,
   isPortalPath,
   originOf,
   portalCallbackPath,
@@ -285,7 +285,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       } else if (method === 'GET' || method === 'HEAD') {
         if (!serveOutbox(outbox, request, url.pathname, response)) {
           const policy = {
-            'content-security-policy': isPortalPath(url.pathname) ? portalPolicy : isEmbedPath(url.pathname) ? embedPolicy : publicPolicy,
+            'content-security-policy': isPortalPath(url.pathname) ? portalPolicy : framingOf(url.pathname) === 'any' ? embedPolicy : publicPolicy,
             'x-frame-options': frameOptionsOf(url.pathname),
           };
           await serveSiteFile(options.siteDir, url.pathname, { method, acceptEncoding: String(request.headers['accept-encoding'] ?? '') }, response, policy);
