@@ -8,7 +8,9 @@
  * councils that have posters of their own, drug services are commissioned by those councils, and
  * the list gives several of them no centre.
  */
-import names from '../../../functions/core/local-authority-names.json';
+/// <reference types="vite/client" />
+// (`?raw`: the CSV's text, read by Vite at build time and by vitest in the tests.)
+import names from '../../../functions/core/local-authority-names.json' with { type: 'json' };
 import { parseCsv } from '../../../functions/core/csv.js';
 import mySocietyCsv from '../../../data/uk-local-authorities-mysociety.csv?raw';
 
