@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, desktop, screenshot } from './support/browser.js';
+import { axeViolations, desktop, manchester, screenshot } from './support/browser.js';
 import { useE2eSession } from './support/session.js';
 
 const e2e = useE2eSession();
@@ -109,6 +109,45 @@ describe('embeddable finder', () => {
     // The search is in the embed's own address, so it stays in the frame on reload or back.
     expect(new URL(page.url()).pathname).toBe('/embed/');
     expect(new URL(page.url()).searchParams.get('postcode')).toBe('M15 4AB');
+  });
+
+  it('runs a search asked for before the finder’s script has loaded, once it has', async () => {
+    // Prepare: the finder's script (loaded on first use) is held until "Search" has been pressed.
+    const page = await e2e.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route('**/_astro/find-page.*.js', async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${e2e.finder.url}/embed/`);
+
+    // Act
+    await page.getByLabel('Postcode').fill('M15 4AB');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => asked).toBe(true);
+    const beforeLoad = await page.locator('[data-results-list] li').count();
+    release();
+    await page.locator('[data-results-list] li').first().waitFor();
+
+    // Assess
+    expect(beforeLoad).toBe(0);
+    expect(new URL(page.url()).searchParams.get('postcode')).toBe('M15 4AB');
+  });
+
+  it('searches near the device’s location from the first press of "Use my location"', async () => {
+    // Prepare
+    const page = await e2e.openPage('/embed/', { geolocation: manchester, permissions: ['geolocation'] });
+
+    // Act
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await page.locator('[data-results-list] li').first().waitFor();
+
+    // Assess: the point stays out of the address, as on the find page.
+    expect(await page.locator('[data-results-list] li').count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).search).toBe('');
   });
 
   it('is linked from the footer, with the code to copy', async () => {
