@@ -46,6 +46,8 @@ const config = {
     { name: 'find with results', path: '/?postcode=M15+4AB', kind: 'public' },
     { name: 'outlet', path: '/outlet/?id=FM664', kind: 'public' },
     { name: 'guide (nasal spray)', path: '/how-to-give-naloxone/nasal-spray/', kind: 'public' },
+    { name: 'embed', path: '/embed/', kind: 'public' },
+    { name: 'area poster', path: '/poster/area/E08000009/', kind: 'public' },
     { name: 'portal: signed out', path: '/portal/', kind: 'portal' },
   ] satisfies BenchPage[],
   signedInPages: [

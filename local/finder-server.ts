@@ -14,6 +14,8 @@ import { originVerifyHeader } from '../functions/contract/origin-verify.js';
 import {
   contentSecurityPolicy,
   defaultTileUrl,
+  frameOptionsOf,
+  framingOf,
   isApiPath,
   isPortalPath,
   originOf,
@@ -232,6 +234,8 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
   const pagePolicy = { tileUrl: options.tileUrl ?? (process.env.PUBLIC_TILE_URL || defaultTileUrl), apiOrigin: originOf(process.env.PUBLIC_API_URL) };
   const publicPolicy = contentSecurityPolicy(pagePolicy);
   let portalPolicy = publicPolicy;
+  // The embeddable finder's page alone may be framed by other sites, as CloudFront's `/embed/` behaviour allows.
+  const embedPolicy = contentSecurityPolicy({ ...pagePolicy, framing: 'any' });
 
   const server = createServer(async (request, response) => {
     await ready;
@@ -287,7 +291,10 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         else sendJson(response, 400, { error: 'bad_request', message: 'That address is not valid', issues: [] });
       } else if (method === 'GET' || method === 'HEAD') {
         if (!serveOutbox(outbox, request, url.pathname, response)) {
-          const policy = { 'content-security-policy': isPortalPath(url.pathname) ? portalPolicy : publicPolicy };
+          const policy = {
+            'content-security-policy': isPortalPath(url.pathname) ? portalPolicy : framingOf(url.pathname) === 'any' ? embedPolicy : publicPolicy,
+            'x-frame-options': frameOptionsOf(url.pathname),
+          };
           await serveSiteFile(options.siteDir, url.pathname, { method, acceptEncoding: String(request.headers['accept-encoding'] ?? '') }, response, policy);
         }
       } else {

@@ -60,14 +60,15 @@ const compressible = /^(text\/|application\/(json|manifest\+json|xml)|image\/svg
 
 /**
  * Answers a GET or HEAD for a site path from `siteDir`, gzipped when the browser accepts it, with
- * the security headers and any `headers` given (the page's Content-Security-Policy).
+ * the security headers and any `headers` given (the page's Content-Security-Policy); a header given
+ * as null is left out (X-Frame-Options on the one page other sites may frame).
  */
 export async function serveSiteFile(
   siteDir: string,
   pathname: string,
   request: { method: string; acceptEncoding: string },
   response: ServerResponse,
-  headers: Record<string, string> = {},
+  headers: Record<string, string | null> = {},
 ): Promise<void> {
   let root: string;
   try {
@@ -100,7 +101,7 @@ export async function serveSiteFile(
   const gzip = compressible.test(type) && /\bgzip\b/.test(request.acceptEncoding);
   const content = await readFile(file);
   const body = gzip ? gzipSync(content) : content;
-  response.writeHead(status, {
+  const merged: Record<string, string | null> = {
     'content-type': type,
     'content-length': String(body.length),
     'cache-control': cacheControl,
@@ -108,6 +109,7 @@ export async function serveSiteFile(
     ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     ...siteSecurityHeaders,
     ...headers,
-  });
+  };
+  response.writeHead(status, Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== null)));
   response.end(request.method === 'HEAD' ? undefined : body);
 }

@@ -1,6 +1,6 @@
 // Astro configuration for the public finder: a static site; all live data comes from the API.
 import { defineConfig } from 'astro/config';
-import { apiPrefix, isPortalPath, portalPrefix } from '../functions/contract/web-policy.ts';
+import { apiPrefix, embedPrefix, isPortalPath, portalPrefix } from '../functions/contract/web-policy.ts';
 import { portalIsland } from './integrations/portal-island.mjs';
 import { serviceWorker } from './integrations/service-worker.mjs';
 
@@ -16,6 +16,7 @@ export default defineConfig({
       savePage: (path) => !isPortalPath(path) && (path === '/' || path === '/offline/' || path.startsWith('/how-to-give-naloxone/')),
       apiPrefix,
       portalPrefix,
+      embedPrefix,
     }),
   ],
   vite: {

@@ -23,6 +23,31 @@ export const portalSignedOutPath = `${portalPrefix}/signed-out/`;
 /** Whether a site path is one of the portal's pages. */
 export const isPortalPath = (pathname: string): boolean => pathname === portalPrefix || pathname.startsWith(`${portalPrefix}/`);
 
+/**
+ * The embeddable finder (`/embed/`), the one page other sites may put in a frame: councils', drug
+ * services' and charities' pages show it in an `<iframe>`. Only the page itself: its "how to embed"
+ * page below it (`/embed/about/`) and every other page refuse to be framed.
+ */
+export const embedPrefix = '/embed';
+
+/** The paths that name the embeddable finder's page (as CloudFront sees them, before `index.html` is added). */
+export const embedPagePaths = [embedPrefix, `${embedPrefix}/`, `${embedPrefix}/index.html`] as const;
+
+/** Whether a site path is the embeddable finder's page. */
+export const isEmbedPath = (pathname: string): boolean => (embedPagePaths as readonly string[]).includes(pathname);
+
+/**
+ * Who may show a page in a frame: `none` for every page but the embeddable finder, `any` site for
+ * it (`frame-ancestors *`: any http or https page, as councils' sites are not all on one host).
+ */
+export type Framing = 'none' | 'any';
+
+/** Who may frame the page at a site path. */
+export const framingOf = (pathname: string): Framing => (isEmbedPath(pathname) ? 'any' : 'none');
+
+/** The X-Frame-Options header a path gets, or null for none (`frame-ancestors` alone decides). */
+export const frameOptionsOf = (pathname: string): 'DENY' | null => (framingOf(pathname) === 'none' ? 'DENY' : null);
+
 /** The default map tiles: OpenStreetMap's own tile server (see the README before a real launch). */
 export const defaultTileUrl = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
@@ -68,6 +93,8 @@ export interface PagePolicyOptions {
    * @default 'header'
    */
   readonly delivery?: 'header' | 'meta';
+  /** Who may frame the page (header delivery only). @default 'none' */
+  readonly framing?: Framing;
 }
 
 /**
@@ -92,6 +119,6 @@ export function contentSecurityPolicy(options: PagePolicyOptions): string {
     ['base-uri', "'self'"],
     ['form-action', "'self'"],
   ];
-  if ((options.delivery ?? 'header') === 'header') directives.push(['frame-ancestors', "'none'"]);
+  if ((options.delivery ?? 'header') === 'header') directives.push(['frame-ancestors', options.framing === 'any' ? '*' : "'none'"]);
   return directives.map(([name, value]) => `${name} ${value}`).join('; ');
 }

@@ -35,7 +35,7 @@ import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { apiPathAliases, hsdsBasePath, openDataFilesPrefix } from '../../functions/contract/open-data.js';
-import { apiPrefix, contentSecurityPolicy, portalPrefix, tileSource } from '../../functions/contract/web-policy.js';
+import { apiPrefix, contentSecurityPolicy, embedPagePaths, portalPrefix, tileSource } from '../../functions/contract/web-policy.js';
 import { accountUniqueName, cloudFrontNameLimits } from './account-unique-name.js';
 import { apiPathAliasCode } from './api-path-alias-code.js';
 import { SiteContentDeployment } from './site-content-deployment.js';
@@ -160,6 +160,19 @@ export class StaticSite extends Construct {
       functionAssociations: routing.functionAssociations,
     });
     const portalPages = pages(portalSecurityHeaders);
+    // The embeddable finder's page, the one page other sites may frame: its own policy, on its own
+    // paths only (not `/embed/*`, so the "how to embed" page below it keeps refusing frames).
+    const embedPage = pages(
+      securityHeadersPolicy(
+        this,
+        'EmbedSecurityHeaders',
+        'Naloxone finder embed page: security headers, a CSP that lets any site frame it',
+        contentSecurityPolicy({ tileUrl: props.tileUrl, framing: 'any' }),
+        { preload: this.hstsPreload },
+        undefined,
+        { allowFraming: true },
+      ),
+    );
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Naloxone finder: site and API on one origin',
@@ -176,7 +189,11 @@ export class StaticSite extends Construct {
       // 504, and refuses 401. So a client must act on a 401's status, whichever body it has.
       defaultBehavior: pages(this.securityHeaders),
       // The portal's pages, `/portal` itself included as `isPortalPath` has it, get their own CSP.
-      additionalBehaviors: { [portalPrefix]: portalPages, [`${portalPrefix}/*`]: portalPages },
+      additionalBehaviors: {
+        [portalPrefix]: portalPages,
+        [`${portalPrefix}/*`]: portalPages,
+        ...Object.fromEntries(embedPagePaths.map((path) => [path, embedPage])),
+      },
     });
 
     this.url = `https://${this.distribution.distributionDomainName}`;
@@ -291,7 +308,8 @@ export class StaticSite extends Construct {
 /**
  * A response headers policy with the site's security headers and the given CSP. CloudFront names
  * these per account, and CDK's generated names leave out the region, so the same stack in a second
- * region would clash with the first: they are named here instead.
+ * region would clash with the first: they are named here instead. `allowFraming` leaves out
+ * X-Frame-Options (DENY otherwise), so that the CSP's `frame-ancestors` alone decides.
  */
 function securityHeadersPolicy(
   scope: Construct,
@@ -300,6 +318,7 @@ function securityHeadersPolicy(
   csp: string,
   hsts: { readonly preload: boolean },
   corsBehavior?: ResponseHeadersCorsBehavior,
+  { allowFraming = false } = {},
 ): ResponseHeadersPolicy {
   return new ResponseHeadersPolicy(scope, id, {
     responseHeadersPolicyName: accountUniqueName(scope, id, cloudFrontNameLimits.responseHeadersPolicy),
@@ -309,7 +328,7 @@ function securityHeadersPolicy(
       // Two years and subdomains: what the preload list requires, so adding `preload` is the only change.
       strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: hsts.preload, override: true },
       contentTypeOptions: { override: true },
-      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      ...(allowFraming ? {} : { frameOptions: { frameOption: HeadersFrameOption.DENY, override: true } }),
       // Search pages carry a postcode in their query string and the portal's callback a sign-in
       // code: cross-origin requests (map tiles) get the origin only, which the OpenStreetMap tile
       // policy asks for, never the page's address.

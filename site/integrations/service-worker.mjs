@@ -11,7 +11,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const placeholder = "const build = { version: 'dev', precache: [], apiPrefix: '', portalPrefix: '' };";
+const placeholder = "const build = { version: 'dev', precache: [], apiPrefix: '', portalPrefix: '', embedPrefix: '' };";
 
 /** Every file below `dir`, as site paths (`/how-to-give-naloxone/index.html`). */
 async function sitePaths(dir) {
@@ -35,13 +35,13 @@ function importsOfScript(path, code) {
 }
 
 /**
- * @param {{ savePage: (path: string) => boolean, apiPrefix: string, portalPrefix: string }} options
+ * @param {{ savePage: (path: string) => boolean, apiPrefix: string, portalPrefix: string, embedPrefix: string }} options
  *   `savePage` picks the pages (`/`, `/offline/`, …) saved for offline use; the worker never
- *   touches paths under `apiPrefix` or `portalPrefix`.
+ *   touches paths under `apiPrefix`, `portalPrefix` or `embedPrefix`.
  * @returns {import('astro').AstroIntegration}
  */
-export function serviceWorker({ savePage, apiPrefix, portalPrefix }) {
-  if (!apiPrefix || !portalPrefix) throw new Error('The service worker needs the API and portal prefixes');
+export function serviceWorker({ savePage, apiPrefix, portalPrefix, embedPrefix }) {
+  if (!apiPrefix || !portalPrefix || !embedPrefix) throw new Error('The service worker needs the API, portal and embed prefixes');
   return {
     name: 'naloxone-service-worker',
     hooks: {
@@ -70,7 +70,7 @@ export function serviceWorker({ savePage, apiPrefix, portalPrefix }) {
 
         const source = await readFile(swFile, 'utf8');
         if (!source.includes(placeholder)) throw new Error(`public/sw.js must contain: ${placeholder}`);
-        const filled = `const build = ${JSON.stringify({ version: version.digest('hex').slice(0, 12), precache: [...precache], apiPrefix, portalPrefix })};`;
+        const filled = `const build = ${JSON.stringify({ version: version.digest('hex').slice(0, 12), precache: [...precache], apiPrefix, portalPrefix, embedPrefix })};`;
         await writeFile(swFile, source.replace(placeholder, filled));
         logger.info(`service worker saves ${pages.length} pages and ${precache.size - pages.length} files for offline use`);
       },

@@ -13,15 +13,17 @@
  *   page asks for (its scripts and styles, known by the referrer): the worker may control a portal
  *   tab after a public page installed it, but every request that tab makes goes to the network as
  *   if the worker were not there.
+ * - Nor are the embeddable finder's pages (`/embed/`): other sites show it in a frame, where it
+ *   never registers the worker, and its framing headers must come from the network as sent.
  * - Pages are stored under their path without the query string, for the same reason.
  *
  * `build` is written in by site/integrations/service-worker.mjs after `astro build`: a version
  * hashed from the built files (so each build gets its own cache and old ones are deleted), the
- * pages and assets to save on install, and the API's and the portal's path prefixes from the web
+ * pages and assets to save on install, and the API's, the portal's and the embed's path prefixes from the web
  * policy (`functions/contract/web-policy.ts`). Unbuilt, the prefixes are '', which matches every
  * path: the worker then stays out of everything. Plain JS: the browser loads this file as it is.
  */
-const build = { version: 'dev', precache: [], apiPrefix: '', portalPrefix: '' };
+const build = { version: 'dev', precache: [], apiPrefix: '', portalPrefix: '', embedPrefix: '' };
 
 const cachePrefix = 'naloxone-finder-';
 const cacheName = `${cachePrefix}${build.version}`;
@@ -74,8 +76,8 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  // Map tiles, an API on another origin, the API here and the portal go to the network as if we were not here.
-  if (url.origin !== self.location.origin || under(build.apiPrefix, url) || under(build.portalPrefix, url)) return;
+  // Map tiles, an API on another origin, the API here, the portal and the embed go to the network as if we were not here.
+  if (url.origin !== self.location.origin || under(build.apiPrefix, url) || under(build.portalPrefix, url) || under(build.embedPrefix, url)) return;
   if (fromPortalPage(request)) return;
 
   if (request.mode === 'navigate') {

@@ -204,6 +204,7 @@ describe('the listing overview', () => {
     expect(glance).toMatch(/Problem reports.*(None open|\d+ open report)/);
     expect(await overview.getByRole('button', { name: 'Everything here is still correct' }).isVisible()).toBe(true);
     expect(await overview.getByRole('link', { name: /^Change hours and details/ }).getAttribute('href')).toBe(`/portal/outlet/edit/?id=${ashaFirst}`);
+    expect(await overview.getByRole('link', { name: /^Print a poster/ }).getAttribute('href')).toBe(`/poster/outlet/?id=${ashaFirst}`);
     expect(await page.title()).toMatch(/ – Outlet portal – Find free naloxone$/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `portal-overview-${screen}`);

@@ -3,7 +3,7 @@
  * origin, the portal's pages, security headers, the 404 page and how the files are deployed.
  */
 import { describe, expect, it } from 'vitest';
-import { apiPrefix, portalPrefix } from '../../functions/contract/web-policy.js';
+import { apiPrefix, embedPagePaths, portalPrefix } from '../../functions/contract/web-policy.js';
 import { type Resource, allViewerExceptHostHeader, cachingDisabled, useSynthesisedStack } from './support/synthesised-stack.js';
 
 const stack = useSynthesisedStack();
@@ -105,10 +105,10 @@ describe('the site', () => {
     // Act
     const policies = policiesByPath();
 
-    // Assess: the pages', the portal's, and the open data files' (see the open data tests).
-    stack.template.resourceCountIs('AWS::CloudFront::ResponseHeadersPolicy', 3);
+    // Assess: the pages', the portal's, the embed page's and the open data files' (see the open data tests).
+    stack.template.resourceCountIs('AWS::CloudFront::ResponseHeadersPolicy', 4);
     for (const [path, policy] of policies) {
-      if (path === `${apiPrefix}/open-data/*`) continue;
+      if (path === `${apiPrefix}/open-data/*` || (embedPagePaths as readonly string[]).includes(path)) continue;
       const headers = policy?.SecurityHeadersConfig;
       expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true });
       expect(headers.ContentTypeOptions).toEqual({ Override: true });
@@ -134,6 +134,7 @@ describe('the site', () => {
         ['*', "connect-src 'self'"],
         [portalPrefix, `connect-src 'self' ${signInOrigin}`],
         [`${portalPrefix}/*`, `connect-src 'self' ${signInOrigin}`],
+        ...embedPagePaths.map((path): [string, string] => [path, "connect-src 'self'"]),
         [`${apiPrefix}/hsds/`, "connect-src 'self'"],
         [`${apiPrefix}/hsds/*`, "connect-src 'self'"],
         // Data, never a page: `default-src 'none'` and no connect-src of its own.
@@ -142,6 +143,40 @@ describe('the site', () => {
         [`${apiPrefix}/*`, "connect-src 'self'"],
       ]),
     );
+  });
+
+  it('lets any site frame the embeddable finder\'s page, and only that page, with the site\'s other headers', () => {
+    // Prepare
+    const policies = policiesByPath();
+    const { site, others } = behaviors();
+
+    // Act
+    const embed = embedPagePaths.map((path) => policies.get(path));
+    const embedBehaviors = others.filter((behavior) => (embedPagePaths as readonly string[]).includes(behavior.PathPattern));
+
+    // Assess: its own paths only, no `/embed/*` that would open the "how to embed" page to frames too.
+    expect([...policies.keys()].filter((path) => path.startsWith('/embed'))).toEqual([...embedPagePaths]);
+    for (const policy of embed) {
+      const headers = policy?.SecurityHeadersConfig;
+      expect(headers.FrameOptions).toBeUndefined();
+      expect(directives(policy)).toContain('frame-ancestors *');
+      expect(directives(policy)).not.toContain("frame-ancestors 'none'");
+      expect(directives(policy)).toEqual(expect.arrayContaining(["script-src 'self'", "connect-src 'self'"]));
+      expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true });
+      expect(headers.ContentTypeOptions).toEqual({ Override: true });
+      expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true });
+    }
+    for (const behavior of embedBehaviors) {
+      expect(behavior).toMatchObject({
+        TargetOriginId: site.TargetOriginId,
+        ViewerProtocolPolicy: 'redirect-to-https',
+        CachePolicyId: site.CachePolicyId,
+        FunctionAssociations: site.FunctionAssociations,
+      });
+    }
+    expect(embedBehaviors).toHaveLength(embedPagePaths.length);
+    // Every other page, the default behaviour's, still refuses frames.
+    expect(policies.get('*')?.SecurityHeadersConfig.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
   });
 
   it('serves the portal\'s pages from the bucket like the rest of the site, through the same routing functions', () => {

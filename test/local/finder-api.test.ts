@@ -254,6 +254,20 @@ describe('the local server', () => {
     expect(publicPolicy).toContain("frame-ancestors 'none'");
     expect(portalPolicy).toContain(`connect-src 'self' ${signInOrigin};`);
   });
+
+  it('lets other sites frame the embeddable finder’s page and no other page', async () => {
+    // Act
+    const get = (path: string) => fetch(`${finder.url}${path}`);
+    const [embed, embedAbout, find] = await Promise.all([get('/embed/'), get('/embed/about/'), get('/')]);
+
+    // Assess
+    expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    for (const response of [embedAbout, find]) {
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
 });
 
 describe('POST /api/reports', () => {

@@ -23,7 +23,7 @@ import { guideForKit, guidesOverview } from './guides.js';
 import { nationHelpForArea } from './nation-help.js';
 import { pageTitle } from './page-title.js';
 import { showServiceProblem } from './service-problem.js';
-import { reportPageUrl } from './site-urls.js';
+import { outletPosterUrl, reportPageUrl } from './site-urls.js';
 
 export async function enhanceOutletPage(root: HTMLElement): Promise<void> {
   const status = required<HTMLElement>(root, '[data-outlet-status]');
@@ -124,9 +124,10 @@ function outletSections(outlet: OutletDetail): HTMLElement[] {
     // The numbers next to 999 differ by nation: shown when the listing's council tells the nation.
     nationHelpForArea(outlet.localAuthorityCode, 'outlet') ?? el('span', { hidden: '' }),
     el(
-      'p',
-      {},
-      el('a', { href: reportPageUrl(outlet.id) }, 'Report a problem with this listing'),
+      'ul',
+      { class: 'app-list' },
+      el('li', {}, el('a', { href: reportPageUrl(outlet.id) }, 'Report a problem with this listing')),
+      el('li', {}, el('a', { href: outletPosterUrl(outlet.id), 'data-print-poster': '' }, 'Print a poster for this place')),
     ),
   ];
 }

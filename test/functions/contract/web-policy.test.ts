@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, defaultTileUrl, isApiPath, isPortalPath, originOf, tileSource } from '../../../functions/contract/web-policy.js';
+import {
+  contentSecurityPolicy,
+  defaultTileUrl,
+  frameOptionsOf,
+  framingOf,
+  isApiPath,
+  isEmbedPath,
+  isPortalPath,
+  originOf,
+  tileSource,
+} from '../../../functions/contract/web-policy.js';
 
 describe('paths', () => {
   it('tells the API’s and the portal’s paths from the site’s', () => {
@@ -78,5 +88,30 @@ describe('contentSecurityPolicy', () => {
     // Assess
     expect(policy).toContain("connect-src 'self' https://login.example.org");
     expect(policy).not.toContain('frame-ancestors');
+  });
+
+  it('lets any site frame the embeddable finder, and nothing else', () => {
+    // Act
+    const policy = contentSecurityPolicy({ tileUrl: defaultTileUrl, framing: 'any' });
+
+    // Assess
+    expect(policy.split('; ')).toContain('frame-ancestors *');
+    expect(policy).not.toContain("frame-ancestors 'none'");
+  });
+});
+
+describe('framing by path', () => {
+  it("allows frames only for the embeddable finder's page", () => {
+    // Prepare
+    const paths = ['/embed', '/embed/', '/embed/index.html', '/embed/about/', '/embedded/', '/', '/poster/area/E08000009/', '/portal/'];
+
+    // Act
+    const framing = paths.map(framingOf);
+    const frameOptions = paths.map(frameOptionsOf);
+
+    // Assess
+    expect(paths.map(isEmbedPath)).toEqual([true, true, true, false, false, false, false, false]);
+    expect(framing).toEqual(['any', 'any', 'any', 'none', 'none', 'none', 'none', 'none']);
+    expect(frameOptions).toEqual([null, null, null, 'DENY', 'DENY', 'DENY', 'DENY', 'DENY']);
   });
 });

@@ -58,8 +58,8 @@ describe('StaticSite', () => {
     const [londonNames, dublinNames] = [london, dublin].map(cloudFrontNames) as [string[], string[]];
 
     // Assess
-    // Two response headers policies, the origin access control, three functions and the HSDS cache policy.
-    expect(londonNames).toHaveLength(7);
+    // Three response headers policies (pages, portal, embed), the origin access control, three functions and the HSDS cache policy.
+    expect(londonNames).toHaveLength(8);
     expect(londonNames.filter((name) => dublinNames.includes(name))).toEqual([]);
   });
 
@@ -73,14 +73,16 @@ describe('StaticSite', () => {
 
     // Assess
     expect(production.filter((name) => staging.includes(name))).toEqual([]);
-    expect(production.slice(0, 3)).toEqual([
+    expect(production.slice(0, 4)).toEqual([
       'NaloxoneFinder-eu-west-2-Site-SecurityHeaders',
       'NaloxoneFinder-eu-west-2-Site-PortalSecurityHeaders',
+      'NaloxoneFinder-eu-west-2-Site-EmbedSecurityHeaders',
       'NaloxoneFinder-eu-west-2-Site-OriginAccessControl',
     ]);
-    expect(staging.slice(0, 3)).toEqual([
+    expect(staging.slice(0, 4)).toEqual([
       'NaloxoneFinderStaging-eu-west-1-Site-SecurityHeaders',
       'NaloxoneFinderStaging-eu-west-1-Site-PortalSecurityHeaders',
+      'NaloxoneFinderStaging-eu-west-1-Site-EmbedSecurityHeaders',
       'NaloxoneFinderStaging-eu-west-1-Site-OriginAccessControl',
     ]);
   });
@@ -93,9 +95,9 @@ describe('StaticSite', () => {
     const policies = policiesByPath(stack);
 
     // Assess
-    expect([...policies.keys()]).toEqual(['*', '/portal', '/portal/*', '/api/hsds/', '/api/hsds/*', '/api', '/api/*']);
+    expect([...policies.keys()]).toEqual(['*', '/portal', '/portal/*', '/embed', '/embed/', '/embed/index.html', '/api/hsds/', '/api/hsds/*', '/api', '/api/*']);
     for (const path of ['/portal', '/portal/*']) expect(directive(policies.get(path), 'connect-src')).toBe(`connect-src 'self' ${signInOrigin}`);
-    for (const path of ['*', '/api/hsds/', '/api/hsds/*', '/api', '/api/*']) expect(directive(policies.get(path), 'connect-src')).toBe("connect-src 'self'");
+    for (const path of ['*', '/embed', '/embed/', '/embed/index.html', '/api/hsds/', '/api/hsds/*', '/api', '/api/*']) expect(directive(policies.get(path), 'connect-src')).toBe("connect-src 'self'");
   });
 
   it('allows the tiles the site was built with on every page, with a wildcard for a {s} subdomain', () => {

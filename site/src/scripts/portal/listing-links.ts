@@ -3,7 +3,7 @@
  * for screen readers when several listings share a page.
  */
 import { el, hiddenText } from '../dom.js';
-import { outletPageUrl } from '../site-urls.js';
+import { outletPageUrl, outletPosterUrl } from '../site-urls.js';
 import { type ListingPage, listingPageUrl } from './portal-urls.js';
 
 const linkWords: Record<ListingPage, string> = {
@@ -15,12 +15,13 @@ const linkWords: Record<ListingPage, string> = {
   history: 'History of changes',
 };
 
-/** A list of links to `pages` of the listing, plus its public page. */
+/** A list of links to `pages` of the listing, plus its public page and its poster. */
 export function listingLinks(id: string, name: string, pages: readonly ListingPage[], { publicPage = true } = {}): HTMLElement {
   return el(
     'ul',
     { class: 'app-list', 'data-listing-links': '' },
     ...pages.map((page) => el('li', {}, el('a', { href: listingPageUrl(page, id) }, linkWords[page], hiddenText(` – ${name}`)))),
     publicPage && el('li', {}, el('a', { href: outletPageUrl(id) }, 'See it as the public does', hiddenText(` – ${name}`))),
+    publicPage && el('li', {}, el('a', { href: outletPosterUrl(id), 'data-print-poster': '' }, 'Print a poster', hiddenText(` – ${name}`))),
   );
 }
