@@ -9,8 +9,10 @@ import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { App, Stack } from 'aws-cdk-lib';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
+import { type RouteGroup, routeGroups } from '../functions/routes.js';
 import { ApiFunction } from './constructs/api-function.js';
 import { lambdaEntryDir } from './project-paths.js';
+import { filesBesideBundleOf } from './route-plan.js';
 
 /** One function's bundle, as CDK staged it for upload. */
 export interface LambdaBundle {
@@ -34,12 +36,15 @@ export function lambdaEntries(dir = lambdaEntryDir): string[] {
     .map((file) => join(dir, file));
 }
 
+/** The files a route group's function has beside its bundle; the jobs' entries have none. */
+const filesOf = (name: string): readonly string[] => (name in routeGroups ? filesBesideBundleOf(name as RouteGroup) : []);
+
 /** Bundles each entry through `ApiFunction` into `outdir` (a cloud assembly) and reads the results. */
-export function bundleLambdas(outdir: string, entries = lambdaEntries()): LambdaBundle[] {
+export function bundleLambdas(outdir: string, entries = lambdaEntries(), { runtimeSdk = false } = {}): LambdaBundle[] {
   const app = new App({ outdir });
   // Offline: a dummy account and region, as `cdk synth` has them.
   const stack = new Stack(app, 'LambdaBundles', { env: { account: '111111111111', region: 'eu-west-2' } });
-  const functions = entries.map((entry) => ({ name: basename(entry, '.ts'), fn: new ApiFunction(stack, basename(entry, '.ts'), { entry }) }));
+  const functions = entries.map((entry) => ({ name: basename(entry, '.ts'), fn: new ApiFunction(stack, basename(entry, '.ts'), { entry, filesBesideBundle: filesOf(basename(entry, '.ts')), bundleAwsSdk: !runtimeSdk }) }));
   app.synth();
   return functions.map(({ name, fn }) => {
     const asset = fn.function.node.findAll().find((child): child is Asset => child instanceof Asset);

@@ -4,7 +4,8 @@
  * synthesising anything.
  */
 import { Duration } from 'aws-cdk-lib';
-import { type RouteGroup, type RouteGroupDefinition, routeGroups, type TableAccess } from '../functions/routes.js';
+import { placeNamesFile } from '../functions/core/place-names.js';
+import { type RouteGroup, type RouteGroupDefinition, routeGroups, routes, type TableAccess } from '../functions/routes.js';
 
 /** Every route group, in the route table's order. */
 export const allRouteGroups = (): RouteGroup[] => Object.keys(routeGroups) as RouteGroup[];
@@ -48,3 +49,10 @@ export const managesAccountsOf = (group: RouteGroup): boolean => definitionOf(gr
 
 /** The reserved concurrency a group declares, if any (`RouteGroupDefinition.reservedConcurrency`). */
 export const reservedConcurrencyOf = (group: RouteGroup): number | undefined => definitionOf(group).reservedConcurrency;
+
+/**
+ * The data files a group's function reads from beside its bundle (`ApiFunctionProps.filesBesideBundle`):
+ * the town and area names for the group that answers searches (`findOutlets`), and nothing for the rest.
+ */
+export const filesBesideBundleOf = (group: RouteGroup): readonly string[] =>
+  routes.some((route) => route.group === group && route.handler === 'findOutlets') ? [placeNamesFile] : [];

@@ -6,12 +6,12 @@
  * `place-names.generated.json`.
  *
  * That file holds the list brotli-compressed (about 9,400 places: 293 KB as plain JSON, 98 KB
- * compressed and in base64), because it travels in the public function's bundle and the bundles are
- * kept small. It is decompressed and indexed once, on the first name search, not on every cold start.
+ * compressed and in base64), because it travels with the public function, whose code is kept small.
+ * It is read, decompressed and indexed once, on the first name search, not on every cold start.
  */
 import { brotliDecompressSync } from 'node:zlib';
-import { z } from 'zod';
-import generated from './place-names.generated.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import * as z from 'zod';
 
 /** A town or area the search can centre on. */
 export interface NamedPlace {
@@ -125,10 +125,20 @@ export function decodePlaceNames(encoded: string): PlaceNameData {
   return placeNameDataSchema.parse(JSON.parse(brotliDecompressSync(Buffer.from(encoded, 'base64')).toString('utf8')));
 }
 
+/**
+ * The shipped list, from the project root. It is read from disk on the first name search rather than
+ * imported: imported, its 98 KB would be in the public API's bundle and parsed at every cold start,
+ * for the few searches that use a name. `ApiFunction` copies it beside the bundle
+ * (`filesBesideBundleOf`), so the same relative address finds it there and in the sources.
+ */
+export const placeNamesFile = 'functions/core/place-names.generated.json';
+const placeNamesUrl = new URL('./place-names.generated.json', import.meta.url);
+const shippedFileSchema = z.object({ places: z.string().min(1) });
+
 let shipped: PlaceIndex | null = null;
 
 /** The index of the shipped place list, built on first use and kept for the life of the function. */
 export function placeIndex(): PlaceIndex {
-  shipped ??= buildPlaceIndex(decodePlaceNames(generated.places));
+  shipped ??= buildPlaceIndex(decodePlaceNames(shippedFileSchema.parse(JSON.parse(readFileSync(placeNamesUrl, 'utf8'))).places));
   return shipped;
 }

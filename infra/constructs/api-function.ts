@@ -104,6 +104,17 @@ export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
 export interface ApiFunctionProps {
   /** The TypeScript entry file; it must export `handler` and lie under the project root. */
   readonly entry: string;
+  /**
+   * Data files (paths from the project root) copied beside the bundle, for code that reads them
+   * only when first needed rather than carrying them in the bundle (`filesBesideBundleOf`).
+   * @default none
+   */
+  readonly filesBesideBundle?: readonly string[];
+  /**
+   * Whether the AWS SDK goes in the bundle (see the class comment); false leaves it to the runtime,
+   * for `npm run bench:lambda -- --runtime-sdk`, which measures that alternative. @default true
+   */
+  readonly bundleAwsSdk?: boolean;
   /** Shown in the console next to the generated function name. */
   readonly description?: string;
   /** @default 512 – on arm64 this buys a faster cold start than the price difference costs. */
@@ -128,8 +139,11 @@ export interface ApiFunctionProps {
  *
  * ES module output because the sources are ES modules: `import.meta` and top-level await keep
  * working, which a CommonJS bundle would silently break. The AWS SDK is bundled rather than taken
- * from the runtime so that production runs the exact SDK version the tests ran; only its default
- * credential chain is swapped for the one link Lambda uses (`functions/shared/lambda-credentials.ts`).
+ * from the runtime so that production runs the exact SDK version the tests ran, and because it
+ * starts faster: measured on this machine, every function's cold import took 96–116 ms with the SDK
+ * in one minified bundle and 141–229 ms importing the same SDK from node_modules as the runtime
+ * provides it (bench/REPORT.md, "Lambda bundles"). Only its default credential chain is swapped for
+ * the one link Lambda uses (`functions/shared/lambda-credentials.ts`).
  * `npm run bench:lambda` bundles every function through this construct and reports the sizes.
  */
 export class ApiFunction extends Construct {
@@ -184,13 +198,23 @@ export class ApiFunction extends Construct {
         // Stack traces need the map's mappings, not a copy of every source: without the copies the
         // map is about a quarter of the size, and Node reads it at every cold start (`--enable-source-maps`).
         sourcesContent: false,
-        bundleAwsSDK: true,
+        bundleAwsSDK: props.bundleAwsSdk ?? true,
         // Prefer packages' ES module builds; fall back to CommonJS ones.
         mainFields: ['module', 'main'],
         // A CommonJS dependency that calls require() inside an ES module bundle needs a real one.
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
         // Relative to `projectRoot`, where esbuild runs.
-        esbuildArgs: { '--alias': `@aws-sdk/credential-provider-node=./${lambdaCredentialsModule}` },
+        ...(props.bundleAwsSdk === false ? {} : { esbuildArgs: { '--alias': `@aws-sdk/credential-provider-node=./${lambdaCredentialsModule}` } }),
+        ...(props.filesBesideBundle?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  (props.filesBesideBundle ?? []).map((file) => `cp "${inputDir}/${file}" "${outputDir}/"`),
+              },
+            }
+          : {}),
       },
     });
 

@@ -8,7 +8,7 @@
  * and a deleted table can be brought back. No cold storage: for DynamoDB it needs the account's
  * "advanced features" switched on, and a year of a small table costs cents warm.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Schedule } from 'aws-cdk-lib/aws-events';
@@ -55,6 +55,12 @@ export class TableBackup extends Construct {
         }),
       );
     }
-    this.plan.addSelection('Table', { resources: [BackupResource.fromDynamoDbTable(props.table)] });
+    const selection = this.plan.addSelection('Table', { resources: [BackupResource.fromDynamoDbTable(props.table)] });
+    Validations.of(selection).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+      reason:
+        'AWSBackupServiceRolePolicyForBackup is the policy AWS Backup documents for its own service role and keeps current as ' +
+        'Backup gains resource types; the role can be assumed only by backup.amazonaws.com and is used only by this selection.',
+    });
   }
 }

@@ -55,7 +55,7 @@ describe('embeddable finder', () => {
     await popup.waitForLoadState();
 
     // Assess
-    expect(await frame.getByRole('link', { name: 'Call 999' }).isVisible()).toBe(true);
+    expect(await frame.getByRole('complementary', { name: 'Emergency' }).getByRole('link', { name: 'Call 999' }).isVisible()).toBe(true);
     expect(await frame.locator('[data-results-list] li').count()).toBeGreaterThan(0);
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('rel')).toBe('noopener');
@@ -157,6 +157,8 @@ describe('embeddable finder', () => {
     // Act
     await page.getByRole('link', { name: 'Put this finder on your website' }).click();
     await page.getByRole('heading', { name: 'Put this finder on your website', level: 1 }).waitFor();
+    // The page's script writes this address into the snippet once it has run.
+    await page.locator('[data-embed-snippet]', { hasText: e2e.finder.url }).waitFor({ timeout: 10_000 });
 
     // Assess
     expect(await page.locator('[data-embed-snippet]').textContent()).toContain(`<iframe src="${e2e.finder.url}/embed/"`);

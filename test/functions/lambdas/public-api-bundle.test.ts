@@ -1,18 +1,17 @@
 /**
- * The public API's real entry, bundled as the stack bundles it (esbuild, ES module, minified,
- * `node:` built-ins left to Node), answers a search by a town's name: the generated place list
- * travels in the bundle and decompresses there. "Newport" needs no table (it answers choices), so
- * the bundle runs as Lambda would run it, with no DynamoDB at all. Also keeps the list's share of
- * the bundle in sight: see bench/REPORT.md, "Place names".
+ * The public API's real entry, bundled by `ApiFunction` as the stack bundles it, answers a search by
+ * a town's name: the generated place list is read from beside the bundle, where the stack copies it,
+ * and decompresses there. "Newport" needs no table (it answers choices), so the bundle runs as Lambda
+ * would run it, with no DynamoDB at all.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bundleLambdas } from '../../../infra/lambda-bundles.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const outDir = mkdtempSync(join(tmpdir(), 'public-api-bundle-'));
@@ -21,18 +20,7 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 describe('the public API bundle', () => {
   it('answers a shared town name with its places to choose from', async () => {
     // Prepare
-    await build({
-      entryPoints: [join(root, 'functions/lambdas/public-api.ts')],
-      outfile: join(outDir, 'index.mjs'),
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      minify: true,
-      mainFields: ['module', 'main'],
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-      logLevel: 'silent',
-    });
+    const [bundle] = bundleLambdas(outDir, [join(root, 'functions/lambdas/public-api.ts')]);
     const event = {
       routeKey: 'GET /api/outlets',
       rawPath: '/api/outlets',
@@ -48,7 +36,7 @@ describe('the public API bundle', () => {
 
     // Act
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', invoke], {
-      cwd: outDir,
+      cwd: dirname(bundle?.file ?? outDir),
       env: { PATH: process.env.PATH, TABLE_NAME: 'bundle-test', AWS_REGION: 'eu-west-2', LOG_LEVEL: 'SILENT' },
     });
 
@@ -57,6 +45,5 @@ describe('the public API bundle', () => {
     expect(status).toBe(200);
     expect(body.name).toBe('Newport');
     expect(body.choices.map((choice) => choice.label)).toContain('Newport, Isle of Wight');
-    console.log(`public-api bundle: ${(statSync(join(outDir, 'index.mjs')).size / 1024).toFixed(1)} KB (AWS SDK bundled)`);
   }, 60_000);
 });
