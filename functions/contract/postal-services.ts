@@ -80,7 +80,11 @@ export const searchedAreaSchema = z.object({
   nation: nationSchema.nullable(),
   localAuthorityCode: z.string().nullable(),
   localAuthorityName: z.string().nullable(),
-  /** How it is known: `postcode` (the postcode's own), `district` (its district's centroid), `postcode_area` (nation only), or `unknown`. */
-  knownFrom: z.enum(['postcode', 'district', 'postcode_area', 'unknown']),
+  /**
+   * How it is known: `postcode` (the postcode's own), `district` (its district's centroid), `place`
+   * (a town or area searched by name: the authority it is listed under, or only its nation),
+   * `postcode_area` (nation only), or `unknown`.
+   */
+  knownFrom: z.enum(['postcode', 'district', 'place', 'postcode_area', 'unknown']),
 });
 export type SearchedArea = z.infer<typeof searchedAreaSchema>;

@@ -12,7 +12,7 @@ import {
   UNKNOWN_PLACE_MESSAGE,
 } from '../contract/find-outlets.js';
 import { badRequest, DomainError, validationFailed } from '../shared/errors.js';
-import { type PlaceIndex, placeIndex } from './place-names.js';
+import { type NamedPlace, type PlaceIndex, placeIndex } from './place-names.js';
 import { INVALID_POSTCODE_MESSAGE, UNKNOWN_POSTCODE_MESSAGE, parsePostcodeInput } from './postcodes.js';
 
 /** A centroid as the lookups return it; extra fields (local authority) are ignored here. */
@@ -86,7 +86,10 @@ export async function resolveSearchLocation(
 }
 
 /** What a search query resolves to: a point to search from, or places of one name to choose between. */
-export type SearchResolution = { kind: 'location'; location: ResolvedLocation } | { kind: 'choices'; answer: PlaceChoicesResponse };
+export type SearchResolution =
+  /** `place` is the town or area a name search found, for what else is known of it (its area). */
+  | { kind: 'location'; location: ResolvedLocation; place?: NamedPlace }
+  | { kind: 'choices'; answer: PlaceChoicesResponse };
 
 /**
  * Resolves a query that may name a town or area (`place`) as well as a point or a postcode.
@@ -116,7 +119,7 @@ export async function resolveSearch(
     }
   }
   const match = places().match(query.place);
-  if (match.kind === 'found') return { kind: 'location', location: located(match.place, 'place', match.label) };
+  if (match.kind === 'found') return { kind: 'location', location: located(match.place, 'place', match.label), place: match.place };
   if (match.kind === 'choices') {
     return { kind: 'choices', answer: { name: match.choices[0]!.place.name, choices: match.choices.map(({ label }) => ({ label })) } };
   }

@@ -8,7 +8,8 @@
 import type { ResolvedLocation } from '../contract/find-outlets.js';
 import { type Nation, nationOfCode } from '../contract/nations.js';
 import type { SearchedArea } from '../contract/postal-services.js';
-import { localAuthorityName } from './local-authorities.js';
+import { localAuthorityCodeNamed, localAuthorityName } from './local-authorities.js';
+import type { NamedPlace } from './place-names.js';
 import { parsePostcodeInput } from './postcodes.js';
 
 /**
@@ -57,4 +58,20 @@ export function searchedArea(location: ResolvedLocation, foundAreaCode: string |
   const area = parsed.kind === 'invalid' ? null : /^[A-Z]+/i.exec(parsed.outward)?.[0] ?? null;
   const nation = area ? nationOfPostcodeArea(area) : null;
   return { nation, localAuthorityCode: null, localAuthorityName: null, knownFrom: nation ? 'postcode_area' : 'unknown' };
+}
+
+/** England's regions, which the place list uses to tell places of one name apart ("Stockport, North West"). */
+const englishRegions = new Set(['North East', 'North West', 'Yorkshire and the Humber', 'East Midlands', 'West Midlands', 'East of England', 'Eastern', 'London', 'South East', 'South West']);
+const nationsByName: Readonly<Record<string, Nation>> = { England: 'england', Wales: 'wales', Scotland: 'scotland', 'Northern Ireland': 'northern_ireland' };
+
+/**
+ * The searched area of a town or area found by name: the local authority it is listed under (its
+ * qualifier, "Altrincham, Trafford"), else the authority of its own name ("Stockport"), else only
+ * the nation its qualifier names ("Glasgow, Scotland"; an English region means England).
+ */
+export function searchedAreaOfPlace(place: Pick<NamedPlace, 'name' | 'qualifier'>): SearchedArea {
+  const code = localAuthorityCodeNamed(place.qualifier) ?? localAuthorityCodeNamed(place.name);
+  if (code) return { nation: nationOfCode(code), localAuthorityCode: code, localAuthorityName: localAuthorityName(code), knownFrom: 'place' };
+  const nation = nationsByName[place.qualifier] ?? (englishRegions.has(place.qualifier) ? 'england' : null);
+  return { nation, localAuthorityCode: null, localAuthorityName: null, knownFrom: nation ? 'place' : 'unknown' };
 }

@@ -8,7 +8,7 @@ import { outletFilter } from '../core/outlet-filters.js';
 import { toNearbyOutlet } from '../core/outlet-views.js';
 import { toPostalServiceSummary } from '../core/postal-services.js';
 import { locationForLog, resolveSearch } from '../core/resolve-search-location.js';
-import { searchedArea } from '../core/searched-area.js';
+import { searchedArea, searchedAreaOfPlace } from '../core/searched-area.js';
 import { findNearestOutlets } from '../data/nearest-outlets.js';
 import { findPostalServicesCovering } from '../data/postal-services.js';
 import { type PostcodeLocation, postcodeLookup } from '../data/postcodes.js';
@@ -36,8 +36,10 @@ export const findOutlets: PublicHandler = async ({ event }) => {
     return json(200, resolved.answer);
   }
   const { location } = resolved;
-  // A town or area found by name has no postcode item, so only its postcode area, if any, places it.
-  const area = searchedArea(location, (found as PostcodeLocation | null)?.localAuthorityCode ?? null);
+  // A town or area found by name has no postcode item: the place list's own entry places it.
+  const area = resolved.place
+    ? searchedAreaOfPlace(resolved.place)
+    : searchedArea(location, (found as PostcodeLocation | null)?.localAuthorityCode ?? null);
   const now = new Date();
   const [nearest, postal] = await Promise.all([
     findNearestOutlets({

@@ -36,6 +36,8 @@ describe('GET /api/outlets?place=', () => {
     expect(status).toBe(200);
     const response = findOutletsAnswerSchema.parse(body) as FindOutletsResponse;
     expect(response.location).toEqual({ lat: 53.386, lng: -2.34, source: 'place', label: 'Altrincham' });
+    // Placed in Trafford by the place list, so the postal services that post there are named.
+    expect(response.area).toEqual({ nation: 'england', localAuthorityCode: 'E08000009', localAuthorityName: 'Trafford', knownFrom: 'place' });
     expect(response.results).toHaveLength(3);
     // Altrincham's pharmacies are Trafford's: the nearest is a few km from the centre at most.
     expect(response.results[0]!.distanceKm).toBeLessThan(3);

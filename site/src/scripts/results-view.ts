@@ -211,6 +211,11 @@ function areaInWords(area: SearchedArea): string | null {
 /** When the area came from the postcode district rather than the postcode itself, says so; otherwise ''. */
 function placedRoughly(area: SearchedArea, where: string): string {
   if (area.knownFrom === 'district') return ` We placed ${where} by the middle of its postcode district: check that the service posts to your address.`;
+  if (area.knownFrom === 'place') {
+    return area.localAuthorityName
+      ? ` We placed ${where} in ${area.localAuthorityName} by its name: check that the service posts to your address.`
+      : ` We only know which nation ${where} is in: search with your postcode for services that post to your council area.`;
+  }
   if (area.knownFrom === 'postcode_area') return ` We only know which nation ${where} is in: search with your full postcode for services that post to your council area.`;
   return '';
 }
@@ -223,7 +228,7 @@ function noResultsPostalText(area: SearchedArea, names: string[], areaName: stri
       ? 'We could not tell which council area you are in, so we cannot name services that post naloxone there. Search with your postcode to see them.'
       : `We could not tell which council area ${where} is in, so we cannot name services that post naloxone there.`;
   }
-  // Known by its postcode area, only services for the whole nation were looked for.
-  if (area.knownFrom === 'postcode_area') return `We do not know of a service that posts naloxone to all of ${areaName}. Search with your full postcode to see services for your council area.`;
+  // Known by its postcode area (or a place's nation), only services for the whole nation were looked for.
+  if (area.knownFrom === 'postcode_area' || (area.knownFrom === 'place' && !area.localAuthorityCode)) return `We do not know of a service that posts naloxone to all of ${areaName}. Search with your full postcode to see services for your council area.`;
   return `We do not know of a service that posts naloxone to ${areaName}.`;
 }

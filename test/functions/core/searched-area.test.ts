@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResolvedLocation } from '../../../functions/contract/find-outlets.js';
 import { nationOfCode } from '../../../functions/contract/nations.js';
 import { coversArea, serviceAreaInWords } from '../../../functions/core/postal-services.js';
-import { nationOfPostcodeArea, searchedArea } from '../../../functions/core/searched-area.js';
+import { nationOfPostcodeArea, searchedArea, searchedAreaOfPlace } from '../../../functions/core/searched-area.js';
 
 const at = (source: ResolvedLocation['source'], label: string | null): ResolvedLocation => ({ lat: 53.5, lng: -2.2, source, label });
 
@@ -32,6 +32,21 @@ describe('searchedArea', () => {
 
   it('never places a point from “use my location”', () => {
     expect(searchedArea(at('coordinates', null), null)).toEqual({ nation: null, localAuthorityCode: null, localAuthorityName: null, knownFrom: 'unknown' });
+  });
+
+  it('places a town or area found by name under its authority, by its own name, or in its nation only', () => {
+    // Altrincham is listed under Trafford; Stockport under its region, but it names an authority itself.
+    expect(searchedAreaOfPlace({ name: 'Altrincham', qualifier: 'Trafford' })).toEqual({
+      nation: 'england',
+      localAuthorityCode: 'E08000009',
+      localAuthorityName: 'Trafford',
+      knownFrom: 'place',
+    });
+    expect(searchedAreaOfPlace({ name: 'Stockport', qualifier: 'North West' }).localAuthorityCode).toBe('E08000007');
+    expect(searchedAreaOfPlace({ name: 'Saint Helens', qualifier: 'st helens' }).localAuthorityName).toBe('St. Helens');
+    expect(searchedAreaOfPlace({ name: 'Partick', qualifier: 'Scotland' })).toEqual({ nation: 'scotland', localAuthorityCode: null, localAuthorityName: null, knownFrom: 'place' });
+    expect(searchedAreaOfPlace({ name: 'Hexham', qualifier: 'North East' }).nation).toBe('england');
+    expect(searchedAreaOfPlace({ name: 'Somewhere', qualifier: 'Somewhere Else' })).toEqual({ nation: null, localAuthorityCode: null, localAuthorityName: null, knownFrom: 'unknown' });
   });
 
   it('reads the nation from the first letter of a GSS code', () => {
