@@ -176,7 +176,11 @@ describe('resolveSearch', () => {
     const resolved = await resolveSearch({ place: 'ALTRINCHAM' }, lookup, places);
 
     // Assess
-    expect(resolved).toEqual({ kind: 'location', location: { lat: 53.386, lng: -2.34, source: 'place', label: 'Altrincham' } });
+    expect(resolved).toEqual({
+      kind: 'location',
+      location: { lat: 53.386, lng: -2.34, source: 'place', label: 'Altrincham' },
+      place: expect.objectContaining({ name: 'Altrincham', qualifier: 'Trafford' }),
+    });
     expect(asked).toEqual([]);
   });
 
