@@ -10,7 +10,6 @@ import {
   type FindOutletsAnswer,
   type OutletDetail,
 } from '@contract/find-outlets.js';
-import { createReportResponseSchema, type CreateReportBody, type CreateReportResponse } from '@contract/report.js';
 import type { z } from 'zod';
 import { apiBaseUrl } from './config.js';
 
@@ -28,8 +27,8 @@ const timeoutMs = 15_000;
 
 /**
  * One request to the API, its answer checked against `schema` (or the contract's error body).
- * Exported for the registration pages' own module (`registration-api.ts`), so the find page never
- * loads the registration contract.
+ * Exported for the registration and report pages' own modules (`registration-api.ts`,
+ * `report-api.ts`), so the find page and the embed never load those contracts.
  */
 export async function requestJson<S extends z.ZodType>(
   path: string,
@@ -76,13 +75,5 @@ export function findOutlets(params: URLSearchParams, signal?: AbortSignal): Prom
 /** `GET /api/outlets/{id}` */
 export function getOutlet(id: string): Promise<ApiResult<OutletDetail>> {
   return requestJson(`/outlets/${encodeURIComponent(id)}`, outletDetailSchema);
-}
-
-/**
- * `POST /api/reports`. Never retried on its own: a report that timed out may still have been stored,
- * and the person decides whether to send it again.
- */
-export function createReport(body: CreateReportBody): Promise<ApiResult<CreateReportResponse>> {
-  return requestJson('/reports', createReportResponseSchema, { body });
 }
 
