@@ -93,10 +93,11 @@ async function main(): Promise<void> {
       { page: 'outlet poster', 'JS KB (gzip)': kb(outletPoster.first.jsBytes), 'transfer KB': kb(outletPoster.first.totalBytes), requests: outletPoster.first.requests },
     ]);
     console.log(`Area posters built: ${areaPosters.files} pages, ${kb(areaPosters.bytes)} KB uncompressed in all`);
-    const meetsTarget = embed.first.jsBytes <= embedJsTargetBytes;
+    // The target is for a person who searches: everything the page loads by then, not its first load alone.
+    const meetsTarget = embedAfterSearchJs <= embedJsTargetBytes;
     console.log(
-      `Embed JS on first load ${kb(embed.first.jsBytes)} KB (target ≤ ${kb(embedJsTargetBytes)} KB: ${meetsTarget ? 'met' : 'MISSED'}); ` +
-        `${kb(embedAfterSearchJs)} KB once a search has loaded the finder's script`,
+      `Embed JS ${kb(embedAfterSearchJs)} KB once a search has loaded the finder's script (target ≤ ${kb(embedJsTargetBytes)} KB: ` +
+        `${meetsTarget ? 'met' : 'MISSED'}); ${kb(embed.first.jsBytes)} KB on first load`,
     );
 
     const results = {
