@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { tooManyRequestsBody, unauthorisedBody } from '../functions/contract/error.js';
+import { payloadTooLargeBody, smallBodyLimitBytes, tooManyRequestsBody, unauthorisedBody } from '../functions/contract/error.js';
 import { apiPathAliases } from '../functions/contract/open-data.js';
 import { originVerifyHeader } from '../functions/contract/origin-verify.js';
 import {
@@ -142,6 +142,7 @@ const lambdaEntries: Record<RouteGroup, () => Promise<{ handler: LambdaHandler }
   'open-data': () => import('../functions/lambdas/open-data.js'),
 };
 
+/** The most a `largeBody` route takes (the listing import); every other route takes `smallBodyLimitBytes`, as the WAF allows. */
 const maxBodyBytes = 1024 * 1024;
 
 /**
@@ -160,12 +161,12 @@ function requestUrl(target: string | undefined): URL | null {
 /** Who local email comes from: an address on a domain reserved never to exist. */
 const localSender = 'naloxone-finder@example.invalid';
 
-async function readBody(request: IncomingMessage): Promise<Buffer | null> {
+async function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return null;
+    if (size > limitBytes) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -258,11 +259,11 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       } else if (match && !limitClient(match.route, request, response)) {
         // Refused by the per-client limit (as the WAF would on AWS): already answered.
       } else if (match) {
-        const body = await readBody(request);
+        const body = await readBody(request, 'largeBody' in match.route ? maxBodyBytes : smallBodyLimitBytes);
         // As API Gateway does: the JWT authorizer runs first, and the function never sees a request it refused.
         const claims = match.route.access === 'public' ? undefined : await authorize(request.headers.authorization);
         if (body === null) {
-          sendJson(response, 413, { error: 'payload_too_large', message: 'The request body is too large', issues: [] });
+          sendJson(response, 413, payloadTooLargeBody);
         } else if (claims === null) {
           sendJson(response, 401, unauthorisedBody, { 'www-authenticate': 'Bearer' });
         } else {
@@ -278,9 +279,9 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
       } else if (await openDataFiles.serve(method, url.pathname, response)) {
         // An open data file, as CloudFront serves the job's output on AWS: already answered.
       } else if (url.pathname.startsWith(sesStandInPath)) {
-        await serveSesStandIn(outbox, request, url.pathname, (await readBody(request)) ?? Buffer.alloc(0), response);
+        await serveSesStandIn(outbox, request, url.pathname, (await readBody(request, maxBodyBytes)) ?? Buffer.alloc(0), response);
       } else if (url.pathname.startsWith(cognitoStandInPath)) {
-        if (!(await serveCognitoStandIn(accounts, request, url.pathname, (await readBody(request)) ?? Buffer.alloc(0), response))) {
+        if (!(await serveCognitoStandIn(accounts, request, url.pathname, (await readBody(request, maxBodyBytes)) ?? Buffer.alloc(0), response))) {
           sendJson(response, 404, { message: 'Not found' });
         }
       } else if (url.pathname === readinessJobPath) {

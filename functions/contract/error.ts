@@ -71,3 +71,17 @@ export const tooManyRequestsBody: ErrorBody = {
   message: 'Too many requests from here. Wait a few minutes, then try again.',
   issues: [],
 };
+
+/**
+ * The most a request body may hold on a route the route table does not mark `largeBody`: AWS WAF's
+ * Common rule set blocks bodies over 8 KB, and the firewall keeps that for every other route. The
+ * local server applies the same limit, so a client that works under `npm start` works on AWS.
+ */
+export const smallBodyLimitBytes = 8 * 1024;
+
+/** The answer to a body over the route's limit: from the local server, and from the WAF on AWS. */
+export const payloadTooLargeBody: ErrorBody = {
+  error: 'payload_too_large',
+  message: 'The request body is too large',
+  issues: [],
+};

@@ -99,7 +99,7 @@ export function groupEntry<G extends RouteGroup>(group: G, handlers: GroupHandle
       if (!resolved) throw notFound('There is no such page');
       const actor = await authorize(resolved.route, event, lookups);
       const result = await resolved.handler({ event, actor, requestId: context.awsRequestId, context });
-      if (resolved.route.method !== 'GET' && isSuccess(result)) write = { kind: resolved.route.handler };
+      if (writeMethods.has(resolved.route.method) && isSuccess(result)) write = { kind: resolved.route.handler };
       return result;
     } catch (error) {
       if (error instanceof DomainError) return errorResponse(error);
@@ -114,6 +114,9 @@ export function groupEntry<G extends RouteGroup>(group: G, handlers: GroupHandle
     }
   };
 }
+
+/** The methods that write: a CORS preflight (OPTIONS) or a read is never counted as a write. */
+const writeMethods: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** A 2xx answer: the write it answers took place (a 304 or 4xx wrote nothing). */
 const isSuccess = (result: ApiResult): boolean => (result.statusCode ?? 200) >= 200 && (result.statusCode ?? 200) < 300;

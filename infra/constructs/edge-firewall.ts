@@ -25,7 +25,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { type ErrorBody, tooManyRequestsBody } from '../../functions/contract/error.js';
+import { payloadTooLargeBody, tooManyRequestsBody } from '../../functions/contract/error.js';
 import type { Route } from '../../functions/routes.js';
 import { clientLimitRules, pathPatternOf, routeMatchStatement, tooManyRequestsBodyKey, wafRateRule } from '../client-limit-rules.js';
 import { accountUniqueName } from './account-unique-name.js';
@@ -35,12 +35,6 @@ export const bodySizeLabel = 'awswaf:managed:aws:core-rule-set:SizeRestrictions_
 
 /** The key of the custom response body a blocked large body answers with. */
 export const payloadTooLargeBodyKey = 'payload-too-large';
-
-const payloadTooLargeBody: ErrorBody = {
-  error: 'payload_too_large',
-  message: 'The request body is too large',
-  issues: [],
-};
 
 /** What the firewall is built from. */
 export interface EdgeFirewallProps {

@@ -6,7 +6,7 @@
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { errorBodySchema } from '../../functions/contract/error.js';
+import { errorBodySchema, payloadTooLargeBody } from '../../functions/contract/error.js';
 import { type RunningFinder, startFinder } from '../../local/finder-server.js';
 
 const siteDir = fileURLToPath(new URL('../fixtures/site/', import.meta.url));
@@ -109,5 +109,20 @@ describe('a request that fails half way', () => {
     const logged = [...consoleLines, ...logLines].join('\n');
     expect(consoleLines.join('\n')).toContain('Request failed');
     for (const fragment of ['M15', '4AB', '53.4712', '2.2386', 'postcode', '?']) expect(logged).not.toContain(fragment);
+  });
+
+  it('refuses a body over 8 KB with 413 where the route does not take large bodies, as the WAF does on AWS', async () => {
+    // Prepare: the same 9 KB body to a report (small bodies only) and a registration check (large bodies).
+    const body = JSON.stringify({ outletId: 'FEJ12', problem: 'no_kits', note: 'x'.repeat(9 * 1024) });
+    const post = (path: string) => fetch(`${finder.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+    // Act
+    const report = await post('/api/reports');
+    const check = await post('/api/registrations/checks');
+
+    // Assess
+    expect(report.status).toBe(413);
+    expect(errorBodySchema.parse(await report.json())).toEqual(payloadTooLargeBody);
+    expect(check.status).not.toBe(413);
   });
 });

@@ -92,6 +92,18 @@ describe('metrics in Embedded Metric Format', () => {
     expect(write).toMatchObject({ kind: 'createReport', [metricNames.writes]: 1 });
   });
 
+  it('count no write for a CORS preflight, which changes nothing', async () => {
+    // Act
+    const response = await fetch(`${small.finder.url}/api/hsds/services`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'GET' },
+    });
+
+    // Assess
+    expect(response.status).toBe(204);
+    expect(emfLines().filter((line) => metricsOf(line).includes(metricNames.writes))).toEqual([]);
+  });
+
   it('count nothing for a write that was refused', async () => {
     // Act
     const response = await post({ outletId: smallOutletId, problem: 'not_a_problem' });
