@@ -5,7 +5,7 @@
  *
  * This is what Powertools idempotency (DynamoDB persistence) did here, written out: its JMESPath
  * engine and the SDK client it needed weighed about 40 KB in every portal bundle (issue 11), for
- * three conditional writes. One record per request, in this table's `idempotencyPartition`:
+ * a conditional write, an update and a delete. One record per request, in this table's `idempotencyPartition`:
  *
  * - before the work, a conditional Put claims the key ("in progress"): it succeeds only where there
  *   is no record, or an expired one, or an "in progress" one whose Lambda's time is up (its
