@@ -5,24 +5,27 @@
  * the local sign-in service; the handlers never know which.
  *
  * Three admin operations, and the stack grants the portal's function exactly these:
- * AdminCreateUser, AdminGetUser and AdminAddUserToGroup.
+ * AdminCreateUser, AdminGetUser and AdminAddUserToGroup. They are Cognito's JSON 1.1 calls
+ * (`X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>`), signed by
+ * `shared/aws-request.ts` rather than made through the SDK's Cognito client (34 KB plus its runtime).
  */
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminGetUserCommand,
-  CognitoIdentityProviderClient,
-  UsernameExistsException,
-} from '@aws-sdk/client-cognito-identity-provider';
 import type { Role } from '../contract/me.js';
+import { AwsServiceError, callAwsJson } from '../shared/aws-request.js';
 import { accountsConfig } from '../shared/config.js';
+import { awsService } from './aws-services.js';
 
 const { AWS_REGION, USER_POOL_ID, COGNITO_ENDPOINT } = accountsConfig();
 
-const cognito = new CognitoIdentityProviderClient({
-  region: AWS_REGION,
-  ...(COGNITO_ENDPOINT ? { endpoint: COGNITO_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-});
+const cognito = awsService('cognito-idp', AWS_REGION, `https://cognito-idp.${AWS_REGION}.amazonaws.com`, COGNITO_ENDPOINT);
+
+interface Attribute {
+  Name?: string;
+  Value?: string;
+}
+
+/** One Cognito operation: its input as AWS's API reference defines it, its parsed answer. */
+const callCognito = <T>(operation: 'AdminCreateUser' | 'AdminGetUser' | 'AdminAddUserToGroup', input: unknown): Promise<T> =>
+  callAwsJson<T>(cognito, `AWSCognitoIdentityProviderService.${operation}`, input, '1.1');
 
 /** The AdminCreateUser input for a person. Pure. */
 export function createUserInput(email: string, name: string, userPoolId: string = USER_POOL_ID) {
@@ -42,7 +45,7 @@ export function createUserInput(email: string, name: string, userPoolId: string 
   };
 }
 
-const subjectIn = (attributes: { Name?: string; Value?: string }[] | undefined): string | undefined =>
+const subjectIn = (attributes: Attribute[] | undefined): string | undefined =>
   attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
 
 /**
@@ -53,17 +56,17 @@ export async function ensureAccount(email: string, name: string, role: Role): Pr
   let subject: string | undefined;
   let created = false;
   try {
-    const { User } = await cognito.send(new AdminCreateUserCommand(createUserInput(email, name)));
+    const { User } = await callCognito<{ User?: { Attributes?: Attribute[] } }>('AdminCreateUser', createUserInput(email, name));
     subject = subjectIn(User?.Attributes);
     created = true;
   } catch (error) {
-    if (!(error instanceof UsernameExistsException)) throw error;
+    if (!(error instanceof AwsServiceError && error.name === 'UsernameExistsException')) throw error;
   }
   if (!subject) {
-    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: USER_POOL_ID, Username: email }));
+    const user = await callCognito<{ UserAttributes?: Attribute[] }>('AdminGetUser', { UserPoolId: USER_POOL_ID, Username: email });
     subject = subjectIn(user.UserAttributes);
   }
   if (!subject) throw new Error('The account has no sub attribute');
-  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: email, GroupName: role }));
+  await callCognito('AdminAddUserToGroup', { UserPoolId: USER_POOL_ID, Username: email, GroupName: role });
   return { subject, created };
 }

@@ -11,10 +11,10 @@
  *
  * Locally the keys come from `LINK_KEYS` (JSON, made on first start by `local/link-keys.ts`).
  */
-import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { LinkKey, LinkKeyLookup } from '../core/listing-links.js';
 import { linkKeysConfig } from '../shared/config.js';
 import { localLinkKeysSchema } from './link-keys-format.js';
+import { readSecretStage, secretsManager } from './secret-stages.js';
 
 /** The keys in use: the one that signs, and every one that verifies (the signing one first). */
 export interface LinkKeyRing {
@@ -23,7 +23,7 @@ export interface LinkKeyRing {
 }
 
 const settings = linkKeysConfig();
-const secrets = settings.LINK_KEYS_SECRET_ARN ? new SecretsManagerClient({ region: settings.AWS_REGION }) : null;
+const secrets = settings.LINK_KEYS_SECRET_ARN ? secretsManager(settings.AWS_REGION) : null;
 
 /** The ring from `LINK_KEYS`. Pure. */
 export function localKeyRing(json: string): LinkKeyRing {
@@ -32,22 +32,14 @@ export function localKeyRing(json: string): LinkKeyRing {
   return { signing: verifying[0] as LinkKey, verifying };
 }
 
-async function secretVersion(client: SecretsManagerClient, arn: string, stage: 'AWSCURRENT' | 'AWSPREVIOUS'): Promise<LinkKey | null> {
-  try {
-    const { SecretString, VersionId } = await client.send(new GetSecretValueCommand({ SecretId: arn, VersionStage: stage }));
-    if (!SecretString || !VersionId) return null;
-    return { kid: VersionId, secret: new TextEncoder().encode(SecretString) };
-  } catch (error) {
-    // A secret never rotated has no previous version.
-    if (stage === 'AWSPREVIOUS' && error instanceof ResourceNotFoundException) return null;
-    throw error;
-  }
-}
-
 async function loadRing(): Promise<LinkKeyRing> {
   if (!secrets || !settings.LINK_KEYS_SECRET_ARN) return localKeyRing(settings.LINK_KEYS ?? '');
   const arn = settings.LINK_KEYS_SECRET_ARN;
-  const [current, previous] = await Promise.all([secretVersion(secrets, arn, 'AWSCURRENT'), secretVersion(secrets, arn, 'AWSPREVIOUS')]);
+  const key = async (stage: 'AWSCURRENT' | 'AWSPREVIOUS'): Promise<LinkKey | null> => {
+    const version = await readSecretStage(secrets, arn, stage);
+    return version && { kid: version.versionId, secret: new TextEncoder().encode(version.value) };
+  };
+  const [current, previous] = await Promise.all([key('AWSCURRENT'), key('AWSPREVIOUS')]);
   if (!current) throw new Error('The link key secret has no current value');
   return { signing: current, verifying: previous ? [current, previous] : [current] };
 }

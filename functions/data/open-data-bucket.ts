@@ -1,14 +1,17 @@
 /**
  * Writing the open data files to their bucket, which CloudFront serves under `/api/open-data/`.
- * The client is built once, at cold start, from the checked configuration.
+ * One S3 PutObject per file: a signed `PUT /<key>` on the bucket's regional virtual-hosted address,
+ * made by `shared/aws-request.ts` rather than the SDK's S3 client. The settings are read once, at
+ * cold start, from the checked configuration.
  */
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { type OpenDataFileName, openDataFiles, openDataFilesCacheControl } from '../contract/open-data.js';
+import { type AwsServiceSettings, sendAwsRequest } from '../shared/aws-request.js';
 import { openDataConfig } from '../shared/config.js';
+import { awsService } from './aws-services.js';
 
 const { AWS_REGION, OPEN_DATA_BUCKET } = openDataConfig();
 
-const s3 = new S3Client({ region: AWS_REGION });
+const bucketService = awsService('s3', AWS_REGION, `https://${OPEN_DATA_BUCKET}.s3.${AWS_REGION}.amazonaws.com`);
 
 /** The object key of a file: its path without the leading slash, as CloudFront asks the bucket for it. */
 export const openDataObjectKey = (file: OpenDataFileName): string => openDataFiles[file].path.replace(/^\//, '');
@@ -24,7 +27,16 @@ export function putOpenDataFileInput(file: OpenDataFileName, body: string, bucke
   };
 }
 
-/** Writes one file over the one before. */
-export async function putOpenDataFile(file: OpenDataFileName, body: string): Promise<void> {
-  await s3.send(new PutObjectCommand(putOpenDataFileInput(file, body)));
+/**
+ * Writes one file over the one before. `bucket` is the bucket's address (for the tests); the
+ * request's SHA-256 payload hash, which S3 checks, covers the body's integrity.
+ */
+export async function putOpenDataFile(file: OpenDataFileName, body: string, bucket: AwsServiceSettings = bucketService): Promise<void> {
+  const input = putOpenDataFileInput(file, body);
+  await sendAwsRequest(bucket, {
+    method: 'PUT',
+    path: `/${input.Key}`,
+    headers: { 'content-type': input.ContentType, 'cache-control': input.CacheControl },
+    body: input.Body,
+  });
 }

@@ -13,10 +13,11 @@
  * Under `npm start` and in tests the values themselves come in `ORIGIN_VERIFY` (JSON), from the
  * local server, which sends the first as CloudFront would. With neither set there is no check.
  */
-import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { AwsServiceSettings } from '../shared/aws-request.js';
 import { matchesAnyValue } from '../core/origin-verify.js';
 import { originVerifyConfig } from '../shared/config.js';
 import { serviceUnavailable } from '../shared/errors.js';
+import { readSecretStage, secretsManager } from './secret-stages.js';
 
 /** Reads one stage of the secret: its string, or null when it has no such version. */
 export type SecretStageReader = (stage: 'AWSCURRENT' | 'AWSPREVIOUS') => Promise<string | null>;
@@ -28,18 +29,9 @@ export async function valuesFromSecret(read: SecretStageReader): Promise<string[
   return previous && previous !== current ? [current, previous] : [current];
 }
 
-/** The stage reader of a real secret. */
-function secretsManagerReader(client: SecretsManagerClient, arn: string): SecretStageReader {
-  return async (stage) => {
-    try {
-      const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn, VersionStage: stage }));
-      return SecretString ?? null;
-    } catch (error) {
-      // A secret never rotated has no previous version.
-      if (stage === 'AWSPREVIOUS' && error instanceof ResourceNotFoundException) return null;
-      throw error;
-    }
-  };
+/** The stage reader of a real secret (a secret never rotated reads null for AWSPREVIOUS). */
+export function secretsManagerReader(service: AwsServiceSettings, arn: string): SecretStageReader {
+  return async (stage) => (await readSecretStage(service, arn, stage))?.value ?? null;
 }
 
 /** Decides whether a request's origin header value is accepted. */
@@ -88,7 +80,7 @@ const localValues = settings.ORIGIN_VERIFY ? localOriginValues(settings.ORIGIN_V
 /** This function's check; null when it was given no origin secret (then every request goes ahead). */
 export const originCheck: OriginCheck | null = settings.ORIGIN_VERIFY_SECRET_ARN
   ? createOriginCheck(() =>
-      valuesFromSecret(secretsManagerReader(new SecretsManagerClient({ region: settings.AWS_REGION }), settings.ORIGIN_VERIFY_SECRET_ARN as string)),
+      valuesFromSecret(secretsManagerReader(secretsManager(settings.AWS_REGION), settings.ORIGIN_VERIFY_SECRET_ARN as string)),
     )
   : localValues
     ? createOriginCheck(async () => localValues)

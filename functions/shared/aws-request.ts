@@ -155,7 +155,11 @@ export function serviceErrorOf(status: number, headers: IncomingHttpHeaders, tex
     const parsed: unknown = JSON.parse(text);
     if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>;
   } catch {
-    // Not JSON (a load balancer's page, or S3's XML): the status still says what happened.
+    // Not JSON. S3 answers in XML (`<Error><Code>SlowDown</Code><Message>…</Message>`), named by its
+    // Code as the SDK names it; anything else (a load balancer's page) is named by its status.
+    const element = (tag: string) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(text)?.[1];
+    const code = element('Code');
+    if (code) body = { code, message: element('Message') };
   }
   const typeHeader = headers['x-amzn-errortype'];
   const rawType = (typeof typeHeader === 'string' ? typeHeader : undefined) ?? (typeof body.__type === 'string' ? body.__type : undefined) ?? (typeof body.code === 'string' ? body.code : undefined);
