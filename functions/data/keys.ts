@@ -50,7 +50,7 @@ export const batchKey = (outletId: string, expiresOn: string, batchId: string) =
 });
 
 /**
- * Idempotency records of the portal's POSTs (Powertools idempotency): one partition, keyed by a
+ * Idempotency records of the portal's POSTs (`idempotency.ts`): one partition, keyed by a
  * hash of the outlet, the route and the `Idempotency-Key`. Small, short-lived items; the code
  * checks their expiry, since the embedded engine has no TTL.
  */

@@ -103,9 +103,6 @@ export function groupEntry<G extends RouteGroup>(group: G, handlers: GroupHandle
       return result;
     } catch (error) {
       if (error instanceof DomainError) return errorResponse(error);
-      // A library (Powertools idempotency) may wrap the data layer's "busy, try again".
-      const unavailable = causeWithCode(error, 'service_unavailable');
-      if (unavailable) return errorResponse(unavailable);
       logger.error('Unhandled error', { error: error as Error });
       return internalErrorResponse();
     } finally {
@@ -140,14 +137,6 @@ function unmatchedResponse(event: ApiEvent): ApiResult {
     return errorResponse(badRequest('That address is not valid'));
   }
   return errorResponse(notFound('There is no such page'));
-}
-
-/** The first `DomainError` with `code` in an error's chain of causes, if any. */
-function causeWithCode(error: unknown, code: DomainError['code']): DomainError | undefined {
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
-    if (cause instanceof DomainError && cause.code === code) return cause;
-  }
-  return undefined;
 }
 
 /** The actor if the route's access allows the call; throws `unauthorised` or `forbidden` otherwise. */
