@@ -136,59 +136,45 @@ export class GetCommand extends DocumentCommand<GetCommandInput, GetCommandOutpu
 }
 
 type WriteInput<T> = Omit<T, Legacy>;
-const writeOutput = (wire: Wire) => ({ ...convertFields(wire, { Attributes: fromWire, ItemCollectionMetrics: metrics(fromWire) }), $metadata: succeeded });
 
-export class PutCommand extends DocumentCommand<WriteInput<PutCommandInput>, PutCommandOutput> {
+/** Put, Update and Delete: one item written, its old or new attributes returned when asked for. */
+abstract class ItemWriteCommand<Input extends object, Output> extends DocumentCommand<Input, Output> {
+  wireInput(): Wire {
+    return convertFields(this.input, { Key: toWire, Item: toWire, ExpressionAttributeValues: toWire });
+  }
+  output(wire: Wire): Output {
+    return { ...convertFields(wire, { Attributes: fromWire, ItemCollectionMetrics: metrics(fromWire) }), $metadata: succeeded } as Output;
+  }
+}
+
+export class PutCommand extends ItemWriteCommand<WriteInput<PutCommandInput>, PutCommandOutput> {
   readonly operation = 'PutItem';
-  wireInput(): Wire {
-    return convertFields(this.input, { Item: toWire, ExpressionAttributeValues: toWire });
-  }
-  output(wire: Wire): PutCommandOutput {
-    return writeOutput(wire);
-  }
 }
 
-export class UpdateCommand extends DocumentCommand<WriteInput<UpdateCommandInput>, UpdateCommandOutput> {
+export class UpdateCommand extends ItemWriteCommand<WriteInput<UpdateCommandInput>, UpdateCommandOutput> {
   readonly operation = 'UpdateItem';
-  wireInput(): Wire {
-    return convertFields(this.input, { Key: toWire, ExpressionAttributeValues: toWire });
-  }
-  output(wire: Wire): UpdateCommandOutput {
-    return writeOutput(wire);
-  }
 }
 
-export class DeleteCommand extends DocumentCommand<WriteInput<DeleteCommandInput>, DeleteCommandOutput> {
+export class DeleteCommand extends ItemWriteCommand<WriteInput<DeleteCommandInput>, DeleteCommandOutput> {
   readonly operation = 'DeleteItem';
+}
+
+/** Query and Scan: a page of items, and the key to start the next page from. */
+abstract class PageCommand<Input extends object, Output> extends DocumentCommand<Input, Output> {
   wireInput(): Wire {
-    return convertFields(this.input, { Key: toWire, ExpressionAttributeValues: toWire });
+    return convertFields(this.input, { ExclusiveStartKey: toWire, ExpressionAttributeValues: toWire });
   }
-  output(wire: Wire): DeleteCommandOutput {
-    return writeOutput(wire);
+  output(wire: Wire): Output {
+    return { ...convertFields(wire, { Items: (items: never[]) => items.map(fromWire), LastEvaluatedKey: fromWire }), $metadata: succeeded } as Output;
   }
 }
 
-const readInput = (input: object) => convertFields(input, { ExclusiveStartKey: toWire, ExpressionAttributeValues: toWire });
-const pageOutput = (wire: Wire) => ({ ...convertFields(wire, { Items: (items: never[]) => items.map(fromWire), LastEvaluatedKey: fromWire }), $metadata: succeeded });
-
-export class QueryCommand extends DocumentCommand<Omit<QueryCommandInput, Legacy>, QueryCommandOutput> {
+export class QueryCommand extends PageCommand<Omit<QueryCommandInput, Legacy>, QueryCommandOutput> {
   readonly operation = 'Query';
-  wireInput(): Wire {
-    return readInput(this.input);
-  }
-  output(wire: Wire): QueryCommandOutput {
-    return pageOutput(wire);
-  }
 }
 
-export class ScanCommand extends DocumentCommand<Omit<ScanCommandInput, Legacy>, ScanCommandOutput> {
+export class ScanCommand extends PageCommand<Omit<ScanCommandInput, Legacy>, ScanCommandOutput> {
   readonly operation = 'Scan';
-  wireInput(): Wire {
-    return readInput(this.input);
-  }
-  output(wire: Wire): ScanCommandOutput {
-    return pageOutput(wire);
-  }
 }
 
 export class BatchGetCommand extends DocumentCommand<BatchGetCommandInput, BatchGetCommandOutput> {
