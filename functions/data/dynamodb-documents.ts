@@ -122,8 +122,8 @@ abstract class DocumentCommand<Input extends object, Output> {
   abstract output(wire: Wire): Output;
 }
 
-/** The metadata an SDK output carries: DynamoDB answers 200 to every command that succeeds. */
-const succeeded = { httpStatusCode: 200 } as const;
+/** The metadata an SDK output carries (a fresh object each time): DynamoDB answers 200 to every command that succeeds. */
+const succeeded = () => ({ httpStatusCode: 200 });
 
 export class GetCommand extends DocumentCommand<GetCommandInput, GetCommandOutput> {
   readonly operation = 'GetItem';
@@ -131,7 +131,7 @@ export class GetCommand extends DocumentCommand<GetCommandInput, GetCommandOutpu
     return convertFields(this.input, { Key: toWire });
   }
   output(wire: Wire): GetCommandOutput {
-    return { ...convertFields(wire, { Item: fromWire }), $metadata: succeeded };
+    return { ...convertFields(wire, { Item: fromWire }), $metadata: succeeded() };
   }
 }
 
@@ -143,7 +143,7 @@ abstract class ItemWriteCommand<Input extends object, Output> extends DocumentCo
     return convertFields(this.input, { Key: toWire, Item: toWire, ExpressionAttributeValues: toWire });
   }
   output(wire: Wire): Output {
-    return { ...convertFields(wire, { Attributes: fromWire, ItemCollectionMetrics: metrics(fromWire) }), $metadata: succeeded } as Output;
+    return { ...convertFields(wire, { Attributes: fromWire, ItemCollectionMetrics: metrics(fromWire) }), $metadata: succeeded() } as Output;
   }
 }
 
@@ -165,7 +165,7 @@ abstract class PageCommand<Input extends object, Output> extends DocumentCommand
     return convertFields(this.input, { ExclusiveStartKey: toWire, ExpressionAttributeValues: toWire });
   }
   output(wire: Wire): Output {
-    return { ...convertFields(wire, { Items: (items: never[]) => items.map(fromWire), LastEvaluatedKey: fromWire }), $metadata: succeeded } as Output;
+    return { ...convertFields(wire, { Items: (items: never[]) => items.map(fromWire), LastEvaluatedKey: fromWire }), $metadata: succeeded() } as Output;
   }
 }
 
@@ -184,7 +184,7 @@ export class BatchGetCommand extends DocumentCommand<BatchGetCommandInput, Batch
   }
   output(wire: Wire): BatchGetCommandOutput {
     const converted = convertFields(wire, { Responses: eachTable((items: never[]) => items.map(fromWire)), UnprocessedKeys: eachTable(keysIn(fromWire)) });
-    return { ...converted, $metadata: succeeded };
+    return { ...converted, $metadata: succeeded() };
   }
 }
 
@@ -198,7 +198,7 @@ export class BatchWriteCommand extends DocumentCommand<BatchWriteCommandInput, B
       UnprocessedItems: eachTable(eachRequest(fromWire)),
       ItemCollectionMetrics: eachTable((list: never[]) => list.map(metrics(fromWire))),
     });
-    return { ...converted, $metadata: succeeded };
+    return { ...converted, $metadata: succeeded() };
   }
 }
 
