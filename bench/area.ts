@@ -44,7 +44,7 @@ const { searchLimits } = await import('../functions/contract/find-outlets.js');
 const { readDemoOutlets } = await import('../local/demo-outlets.js');
 const { importPostcodeFile } = await import('../scripts/postcode-sources.js');
 const { documents, tableName } = await import('../functions/data/client.js');
-const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+const { ScanCommand } = await import('../functions/data/dynamodb-documents.js');
 
 await ensureTable();
 await importPostcodeFile(data('trafford-postcodes-onspd-2025-02.csv'), { kind: 'postcodes' });

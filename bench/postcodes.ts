@@ -71,7 +71,7 @@ const { ensureTable } = await import('../functions/data/create-table.js');
 const { importPostcodeFile } = await import('../scripts/postcode-sources.js');
 const { areaIndex } = await import('../functions/data/table-schema.js');
 const { documents, tableName } = await import('../functions/data/client.js');
-const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+const { ScanCommand } = await import('../functions/data/dynamodb-documents.js');
 
 await ensureTable();
 const started = performance.now();

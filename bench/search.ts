@@ -225,7 +225,7 @@ async function main(): Promise<void> {
   const { haversineKm } = await import('../functions/core/distance.js');
   const { compareNearest } = await import('../functions/core/nearest-search.js');
   const { documents, tableName } = await import('../functions/data/client.js');
-  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { ScanCommand } = await import('../functions/data/dynamodb-documents.js');
 
   const outlets = buildOutlets(outletSchema);
   const { isSearchable } = await import('../functions/core/listing-visibility.js');

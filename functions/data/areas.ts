@@ -2,7 +2,7 @@
  * Local authorities: one item each (`AREA#<code>`) with the name, the boundary the postcode
  * districts were placed with, and the commissioner's estimate of people using opiates.
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from './dynamodb-documents.js';
 import { type AreaBoundary, type StoredAreaEstimate, areaBoundarySchema, storedAreaEstimateSchema } from '../contract/area.js';
 import { documents, tableName } from './client.js';
 import { areaKey } from './keys.js';

@@ -5,8 +5,7 @@
  * route compares bases), and its item is deleted by whichever comes first: an answer to a reminder
  * link, or the readiness job's next look at the listing.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, isConditionalCheckFailure } from './dynamodb-documents.js';
 import * as z from 'zod';
 import { attentionReasonSchema } from '../contract/readiness.js';
 import type { AttentionRecord } from '../core/readiness-rules.js';
@@ -55,7 +54,7 @@ export async function deleteAttention(areaCode: string, outletId: string, basis:
       }),
     );
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!isConditionalCheckFailure(error)) throw error;
   }
 }
 

@@ -5,7 +5,7 @@
  * attempts), and the read fails loudly rather than returning a silently partial answer: a missing
  * item here would read as "none" (no outlet, an empty cell).
  */
-import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from './dynamodb-documents.js';
 import { BatchIncompleteError, type BatchRetryOptions, sendInChunks } from './batch-retry.js';
 import { documents, tableName } from './client.js';
 

@@ -10,7 +10,7 @@ import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
   type BatchWriteCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+} from './dynamodb-documents.js';
 import { BatchIncompleteError, type BatchRetryOptions, sendInChunks } from './batch-retry.js';
 import { documents, tableName } from './client.js';
 

@@ -2,7 +2,7 @@
  * Stock batches, one item each in the outlet's partition, keyed by expiry date so they read in
  * the order they run out.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from './dynamodb-documents.js';
 import { type StoredBatch, storedBatchSchema } from '../contract/batches.js';
 import { documents, tableName } from './client.js';
 import { areaIndexKeys, batchKey, batchSortPrefix, outletKey } from './keys.js';

@@ -3,7 +3,8 @@
  * On AWS the CDK stack owns the table; this is never called there.
  */
 import { CreateTableCommand, DescribeTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
-import { dynamodb, tableName } from './client.js';
+import { tableName } from './client.js';
+import { dynamodb } from './sdk-client.js';
 import { secondaryIndexes, tableKeys } from './table-schema.js';
 
 /** The CreateTable input, built from the shared table shape. */

@@ -2,7 +2,7 @@
  * Records of datasets loaded into the table (the local demo data), written last so that an
  * interrupted load is simply run again.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from './dynamodb-documents.js';
 import { documents, tableName } from './client.js';
 import { datasetKey } from './keys.js';
 

@@ -24,7 +24,7 @@
  *   items a search reads (each well under 4 KB: about 16 read units instead of 8 for a 25 km
  *   search), small next to the Queries that follow.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from './dynamodb-documents.js';
 import { geohashAlphabet } from '../core/geohash.js';
 import type { CellOccupancy } from '../core/nearest-search.js';
 import { batchGet } from './batch-get.js';

@@ -4,7 +4,7 @@
  * taken away counts from the next request. All of a person's records share one partition, read
  * with one Query.
  */
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from './dynamodb-documents.js';
 import type { Memberships } from '../core/access.js';
 import { documents, tableName } from './client.js';
 import { type MembershipKind, membershipKey, membershipSortPrefix, userPartition, userProfileKey } from './keys.js';

@@ -12,7 +12,7 @@
  * not find it (or find it where it was), and a just-withdrawn outlet may still be found. The
  * counters are read consistently so that they never widen that window (see `geo-counters.ts`).
  */
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandOutput } from './dynamodb-documents.js';
 import type { Coordinates, SearchableOutlet } from '../contract/outlet.js';
 import { type GeohashBox, geohashesCovering } from '../core/geohash.js';
 import { type Candidate, defaultTuning, findNearest } from '../core/nearest-search.js';

@@ -8,11 +8,11 @@
  * touched only when the outlet's cell or searchability changes. Every write is a single-item
  * conditional write or an `ADD`: the embedded engine has no transactions.
  */
-import { ConditionalCheckFailedException, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, isConditionalCheckFailure } from './dynamodb-documents.js';
 import type { ChangeEntry } from '../contract/portal-outlet.js';
 import { type Outlet, outletIdSchema } from '../contract/outlet.js';
 import type { ListingStore } from '../core/listing-updates.js';
+import { AwsServiceError } from '../shared/aws-request.js';
 import { DomainError, conflict, preconditionFailed } from '../shared/errors.js';
 import { batchGet } from './batch-get.js';
 import { forEachLimited } from './batch-retry.js';
@@ -44,16 +44,15 @@ export type { StoredOutlet } from './outlet-items.js';
  * True only when the error proves the write was not applied: the service answered it with a client
  * fault (4xx: condition failed, validation, item too large, throttling…) on the first and only
  * attempt. A network error, a timeout or a 5xx leaves it open (the write may have landed), and so
- * does an answer after the SDK's own retries: an earlier attempt may have been applied, and a
+ * does an answer after the client's retries: an earlier attempt may have been applied, and a
  * conditional retry of an applied write fails its condition.
  */
 function provesNotApplied(thrown: unknown): boolean {
   // The client reports passing failures as `service_unavailable`, with DynamoDB's error as the cause.
   const error = thrown instanceof DomainError ? thrown.cause : thrown;
-  if (!(error instanceof DynamoDBServiceException)) return false;
-  const status = error.$metadata?.httpStatusCode;
-  const clientFault = error.$fault === 'client' && (status === undefined || (status >= 400 && status < 500));
-  return clientFault && (error.$metadata?.attempts ?? 1) <= 1;
+  if (!(error instanceof AwsServiceError)) return false;
+  const status = error.$metadata.httpStatusCode;
+  return status >= 400 && status < 500 && (error.$metadata.attempts ?? 1) <= 1;
 }
 
 /** Sends an outlet write that moves it from one placement to another, keeping the counters on the safe side. */
@@ -110,7 +109,7 @@ export async function putOutlet(outlet: Outlet): Promise<void> {
       return;
     } catch (error) {
       // After a failed condition, read again.
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!isConditionalCheckFailure(error)) throw error;
     }
   }
   throw conflict('The outlet was changed by someone else at the same time. Please try again.');
@@ -130,7 +129,7 @@ export async function createOutlet(outlet: Outlet, entry: ChangeEntry): Promise<
     );
     return 'created';
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return 'exists';
+    if (isConditionalCheckFailure(error)) return 'exists';
     throw error;
   }
 }
@@ -254,7 +253,7 @@ export async function writeListingChange(current: StoredOutlet, next: Outlet, en
   try {
     await writeCounted(current.placement, to, () => documents.send(new UpdateCommand(listingUpdateInput(current, next, recent, entry.at))));
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw preconditionFailed('The listing has changed since it was read');
+    if (isConditionalCheckFailure(error)) throw preconditionFailed('The listing has changed since it was read');
     throw error;
   }
   return { outlet: next, version: current.version + 1, updatedAt: entry.at, history: recent, placement: to };

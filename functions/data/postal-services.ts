@@ -11,8 +11,7 @@
  * service, pointers it drops come out after. A leftover pointer is harmless: a search keeps only the
  * services whose own area still holds the place, and the next write of the service removes it.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, isConditionalCheckFailure } from './dynamodb-documents.js';
 import * as z from 'zod';
 import { type PostalService, type PostalServiceInput, type SearchedArea, postalServiceInputSchema } from '../contract/postal-services.js';
 import { coversArea, searchedAreaCodes, serviceAreaCodes } from '../core/postal-services.js';
@@ -84,7 +83,7 @@ export async function savePostalService(input: PostalServiceInput, now: Date = n
       }),
     );
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw preconditionFailed('The postal service has changed since it was read');
+    if (isConditionalCheckFailure(error)) throw preconditionFailed('The postal service has changed since it was read');
     throw error;
   }
   const dropped = before.filter((key) => !afterKeys.has(keyText(key)));

@@ -2,7 +2,7 @@
  * Postcode and outward-code locations: one small item each, loaded in bulk from the ONS Postcode
  * Directory and read one at a time by the search.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from './dynamodb-documents.js';
 import * as z from 'zod';
 import { type BatchWriteOptions, type BatchWriteResult, batchWrite } from './batch-write.js';
 import { logger } from '../shared/logger.js';

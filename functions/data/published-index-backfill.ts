@@ -5,8 +5,7 @@
  * Safe while the finder runs: each update only sets the two keys, and only while the listing is
  * still publicly listed, so a listing withdrawn meanwhile is left alone.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, isConditionalCheckFailure } from './dynamodb-documents.js';
 import { type OutletStatus, outletIdSchema, outletStatusSchema } from '../contract/outlet.js';
 import { forEachLimited } from './batch-retry.js';
 import { documents, tableName } from './client.js';
@@ -69,7 +68,7 @@ async function publish(outlet: { id: string; status: OutletStatus }): Promise<bo
     return true;
   } catch (error) {
     // Withdrawn (or removed) since the Scan read it: it must not be published.
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (isConditionalCheckFailure(error)) return false;
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * A Query followed through every page (`LastEvaluatedKey`), for reads of one partition's items.
  */
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from './dynamodb-documents.js';
 import { documents, tableName } from './client.js';
 
 /** The Query's items in order, all pages of them, or the first `limit` when a limit is given. */

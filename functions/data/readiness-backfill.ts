@@ -10,8 +10,7 @@
  * index because it was escalated comes back in; the job's next look takes it out again, sending
  * nothing (its reminder state says it was escalated).
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, isConditionalCheckFailure } from './dynamodb-documents.js';
 import { outletStatusSchema } from '../contract/outlet.js';
 import { documents, tableName } from './client.js';
 import { outletKey } from './keys.js';
@@ -68,7 +67,7 @@ async function placeInIndex(id: string, version: number, due: Date): Promise<boo
     );
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (isConditionalCheckFailure(error)) return false;
     throw error;
   }
 }

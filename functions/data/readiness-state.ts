@@ -7,8 +7,7 @@
  * runs of the job that look at the same listing at the same time cannot both record (and so both
  * send) the same reminder. The embedded engine has no transactions, so nothing here needs one.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, isConditionalCheckFailure } from './dynamodb-documents.js';
 import * as z from 'zod';
 import { attentionReasonSchema } from '../contract/readiness.js';
 import type { ReadinessState } from '../core/readiness-rules.js';
@@ -66,7 +65,7 @@ export async function saveReadinessState(outletId: string, state: ReadinessState
     );
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (isConditionalCheckFailure(error)) return false;
     throw error;
   }
 }
@@ -106,7 +105,7 @@ export async function scheduleReadinessCheck(outletId: string, version: number, 
     );
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (isConditionalCheckFailure(error)) return false;
     throw error;
   }
 }

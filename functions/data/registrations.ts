@@ -13,8 +13,7 @@
  * the two) is harmless: a queue keeps only the registrations that still belong in it, checked on the
  * registration itself, and the next write of that registration takes the pointer out.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, isConditionalCheckFailure } from './dynamodb-documents.js';
 import * as z from 'zod';
 import { type RegistrationQueue, registrationSchema } from '../contract/registration-moderation.js';
 import { registrationIdSchema } from '../contract/registration.js';
@@ -83,7 +82,7 @@ export async function createRegistration(record: RegistrationRecord): Promise<vo
     // A new registration is applied whole or not at all: its pointers come out again (a repeated
     // id keeps them, as they are the stored registration's too). Should that fail as well, they
     // are leftovers, which the queue skips.
-    if (!(error instanceof ConditionalCheckFailedException)) await deletePointers(pointers).catch(() => {});
+    if (!isConditionalCheckFailure(error)) await deletePointers(pointers).catch(() => {});
     throw error;
   }
 }
@@ -126,7 +125,7 @@ export async function writeRegistration(current: RegistrationRecord, next: Regis
       }),
     );
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw preconditionFailed('The registration has changed since it was read');
+    if (isConditionalCheckFailure(error)) throw preconditionFailed('The registration has changed since it was read');
     throw error;
   }
   await deletePointers(before.filter((key) => !afterKeys.has(keyText(key))));

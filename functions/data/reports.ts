@@ -2,8 +2,7 @@
  * Problem reports, in their outlet's partition: added by the public, read and marked dealt with
  * by the outlet.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, isConditionalCheckFailure } from './dynamodb-documents.js';
 import { type ProblemReport, problemReportSchema } from '../contract/report.js';
 import { notFound } from '../shared/errors.js';
 import { documents, tableName } from './client.js';
@@ -41,7 +40,7 @@ export async function countNoKitsReport(outletId: string): Promise<void> {
       }),
     );
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!isConditionalCheckFailure(error)) throw error;
   }
 }
 
@@ -62,7 +61,7 @@ export async function uncountNoKitsReport(outletId: string): Promise<void> {
       }),
     );
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!isConditionalCheckFailure(error)) throw error;
   }
 }
 
@@ -73,7 +72,7 @@ export async function replaceReport(report: ProblemReport, area: string | null):
       new PutCommand({ TableName: tableName, Item: reportItem(report, area), ConditionExpression: 'attribute_exists(pk)' }),
     );
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw notFound('We could not find that report');
+    if (isConditionalCheckFailure(error)) throw notFound('We could not find that report');
     throw error;
   }
 }

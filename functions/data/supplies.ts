@@ -4,8 +4,7 @@
  * repeated after a crash (when its idempotency record could not say it had finished) still counts
  * once: the key and the counts go in the same single-item write.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, isConditionalCheckFailure } from './dynamodb-documents.js';
 import { kitTypeSchema } from '../contract/outlet.js';
 import { type ResupplyReason, type SupplyDay, type SupplyRecord, resupplyReasonSchema } from '../contract/supplies.js';
 import { documents, tableName } from './client.js';
@@ -66,7 +65,7 @@ export async function addSupply(outletId: string, record: SupplyRecord, idempote
   try {
     ({ Attributes: item } = await documents.send(new UpdateCommand(supplyUpdateInput(outletId, record, idempotencyKey, area))));
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!isConditionalCheckFailure(error)) throw error;
     // Counted before, by an earlier attempt of the same request: answer as it would have.
     ({ Item: item } = await documents.send(
       new GetCommand({ TableName: tableName, Key: supplyKey(outletId, record.date, record.kitType), ConsistentRead: true }),

@@ -8,7 +8,8 @@ import { type AttributeValue, BatchWriteItemCommand, ScanCommand, type WriteRequ
 import type { AttributeJson, ItemJson } from '../core/item-checksum.js';
 import { BatchIncompleteError, sendInChunks } from './batch-retry.js';
 import { BATCH_WRITE_LIMIT } from './batch-write.js';
-import { dynamodb, tableName } from './client.js';
+import { tableName } from './client.js';
+import { dynamodb } from './sdk-client.js';
 import { tableKeys } from './table-schema.js';
 
 /** Reads every item of the table, consistently, one Scan page after another, handing each to `onItem`. */

@@ -3,7 +3,7 @@
  * backfills, the geo counters' recount), never for the API, which reads by key and by index only.
  * On AWS it costs a read of every item, postcodes included, whatever the filter keeps.
  */
-import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, type ScanCommandOutput } from './dynamodb-documents.js';
 import { forEachLimited } from './batch-retry.js';
 import { documents, tableName } from './client.js';
 

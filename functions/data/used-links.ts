@@ -8,8 +8,7 @@
  * The item keeps `expiresAt`, the token's own expiry, for a TTL to sweep one day; nothing depends
  * on that, and expiry is always checked in code (the embedded engine has no TTL).
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, isConditionalCheckFailure } from './dynamodb-documents.js';
 import * as z from 'zod';
 import { type ListingAction, listingActionSchema } from '../contract/listing-actions.js';
 import type { LinkClaim, LinkUse } from '../core/listing-link-answers.js';
@@ -66,7 +65,7 @@ export async function claimLink(
     );
     return { claimed: true, use };
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!isConditionalCheckFailure(error)) throw error;
     return { claimed: false, use: await readLinkUse(jti) };
   }
 }
@@ -98,6 +97,6 @@ export async function releaseLink(jti: string, claimId: string): Promise<void> {
       }),
     );
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!isConditionalCheckFailure(error)) throw error;
   }
 }

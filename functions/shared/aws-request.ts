@@ -135,8 +135,8 @@ export function signedHeaders(url: URL, request: AwsRequest, scope: SigningScope
 
 /** An error answered by an AWS service, named as the SDK names it. */
 export class AwsServiceError extends Error {
-  /** The HTTP status, where the SDK keeps it. */
-  readonly $metadata: { readonly httpStatusCode: number };
+  /** The HTTP status, and how many attempts were made (set once the retries are over), where the SDK keeps them. */
+  readonly $metadata: { readonly httpStatusCode: number; attempts?: number };
   /** The error body's other fields (DynamoDB's `Item` for `ReturnValuesOnConditionCheckFailure`). */
   readonly details: Readonly<Record<string, unknown>>;
 
@@ -295,7 +295,11 @@ export async function sendAwsRequest(settings: AwsServiceSettings, request: AwsR
       throw serviceErrorOf(response.status, response.headers, response.text);
     } catch (error) {
       const delay = retryDelayMs(error, attempt);
-      if (delay === null || attempt + 1 >= maxAttempts) throw error;
+      if (delay === null || attempt + 1 >= maxAttempts) {
+        // The data layer tells a write proved not applied (one attempt, refused) from one that may have landed.
+        if (error instanceof AwsServiceError) error.$metadata.attempts = attempt + 1;
+        throw error;
+      }
       await sleep(delay);
     }
   }

@@ -57,7 +57,7 @@ beforeAll(async () => {
 
   // Loaded now: the finder has pointed the data layer at its own engine.
   const { documents, tableName } = await import('../../functions/data/client.js');
-  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { ScanCommand } = await import('../../functions/data/dynamodb-documents.js');
   const { signListingLink } = await import('../../functions/core/listing-links.js');
   const { signingLinkKey } = await import('../../functions/data/link-keys.js');
   signLink = async (action, issuedAt) => signListingLink(await signingLinkKey(), { outletId: listingId, action }, issuedAt);

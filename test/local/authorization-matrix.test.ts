@@ -141,7 +141,7 @@ beforeAll(async () => {
   finder = await startFinder({ port: 0, siteDir });
   // Loaded now: the finder has pointed the data layer at its own engine.
   const { documents, tableName } = await import('../../functions/data/client.js');
-  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { ScanCommand } = await import('../../functions/data/dynamodb-documents.js');
   const { grantMembership, putUserProfile } = await import('../../functions/data/memberships.js');
   const { getOutlet, putOutlet } = await import('../../functions/data/outlets.js');
   const { putPostcodes } = await import('../../functions/data/postcodes.js');

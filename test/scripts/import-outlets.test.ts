@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '../../functions/data/dynamodb-documents.js';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { documents, tableName } from '../../functions/data/client.js';
 import { ensureTable } from '../../functions/data/create-table.js';

@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '../../functions/data/dynamodb-documents.js';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { batchWrite } from '../../functions/data/batch-write.js';
 import { documents, tableName } from '../../functions/data/client.js';

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '../../functions/data/dynamodb-documents.js';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { documents, tableName } from '../../functions/data/client.js';
 import { ensureTable } from '../../functions/data/create-table.js';

@@ -1,28 +1,29 @@
 /**
- * Faults in the data layer, for tests only: middleware on the one DynamoDB client
- * (`functions/data/client.ts`) that makes chosen commands fail as DynamoDB fails under load:
- * throttling, time-outs, its own internal errors. It sits inside the data layer's own handling of
- * such errors and before the SDK's retries, so each fault is what a command would still throw after
- * retrying on AWS, at once.
+ * Faults in the data layer, for tests only: makes chosen commands fail as DynamoDB fails under load
+ * (throttling, time-outs, its own internal errors) through the document client's test hook
+ * (`beforeSendForTests`, `functions/data/dynamodb-documents.ts`), and through middleware on the
+ * SDK client the idempotency store still uses (`functions/data/sdk-client.ts`). Both sit inside the
+ * data layer's own handling of such errors and in place of the retries, so each fault is what a
+ * command would still throw after retrying on AWS, at once. One plan counts the commands of both
+ * clients in the order they are sent.
  */
-import { InternalServerError, ProvisionedThroughputExceededException, ThrottlingException } from '@aws-sdk/client-dynamodb';
+import { AwsServiceError, TimeoutError } from '../../functions/shared/aws-request.js';
 
 export const faultKinds = ['throughput exceeded', 'throttling', 'timeout', 'internal error'] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
-/** A new error of the kind, as the SDK throws it. */
+/** A new error of the kind, as the client throws it (DynamoDB's error names and statuses). */
 export function faultError(kind: FaultKind): Error {
-  const $metadata = { httpStatusCode: kind === 'internal error' ? 500 : 400 };
   switch (kind) {
     case 'throughput exceeded':
-      return new ProvisionedThroughputExceededException({ message: 'The level of configured provisioned throughput for the table was exceeded', $metadata });
+      return new AwsServiceError('ProvisionedThroughputExceededException', 'The level of configured provisioned throughput for the table was exceeded', 400);
     case 'throttling':
-      return new ThrottlingException({ message: 'Rate of requests exceeds the allowed throughput', $metadata });
+      return new AwsServiceError('ThrottlingException', 'Rate of requests exceeds the allowed throughput', 400);
     case 'internal error':
-      return new InternalServerError({ message: 'Internal server error', $metadata });
+      return new AwsServiceError('InternalServerError', 'Internal server error', 500);
     case 'timeout':
-      // What the SDK's HTTP handler throws when a request outlives its `requestTimeout`.
-      return Object.assign(new Error('Connection timed out after 3000 ms'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+      // What the client throws when a request outlives its response time-out.
+      return new TimeoutError('No complete answer from dynamodb within 2000 ms');
   }
 }
 
@@ -52,25 +53,28 @@ export interface DynamoDbFaults {
  * (or the test) has set the environment it reads at load, as `startFinder` does.
  */
 export async function injectDynamoDbFaults(): Promise<DynamoDbFaults> {
-  const { dynamodb } = await import('../../functions/data/client.js');
+  const { documents, dynamodb } = await import('../../functions/data/client.js');
   let current: FaultPlan | null = null;
   let matched = 0;
   let thrown = 0;
   const sent: string[] = [];
-  // One fault middleware per client: injecting again replaces the last one.
+  const beforeSend = (name: string) => {
+    sent.push(name);
+    if (current && (current.commands?.test(name) ?? true)) {
+      matched += 1;
+      const first = (current.after ?? 0) + 1;
+      if (matched >= first && matched < first + (current.times ?? Infinity)) {
+        thrown += 1;
+        throw faultError(current.kind);
+      }
+    }
+  };
+  // Injecting again replaces the last hook and middleware.
+  documents.beforeSendForTests = beforeSend;
   dynamodb.middlewareStack.remove('testFaults');
   dynamodb.middlewareStack.add(
     (next, context) => async (args) => {
-      const name = context.commandName ?? '';
-      sent.push(name);
-      if (current && (current.commands?.test(name) ?? true)) {
-        matched += 1;
-        const first = (current.after ?? 0) + 1;
-        if (matched >= first && matched < first + (current.times ?? Infinity)) {
-          thrown += 1;
-          throw faultError(current.kind);
-        }
-      }
+      beforeSend(context.commandName ?? '');
       return next(args);
     },
     // After the data layer's translation (initialize, high), before the SDK's retries (finalizeRequest).

@@ -38,7 +38,7 @@ export async function startSmallFinder({ outlets = 40 }: { outlets?: number } = 
   const finder = await startFinder({ port: 0, siteDir, seed: false, clientLimits: false });
   // Loaded now: the finder has pointed the data layer at its own engine.
   const { documents, tableName } = await import('../../functions/data/client.js');
-  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { ScanCommand } = await import('../../functions/data/dynamodb-documents.js');
   const { grantMembership, putUserProfile } = await import('../../functions/data/memberships.js');
   const { putOutlet, putOutlets } = await import('../../functions/data/outlets.js');
   const { putOutwardCodes, putPostcodes } = await import('../../functions/data/postcodes.js');

@@ -1,4 +1,4 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '../../../functions/data/dynamodb-documents.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BatchGetIncompleteError, type BatchGetSender, batchGet } from '../../../functions/data/batch-get.js';
 import { batchWrite } from '../../../functions/data/batch-write.js';

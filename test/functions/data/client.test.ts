@@ -3,10 +3,12 @@
  * throws is one of the passing failures answered 503.
  */
 import { createServer, type Server, type Socket } from 'node:net';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsRequestTimeouts, clientSettings } from '../../../functions/data/client.js';
-import { isTransientDynamoDbError } from '../../../functions/data/transient-errors.js';
+import { DynamoDbDocuments, GetCommand } from '../../../functions/data/dynamodb-documents.js';
+import { sdkClientSettings } from '../../../functions/data/sdk-client.js';
+import { localCredentials } from '../../../functions/shared/aws-request.js';
+import { DomainError } from '../../../functions/shared/errors.js';
 
 let silent: Server;
 let silentUrl = '';
@@ -25,29 +27,41 @@ afterAll(async () => {
 });
 
 describe('clientSettings', () => {
-  it('gives up on DynamoDB after the time-outs on AWS, and keeps the SDK defaults for the embedded engine', () => {
-    expect(clientSettings({ AWS_REGION: 'eu-west-2' })).toEqual({ region: 'eu-west-2', requestHandler: awsRequestTimeouts });
-    expect(clientSettings({ AWS_REGION: 'eu-west-2', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' })).not.toHaveProperty('requestHandler');
+  it('gives up on DynamoDB after the time-outs on AWS, and waits for the embedded engine', () => {
+    const aws = clientSettings({ AWS_REGION: 'eu-west-2' });
+    expect(aws).toMatchObject({ signingName: 'dynamodb', region: 'eu-west-2', endpoint: 'https://dynamodb.eu-west-2.amazonaws.com', timeouts: awsRequestTimeouts });
+    const local = clientSettings({ AWS_REGION: 'eu-west-2', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' });
+    expect(local).toMatchObject({ endpoint: 'http://127.0.0.1:8000' });
+    expect(local.timeouts).toBeUndefined();
+    expect(local.credentials()).toEqual(localCredentials);
   });
 
-  it('makes a request that gets no answer fail as a passing failure, within its time-out', async () => {
+  it('gives the SDK client (idempotency, table administration) the same time-outs', () => {
+    expect(sdkClientSettings({ AWS_REGION: 'eu-west-2' })).toEqual({
+      region: 'eu-west-2',
+      requestHandler: { connectionTimeout: awsRequestTimeouts.connectMs, requestTimeout: awsRequestTimeouts.responseMs, throwOnRequestTimeout: true },
+    });
+    expect(sdkClientSettings({ AWS_REGION: 'eu-west-2', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' })).not.toHaveProperty('requestHandler');
+  });
+
+  it('makes a request that gets no answer fail as a passing failure (503), within its time-out', async () => {
     // Prepare: the AWS settings, pointed at a server that never answers, with one attempt.
-    const client = new DynamoDBClient({
+    const client = new DynamoDbDocuments({
       ...clientSettings({ AWS_REGION: 'eu-west-2' }),
       endpoint: silentUrl,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      credentials: () => ({ accessKeyId: 'test', secretAccessKey: 'test' }),
       maxAttempts: 1,
     });
     const started = performance.now();
 
     // Act
-    const error = await client.send(new ListTablesCommand({})).catch((thrown: unknown) => thrown);
+    const error = await client.send(new GetCommand({ TableName: 'silent', Key: { pk: 'a', sk: 'b' } })).catch((thrown: unknown) => thrown);
 
     // Assess
     const waited = performance.now() - started;
-    expect(isTransientDynamoDbError(error), String(error)).toBe(true);
-    expect(waited).toBeGreaterThanOrEqual(awsRequestTimeouts.requestTimeout - 100);
-    expect(waited).toBeLessThan(awsRequestTimeouts.requestTimeout + 2_000);
-    client.destroy();
+    expect(error, String(error)).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'service_unavailable', cause: { name: 'TimeoutError' } });
+    expect(waited).toBeGreaterThanOrEqual(awsRequestTimeouts.responseMs - 100);
+    expect(waited).toBeLessThan(awsRequestTimeouts.responseMs + 2_000);
   });
 });

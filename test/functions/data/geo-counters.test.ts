@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand } from '../../../functions/data/dynamodb-documents.js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Coordinates, Outlet } from '../../../functions/contract/outlet.js';
 import { haversineKm } from '../../../functions/core/distance.js';

@@ -2,7 +2,7 @@
  * A person's change to a listing, written with its history in one conditional update, against the
  * embedded DynamoDB.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '../../../functions/data/dynamodb-documents.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '../../../functions/contract/portal-outlet.js';
 import { encodeGeohash } from '../../../functions/core/geohash.js';

@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException, InternalServerError } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { AwsServiceError } from '../../../functions/shared/aws-request.js';
+import { GetCommand, PutCommand, QueryCommand } from '../../../functions/data/dynamodb-documents.js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { documents, tableName } from '../../../functions/data/client.js';
 import { ensureTable } from '../../../functions/data/create-table.js';
@@ -218,7 +218,7 @@ describe('outlets', () => {
   it('keeps an over-count, never an under-count, when the service fails with a 5xx', async () => {
     // Prepare
     const carlisle = { lat: 54.8925, lng: -2.9329 };
-    failNextPut(() => new InternalServerError({ message: 'Internal server error', $metadata: { httpStatusCode: 500 } }), 'instead');
+    failNextPut(() => new AwsServiceError('InternalServerError', 'Internal server error', 500), 'instead');
 
     // Act
     const write = putOutlet(buildOutlet({ id: 'server-fault', location: carlisle }));
@@ -232,15 +232,12 @@ describe('outlets', () => {
   it('keeps its count when a retried write fails its condition because an earlier attempt landed', async () => {
     // Prepare
     const lincoln = { lat: 53.2307, lng: -0.5406 };
-    // As the SDK reports it: the first attempt timed out after the write landed, the retry found the item there.
-    failNextPut(
-      () =>
-        new ConditionalCheckFailedException({
-          message: 'The conditional request failed',
-          $metadata: { httpStatusCode: 400, attempts: 2 },
-        }),
-      'after',
-    );
+    // As the client reports it: the first attempt timed out after the write landed, the retry found the item there.
+    failNextPut(() => {
+      const failure = new AwsServiceError('ConditionalCheckFailedException', 'The conditional request failed', 400);
+      failure.$metadata.attempts = 2;
+      return failure;
+    }, 'after');
 
     // Act
     await putOutlet(buildOutlet({ id: 'retried', location: lincoln }));

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '../../../functions/data/dynamodb-documents.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nationCodes } from '../../../functions/contract/nations.js';
 import { type PostalServiceInput, type SearchedArea, postalServiceInputSchema } from '../../../functions/contract/postal-services.js';

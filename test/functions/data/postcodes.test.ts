@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '../../../functions/data/dynamodb-documents.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BatchWriteIncompleteError,

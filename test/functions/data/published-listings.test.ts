@@ -3,7 +3,7 @@
  * are in it, whatever writes them; a withdrawal takes a listing out; listings are read with their
  * public fields alone; and the backfill gives the index to listings stored before it existed.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '../../../functions/data/dynamodb-documents.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publicListingFields } from '../../../functions/contract/find-outlets.js';
 import type { ChangeEntry } from '../../../functions/contract/portal-outlet.js';

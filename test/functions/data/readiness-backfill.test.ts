@@ -1,7 +1,7 @@
 /**
  * The one-off that puts listings written before readiness reminders into the readiness index.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '../../../functions/data/dynamodb-documents.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documents, tableName } from '../../../functions/data/client.js';
 import { ensureTable } from '../../../functions/data/create-table.js';

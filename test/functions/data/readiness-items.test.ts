@@ -2,7 +2,7 @@
  * How a listing enters, moves in and leaves the sparse `readiness` index as it is written: whole
  * (seeding, imports), and changed by a person (the portal's one tap, an edit, a withdrawal).
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '../../../functions/data/dynamodb-documents.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '../../../functions/contract/portal-outlet.js';
 import type { Outlet } from '../../../functions/contract/outlet.js';

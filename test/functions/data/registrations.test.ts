@@ -3,7 +3,7 @@
  * alone, pointers moved with the registration's status and area, leftovers skipped, and writes
  * conditional on the version.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '../../../functions/data/dynamodb-documents.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type RegistrationDetails, registrationDetailsSchema, type RegistrationPlace } from '../../../functions/contract/registration.js';
 import { type RegistrationRecord, askForChanges, newRegistration, reject, resubmit } from '../../../functions/core/registration-rules.js';
