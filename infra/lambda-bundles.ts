@@ -40,11 +40,11 @@ export function lambdaEntries(dir = lambdaEntryDir): string[] {
 const filesOf = (name: string): readonly string[] => (name in routeGroups ? filesBesideBundleOf(name as RouteGroup) : []);
 
 /** Bundles each entry through `ApiFunction` into `outdir` (a cloud assembly) and reads the results. */
-export function bundleLambdas(outdir: string, entries = lambdaEntries(), { runtimeSdk = false } = {}): LambdaBundle[] {
+export function bundleLambdas(outdir: string, entries = lambdaEntries()): LambdaBundle[] {
   const app = new App({ outdir });
   // Offline: a dummy account and region, as `cdk synth` has them.
   const stack = new Stack(app, 'LambdaBundles', { env: { account: '111111111111', region: 'eu-west-2' } });
-  const functions = entries.map((entry) => ({ name: basename(entry, '.ts'), fn: new ApiFunction(stack, basename(entry, '.ts'), { entry, filesBesideBundle: filesOf(basename(entry, '.ts')), bundleAwsSdk: !runtimeSdk }) }));
+  const functions = entries.map((entry) => ({ name: basename(entry, '.ts'), fn: new ApiFunction(stack, basename(entry, '.ts'), { entry, filesBesideBundle: filesOf(basename(entry, '.ts')) }) }));
   app.synth();
   return functions.map(({ name, fn }) => {
     const asset = fn.function.node.findAll().find((child): child is Asset => child instanceof Asset);

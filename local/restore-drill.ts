@@ -15,7 +15,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ItemChecksum, type ItemJson, type TableFigures } from '../functions/core/item-checksum.js';
-import { deleteEveryItem, forEachItem, itemFromJson, putEveryItem } from '../functions/data/table-dump.js';
+import { checkedItem, deleteEveryItem, forEachItem, putEveryItem } from '../functions/data/table-dump.js';
 
 /** The figures of each step. */
 export interface RestoreDrillFigures {
@@ -64,7 +64,7 @@ export async function runRestoreDrill(options: { file: string; log?: (line: stri
   const file = new ItemChecksum();
   for (const item of items) file.add(item);
   // Every value checked before anything is deleted: a file that cannot be imported stops the drill here.
-  for (const item of items) itemFromJson(item);
+  for (const item of items) checkedItem(item);
 
   const deleted = await deleteEveryItem();
   const emptied = await tableFigures();

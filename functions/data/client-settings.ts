@@ -1,6 +1,6 @@
 /**
- * Where the data layer's DynamoDB calls go, and how long they may take. Pure, so both clients (the
- * document client and the SDK's, `sdk-client.ts`) and their tests share it.
+ * Where the data layer's DynamoDB calls go, and how long they may take. Pure, apart from the
+ * module that builds the client at load (`client.ts`), so tests can build clients of their own.
  */
 import { type AwsServiceSettings, credentialsFromEnvironment, localCredentials } from '../shared/aws-request.js';
 

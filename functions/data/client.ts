@@ -7,9 +7,6 @@ import { clientSettings } from './client-settings.js';
 import { DynamoDbDocuments } from './dynamodb-documents.js';
 
 export { awsRequestTimeouts, clientSettings } from './client-settings.js';
-// The SDK's client, for the idempotency store only until it moves off the SDK (another change);
-// a bundle that does not use it leaves it out (see `sdk-client.ts`).
-export { dynamodb } from './sdk-client.js';
 
 const { AWS_REGION, DYNAMODB_ENDPOINT, TABLE_NAME } = config();
 

@@ -2,9 +2,9 @@
  * Creates the table on the embedded engine (local runtime and tests), idempotently.
  * On AWS the CDK stack owns the table; this is never called there.
  */
-import { CreateTableCommand, DescribeTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
-import { tableName } from './client.js';
-import { dynamodb } from './sdk-client.js';
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
+import { AwsServiceError } from '../shared/aws-request.js';
+import { documents, tableName } from './client.js';
 import { secondaryIndexes, tableKeys } from './table-schema.js';
 
 /** The CreateTable input, built from the shared table shape. */
@@ -46,13 +46,13 @@ export class TableShapeError extends Error {
 export async function ensureTable(): Promise<boolean> {
   let created = false;
   try {
-    await dynamodb.send(new CreateTableCommand(createTableInput(tableName)));
+    await documents.sendAsIs('CreateTable', createTableInput(tableName));
     created = true;
   } catch (error) {
-    if (!(error instanceof ResourceInUseException)) throw error;
+    if (!(error instanceof AwsServiceError && error.name === 'ResourceInUseException')) throw error;
   }
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await documents.sendAsIs<{ Table?: TableDescription }>('DescribeTable', { TableName: tableName });
     const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
     if (Table?.TableStatus === 'ACTIVE' && indexesActive) {
       checkIndexShapes(Table.GlobalSecondaryIndexes ?? []);

@@ -241,12 +241,25 @@ export class DynamoDbDocuments {
    * with `Retry-After`; every other error as DynamoDB named it.
    */
   async send<Input extends object, Output>(command: DocumentCommand<Input, Output>): Promise<Output> {
+    return command.output(await this.call(command.operation, command.wireInput()));
+  }
+
+  /**
+   * An operation in DynamoDB's own JSON (attribute values as DynamoDB writes them, binary as
+   * base64), sent and answered as it is, with the same error handling: for table administration and
+   * the restore drill (`create-table.ts`, `table-dump.ts`), which work on the table itself or need
+   * every value exactly as stored.
+   */
+  async sendAsIs<Output>(operation: string, input: object): Promise<Output> {
+    return (await this.call(operation, input)) as Output;
+  }
+
+  private async call(operation: string, input: object): Promise<Wire> {
     // The SDK's command names, so logs and fault plans read as they did.
-    const commandName = `${command.operation}Command`;
+    const commandName = `${operation}Command`;
     try {
       this.beforeSendForTests?.(commandName);
-      const wire = await callAwsJson<Wire>(this.settings, `DynamoDB_20120810.${command.operation}`, command.wireInput(), '1.0');
-      return command.output(wire);
+      return await callAwsJson<Wire>(this.settings, `DynamoDB_20120810.${operation}`, input, '1.0');
     } catch (error) {
       throw unavailableIfTransient(withOldItem(error), commandName);
     }

@@ -19,7 +19,7 @@
  * records, but nothing depends on it.
  */
 import { createHash } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, isConditionalCheckFailure } from './dynamodb-documents.js';
 import type { Context } from 'aws-lambda';
 import { DomainError, conflict } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
@@ -87,7 +87,7 @@ async function claim(key: ReturnType<typeof recordKey>, validation: string, cont
     );
     return true;
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    if (isConditionalCheckFailure(error)) return false;
     throw error;
   }
 }

@@ -18,13 +18,10 @@ import type { TableAccess } from '../../functions/routes.js';
 import { lockFile, projectRoot } from '../project-paths.js';
 import type { SignInEndpoints } from './portal-sign-in.js';
 
-/** The Lambda bundles' stand-in for the SDK's default credential chain, from the project root. */
-export const lambdaCredentialsModule = 'functions/shared/lambda-credentials.ts';
-
 /**
  * The DynamoDB actions each level of `TableAccess` allows, and whether on the indexes too. Nothing
  * else: no Scan (a public search must never read the whole table), no stream actions, no
- * DescribeTable (the SDK does not need it), and for `append` nothing that changes or deletes an
+ * DescribeTable (nothing at run time needs it), and for `append` nothing that changes or deletes an
  * existing item.
  *
  * "The indexes" are the table's `secondaryIndexes`, each by its name.
@@ -110,11 +107,6 @@ export interface ApiFunctionProps {
    * @default none
    */
   readonly filesBesideBundle?: readonly string[];
-  /**
-   * Whether the AWS SDK goes in the bundle (see the class comment); false leaves it to the runtime,
-   * for `npm run bench:lambda -- --runtime-sdk`, which measures that alternative. @default true
-   */
-  readonly bundleAwsSdk?: boolean;
   /** Shown in the console next to the generated function name. */
   readonly description?: string;
   /** @default 512 – on arm64 this buys a faster cold start than the price difference costs. */
@@ -138,12 +130,9 @@ export interface ApiFunctionProps {
  * A Node.js 22 function on arm64, bundled by the local esbuild into one minified ES module.
  *
  * ES module output because the sources are ES modules: `import.meta` and top-level await keep
- * working, which a CommonJS bundle would silently break. The AWS SDK is bundled rather than taken
- * from the runtime so that production runs the exact SDK version the tests ran, and because it
- * starts faster: measured on this machine, every function's cold import took 96–116 ms with the SDK
- * in one minified bundle and 141–229 ms importing the same SDK from node_modules as the runtime
- * provides it (bench/REPORT.md, "Lambda bundles"). Only its default credential chain is swapped for
- * the one link Lambda uses (`functions/shared/lambda-credentials.ts`).
+ * working, which a CommonJS bundle would silently break. The functions call AWS through their own
+ * signed-request module (`functions/shared/aws-request.ts`), not the AWS SDK, whose clients put
+ * 200–320 KB of runtime into every bundle (issue 11; bench/REPORT.md, "Lambda bundles").
  * `npm run bench:lambda` bundles every function through this construct and reports the sizes.
  */
 export class ApiFunction extends Construct {
@@ -198,13 +187,13 @@ export class ApiFunction extends Construct {
         // Stack traces need the map's mappings, not a copy of every source: without the copies the
         // map is about a quarter of the size, and Node reads it at every cold start (`--enable-source-maps`).
         sourcesContent: false,
-        bundleAwsSDK: props.bundleAwsSdk ?? true,
+        // Nothing of the SDK is imported at run time but `@aws-sdk/util-dynamodb`'s marshalling:
+        // bundled, so production runs the version the tests ran.
+        bundleAwsSDK: true,
         // Prefer packages' ES module builds; fall back to CommonJS ones.
         mainFields: ['module', 'main'],
         // A CommonJS dependency that calls require() inside an ES module bundle needs a real one.
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        // Relative to `projectRoot`, where esbuild runs.
-        ...(props.bundleAwsSdk === false ? {} : { esbuildArgs: { '--alias': `@aws-sdk/credential-provider-node=./${lambdaCredentialsModule}` } }),
         ...(props.filesBesideBundle?.length
           ? {
               commandHooks: {

@@ -8,17 +8,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AttributeValue, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ItemChecksum, type ItemJson } from '../../functions/core/item-checksum.js';
-import { dynamodb, tableName } from '../../functions/data/client.js';
+import { documents, tableName } from '../../functions/data/client.js';
 import { ensureTable } from '../../functions/data/create-table.js';
-import { forEachItem, itemToJson } from '../../functions/data/table-dump.js';
+import { forEachItem } from '../../functions/data/table-dump.js';
 import { projectRoot } from '../../infra/project-paths.js';
 import { restoreProblems, runRestoreDrill } from '../../local/restore-drill.js';
 
-/** Items with every kind of value DynamoDB has, and numbers a JavaScript number would round. */
-const items: Record<string, AttributeValue>[] = [
+/** Items with every kind of value DynamoDB has (binary in base64, as DynamoDB's JSON carries it), and numbers a JavaScript number would round. */
+const items: ItemJson[] = [
   {
     pk: { S: 'OUTLET#T1' },
     sk: { S: 'OUTLET' },
@@ -28,19 +27,19 @@ const items: Record<string, AttributeValue>[] = [
     counts: { NS: ['3', '1', '2'] },
     open: { BOOL: true },
     alert: { NULL: true },
-    signature: { B: new Uint8Array([0, 1, 2, 254, 255]) },
-    keys: { BS: [new Uint8Array([9]), new Uint8Array([7, 8])] },
+    signature: { B: Buffer.from([0, 1, 2, 254, 255]).toString('base64') },
+    keys: { BS: [Buffer.from([9]).toString('base64'), Buffer.from([7, 8]).toString('base64')] },
     week: { L: [{ M: { day: { S: 'monday' }, opens: { S: '09:00' } } }, { L: [{ N: '1' }, { S: 'x' }] }] },
     address: { M: { town: { S: 'Manchester' }, nested: { M: { deep: { N: '-0.5' } } } } },
   },
-  ...Array.from({ length: 60 }, (_, index): Record<string, AttributeValue> => ({ pk: { S: `POSTCODE#T${index}` }, sk: { S: 'POSTCODE' }, n: { N: String(index) } })),
+  ...Array.from({ length: 60 }, (_, index): ItemJson => ({ pk: { S: `POSTCODE#T${index}` }, sk: { S: 'POSTCODE' }, n: { N: String(index) } })),
 ];
 
 let folder: string;
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'restore-drill-'));
   await ensureTable();
-  for (const item of items) await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: item }));
+  for (const item of items) await documents.sendAsIs('PutItem', { TableName: tableName, Item: item });
 });
 afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
@@ -125,7 +124,7 @@ describe('the restore drill', () => {
 });
 
 describe('the checksum', () => {
-  const sample = items.slice(0, 5).map(itemToJson);
+  const sample = items.slice(0, 5);
   const of = (list: readonly ItemJson[]) => {
     const checksum = new ItemChecksum();
     for (const item of list) checksum.add(item);

@@ -1,11 +1,9 @@
 /**
  * Faults in the data layer, for tests only: makes chosen commands fail as DynamoDB fails under load
  * (throttling, time-outs, its own internal errors) through the document client's test hook
- * (`beforeSendForTests`, `functions/data/dynamodb-documents.ts`), and through middleware on the
- * SDK client the idempotency store still uses (`functions/data/sdk-client.ts`). Both sit inside the
- * data layer's own handling of such errors and in place of the retries, so each fault is what a
- * command would still throw after retrying on AWS, at once. One plan counts the commands of both
- * clients in the order they are sent.
+ * (`beforeSendForTests`, `functions/data/dynamodb-documents.ts`). It sits inside the data layer's
+ * own handling of such errors and in place of the retries, so each fault is what a command would
+ * still throw after retrying on AWS, at once.
  */
 import { AwsServiceError, TimeoutError } from '../../functions/shared/aws-request.js';
 
@@ -49,11 +47,11 @@ export interface DynamoDbFaults {
 }
 
 /**
- * Adds the fault middleware to the data layer's client. Import the client only after the finder
+ * Sets the fault hook on the data layer's client. Import the client only after the finder
  * (or the test) has set the environment it reads at load, as `startFinder` does.
  */
 export async function injectDynamoDbFaults(): Promise<DynamoDbFaults> {
-  const { documents, dynamodb } = await import('../../functions/data/client.js');
+  const { documents } = await import('../../functions/data/client.js');
   let current: FaultPlan | null = null;
   let matched = 0;
   let thrown = 0;
@@ -69,17 +67,8 @@ export async function injectDynamoDbFaults(): Promise<DynamoDbFaults> {
       }
     }
   };
-  // Injecting again replaces the last hook and middleware.
+  // Injecting again replaces the last hook.
   documents.beforeSendForTests = beforeSend;
-  dynamodb.middlewareStack.remove('testFaults');
-  dynamodb.middlewareStack.add(
-    (next, context) => async (args) => {
-      beforeSend(context.commandName ?? '');
-      return next(args);
-    },
-    // After the data layer's translation (initialize, high), before the SDK's retries (finalizeRequest).
-    { step: 'initialize', priority: 'low', name: 'testFaults' },
-  );
   return {
     plan(plan) {
       current = plan;

@@ -6,7 +6,6 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsRequestTimeouts, clientSettings } from '../../../functions/data/client.js';
 import { DynamoDbDocuments, GetCommand } from '../../../functions/data/dynamodb-documents.js';
-import { sdkClientSettings } from '../../../functions/data/sdk-client.js';
 import { localCredentials } from '../../../functions/shared/aws-request.js';
 import { DomainError } from '../../../functions/shared/errors.js';
 
@@ -36,13 +35,6 @@ describe('clientSettings', () => {
     expect(local.credentials()).toEqual(localCredentials);
   });
 
-  it('gives the SDK client (idempotency, table administration) the same time-outs', () => {
-    expect(sdkClientSettings({ AWS_REGION: 'eu-west-2' })).toEqual({
-      region: 'eu-west-2',
-      requestHandler: { connectionTimeout: awsRequestTimeouts.connectMs, requestTimeout: awsRequestTimeouts.responseMs, throwOnRequestTimeout: true },
-    });
-    expect(sdkClientSettings({ AWS_REGION: 'eu-west-2', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' })).not.toHaveProperty('requestHandler');
-  });
 
   it('makes a request that gets no answer fail as a passing failure (503), within its time-out', async () => {
     // Prepare: the AWS settings, pointed at a server that never answers, with one attempt.

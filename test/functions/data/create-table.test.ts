@@ -1,6 +1,6 @@
-import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
-import { dynamodb, tableName } from '../../../functions/data/client.js';
+import { documents, tableName } from '../../../functions/data/client.js';
 import { createTableInput, ensureTable } from '../../../functions/data/create-table.js';
 import { readinessIndex } from '../../../functions/data/table-schema.js';
 
@@ -12,7 +12,7 @@ describe('ensureTable', () => {
 
     // Assess
     expect([first, second]).toEqual([true, false]);
-    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await documents.sendAsIs<{ Table?: TableDescription }>('DescribeTable', { TableName: tableName });
     expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['area', 'geo', 'published', 'readiness']);
     expect(Table?.GlobalSecondaryIndexes?.find((index) => index.IndexName === 'readiness')?.Projection?.ProjectionType).toBe('KEYS_ONLY');
   });
@@ -21,16 +21,14 @@ describe('ensureTable', () => {
     // Prepare: the table as the previous version made it, without the readiness index.
     const input = createTableInput(tableName);
     const older = `${tableName}-older`;
-    await dynamodb.send(
-      new CreateTableCommand({
-        ...input,
-        TableName: older,
-        AttributeDefinitions: input.AttributeDefinitions.filter(
-          (definition) => definition.AttributeName !== readinessIndex.partitionKey && definition.AttributeName !== readinessIndex.sortKey,
-        ),
-        GlobalSecondaryIndexes: input.GlobalSecondaryIndexes.filter((index) => index.IndexName !== readinessIndex.name),
-      }),
-    );
+    await documents.sendAsIs('CreateTable', {
+      ...input,
+      TableName: older,
+      AttributeDefinitions: input.AttributeDefinitions.filter(
+        (definition) => definition.AttributeName !== readinessIndex.partitionKey && definition.AttributeName !== readinessIndex.sortKey,
+      ),
+      GlobalSecondaryIndexes: input.GlobalSecondaryIndexes.filter((index) => index.IndexName !== readinessIndex.name),
+    });
     const previous = process.env.TABLE_NAME;
     process.env.TABLE_NAME = older;
     // Loaded afresh, as a process started on the older table would load it.
