@@ -3,10 +3,10 @@
  * locally and in tests `DYNAMODB_ENDPOINT` points it at the embedded engine.
  */
 import { config } from '../shared/config.js';
-import { clientSettings } from './client-settings.js';
+import { clientSettings } from './aws-services.js';
 import { DynamoDbDocuments } from './dynamodb-documents.js';
 
-export { awsRequestTimeouts, clientSettings } from './client-settings.js';
+export { awsRequestTimeouts, clientSettings } from './aws-services.js';
 
 const { AWS_REGION, DYNAMODB_ENDPOINT, TABLE_NAME } = config();
 

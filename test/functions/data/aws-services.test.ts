@@ -264,3 +264,20 @@ describe('putOpenDataFile (S3 PutObject)', () => {
     );
   });
 });
+
+describe('awsService', () => {
+  it('gives every service on AWS the time-outs, the role credentials and its regional address; a local stand-in none of the time-outs', async () => {
+    // Prepare
+    const { awsRequestTimeouts, awsService } = await import('../../../functions/data/aws-services.js');
+
+    // Act
+    const onAws = awsService('ses', 'eu-west-2', 'https://email.eu-west-2.amazonaws.com');
+    const local = awsService('ses', 'eu-west-2', 'https://email.eu-west-2.amazonaws.com', 'http://127.0.0.1:9999/_local/ses');
+
+    // Assess
+    expect(onAws).toMatchObject({ signingName: 'ses', endpoint: 'https://email.eu-west-2.amazonaws.com', timeouts: awsRequestTimeouts });
+    expect(local).toMatchObject({ endpoint: 'http://127.0.0.1:9999/_local/ses' });
+    expect(local.timeouts).toBeUndefined();
+    expect(local.credentials()).toEqual(localCredentials);
+  });
+});

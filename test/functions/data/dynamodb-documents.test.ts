@@ -8,7 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, tableName } from '../../../functions/data/client.js';
-import { clientSettings } from '../../../functions/data/client-settings.js';
+import { clientSettings } from '../../../functions/data/aws-services.js';
 import { ensureTable } from '../../../functions/data/create-table.js';
 import {
   BatchGetCommand,
