@@ -13,7 +13,8 @@ import { problemReportSchema } from './report.js';
 import { supplyMonthSchema } from './supplies.js';
 
 /** One of the area's listings, as the dashboard's table and map show it. */
-export const areaListingSchema = areaOutletSchema.extend({
+export const areaListingSchema = z.object({
+  ...areaOutletSchema.shape,
   /** The status the public sees now (a closure whose reopening day has come reads as active). */
   publicStatus: outletStatusSchema,
   freshness: freshnessSchema,
