@@ -34,7 +34,7 @@ export const areaOverviewSchema = z.object({
   /** Listings going stale or stale already, longest unconfirmed first. */
   stale: z.array(areaListingSchema),
   /** Open problem reports, newest first, with the listing's name. */
-  openReports: z.array(problemReportSchema.extend({ outletName: z.string() })),
+  openReports: z.array(z.object({ ...problemReportSchema.shape, outletName: z.string() })),
 });
 export type AreaOverview = z.infer<typeof areaOverviewSchema>;
 
