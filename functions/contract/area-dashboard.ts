@@ -13,7 +13,8 @@ import { problemReportSchema } from './report.js';
 import { supplyMonthSchema } from './supplies.js';
 
 /** One of the area's listings, as the dashboard's table and map show it. */
-export const areaListingSchema = areaOutletSchema.extend({
+export const areaListingSchema = z.object({
+  ...areaOutletSchema.shape,
   /** The status the public sees now (a closure whose reopening day has come reads as active). */
   publicStatus: outletStatusSchema,
   freshness: freshnessSchema,
@@ -33,7 +34,7 @@ export const areaOverviewSchema = z.object({
   /** Listings going stale or stale already, longest unconfirmed first. */
   stale: z.array(areaListingSchema),
   /** Open problem reports, newest first, with the listing's name. */
-  openReports: z.array(problemReportSchema.extend({ outletName: z.string() })),
+  openReports: z.array(z.object({ ...problemReportSchema.shape, outletName: z.string() })),
 });
 export type AreaOverview = z.infer<typeof areaOverviewSchema>;
 

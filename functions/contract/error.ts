@@ -2,7 +2,7 @@
  * The one error body every route answers with. `issues` carries field-level messages
  * (GOV.UK style: the same wording is shown in the error summary and next to the field).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What went wrong, as a code the client can act on. Core and data code throw these codes
@@ -45,7 +45,7 @@ export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 export const errorBodySchema = z.object({
   error: errorCodeSchema,
   message: z.string(),
-  issues: z.array(fieldIssueSchema).default([]),
+  issues: z._default(z.array(fieldIssueSchema), []),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

@@ -1,7 +1,7 @@
 /**
  * `GET /api/outlets`: the nearest outlets to a place, and `GET /api/outlets/{id}`: one outlet.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { freshnessSchema } from './freshness.js';
 import { postalServiceSummarySchema, searchedAreaSchema } from './postal-services.js';
 import {
@@ -23,17 +23,21 @@ import {
 } from './outlet.js';
 
 /** Query-string booleans: `true`/`1`/`yes`/`on` and `false`/`0`/`no`/`off` (what an HTML checkbox sends). */
-const queryFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'Use true or false' })
-  .transform((value) => ['true', '1', 'yes', 'on'].includes(value))
-  .optional();
+const queryFlag = z.optional(
+  z.pipe(
+    z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'Use true or false' }),
+    z.transform((value) => ['true', '1', 'yes', 'on'].includes(value)),
+  ),
+);
 
 const queryNumber = (label: string, min: number, max: number) =>
   z.coerce
     .number({ error: `${label} must be a number` })
-    .refine(Number.isFinite, `${label} must be a number`)
-    .min(min, `${label} must be between ${min} and ${max}`)
-    .max(max, `${label} must be between ${min} and ${max}`);
+    .check(
+      z.refine(Number.isFinite, `${label} must be a number`),
+      z.gte(min, `${label} must be between ${min} and ${max}`),
+      z.lte(max, `${label} must be between ${min} and ${max}`),
+    );
 
 /** Field message when the input is not shaped like a UK postcode or outward code. */
 export const INVALID_POSTCODE_MESSAGE = 'Enter a real postcode';
@@ -70,45 +74,54 @@ const withoutEmptyValues = (input: unknown) =>
 
 const findOutletsQueryObject = z
   .object({
-    lat: queryNumber('Latitude', -90, 90).optional(),
-    lng: queryNumber('Longitude', -180, 180).optional(),
-    postcode: z.string().trim().min(1, 'Enter a postcode').max(10, INVALID_POSTCODE_MESSAGE).optional(),
+    lat: z.optional(queryNumber('Latitude', -90, 90)),
+    lng: z.optional(queryNumber('Longitude', -180, 180)),
+    postcode: z.optional(z.string().check(z.trim(), z.minLength(1, 'Enter a postcode'), z.maxLength(10, INVALID_POSTCODE_MESSAGE))),
     /** A town or area name ("Altrincham", "Newport, Isle of Wight"); a postcode given here is searched as one. */
-    place: z.string().trim().min(1, NO_PLACE_MESSAGE).max(60, PLACE_TOO_LONG_MESSAGE).optional(),
-    limit: z.coerce
-      .number({ error: 'Limit must be a whole number' })
-      .int('Limit must be a whole number')
-      .min(1, `Limit must be between 1 and ${searchLimits.maxLimit}`)
-      .max(searchLimits.maxLimit, `Limit must be between 1 and ${searchLimits.maxLimit}`)
-      .default(searchLimits.defaultLimit),
-    radiusKm: queryNumber('Search radius', 0.1, searchLimits.maxRadiusKm).default(searchLimits.defaultRadiusKm),
-    kit: z.enum(kitTypeSchema.options, { error: 'Choose nasal spray or injection' }).optional(),
-    type: z.enum(outletTypeSchema.options, { error: 'Choose a type of place from the list' }).optional(),
+    place: z.optional(z.string().check(z.trim(), z.minLength(1, NO_PLACE_MESSAGE), z.maxLength(60, PLACE_TOO_LONG_MESSAGE))),
+    limit: z._default(
+      z.coerce
+        .number({ error: 'Limit must be a whole number' })
+        .check(
+          z.int('Limit must be a whole number'),
+          z.gte(1, `Limit must be between 1 and ${searchLimits.maxLimit}`),
+          z.lte(searchLimits.maxLimit, `Limit must be between 1 and ${searchLimits.maxLimit}`),
+        ),
+      searchLimits.defaultLimit,
+    ),
+    radiusKm: z._default(queryNumber('Search radius', 0.1, searchLimits.maxRadiusKm), searchLimits.defaultRadiusKm),
+    kit: z.optional(z.enum(kitTypeSchema.options, { error: 'Choose nasal spray or injection' })),
+    type: z.optional(z.enum(outletTypeSchema.options, { error: 'Choose a type of place from the list' })),
     openNow: queryFlag,
     openLate: queryFlag,
     noId: queryFlag,
     walkIn: queryFlag,
   })
-  .superRefine((query, ctx) => {
-    const hasPoint = query.lat !== undefined || query.lng !== undefined;
-    if (query.postcode !== undefined && query.place !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['place'], message: 'Search by postcode or by town, not both' });
-    } else if (hasPoint && (query.postcode !== undefined || query.place !== undefined)) {
-      const path = query.postcode !== undefined ? 'postcode' : 'place';
-      ctx.addIssue({ code: 'custom', path: [path], message: `Search by ${path === 'postcode' ? 'postcode' : 'town'} or by location, not both` });
-    } else if (query.lat !== undefined && query.lng === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['lng'], message: 'Enter a longitude with the latitude' });
-    } else if (query.lng !== undefined && query.lat === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['lat'], message: 'Enter a latitude with the longitude' });
-    } else if (!hasPoint && query.postcode === undefined && query.place === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['postcode'], message: NO_PLACE_MESSAGE });
-    } else if (query.lat !== undefined && query.lng !== undefined && !isInUk({ lat: query.lat, lng: query.lng })) {
-      ctx.addIssue({ code: 'custom', path: ['lat'], message: OUTSIDE_UK_MESSAGE });
-    }
-  });
+  .check(
+    z.superRefine((query, ctx) => {
+      const hasPoint = query.lat !== undefined || query.lng !== undefined;
+      if (query.postcode !== undefined && query.place !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['place'], message: 'Search by postcode or by town, not both' });
+      } else if (hasPoint && (query.postcode !== undefined || query.place !== undefined)) {
+        const path = query.postcode !== undefined ? 'postcode' : 'place';
+        ctx.addIssue({ code: 'custom', path: [path], message: `Search by ${path === 'postcode' ? 'postcode' : 'town'} or by location, not both` });
+      } else if (query.lat !== undefined && query.lng === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['lng'], message: 'Enter a longitude with the latitude' });
+      } else if (query.lng !== undefined && query.lat === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['lat'], message: 'Enter a latitude with the longitude' });
+      } else if (!hasPoint && query.postcode === undefined && query.place === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['postcode'], message: NO_PLACE_MESSAGE });
+      } else if (query.lat !== undefined && query.lng !== undefined && !isInUk({ lat: query.lat, lng: query.lng })) {
+        ctx.addIssue({ code: 'custom', path: ['lat'], message: OUTSIDE_UK_MESSAGE });
+      }
+    }),
+  );
 
-/** The query string of `GET /api/outlets`, after validation. */
-export const findOutletsQuerySchema = z.preprocess(withoutEmptyValues, findOutletsQueryObject);
+/**
+ * The query string of `GET /api/outlets`, after validation. zod/mini has no `preprocess`: classic's
+ * is this same pipe (a transform into the schema), marked only for JSON Schema.
+ */
+export const findOutletsQuerySchema = z.pipe(z.transform(withoutEmptyValues), findOutletsQueryObject);
 export type FindOutletsQuery = z.infer<typeof findOutletsQuerySchema>;
 
 /** Path parameters of `GET /api/outlets/{id}` and the portal's outlet routes. */
@@ -118,9 +131,9 @@ export const outletPathSchema = z.object({ id: outletIdSchema });
 export const openStateSchema = z.object({
   status: z.enum(['open', 'closed', 'unknown']),
   /** When open: the local time it closes (`HH:MM`) and the ISO instant. */
-  closesAt: z.iso.datetime({ offset: true }).nullable(),
+  closesAt: z.nullable(z.iso.datetime({ offset: true })),
   /** When closed: the next opening as an ISO instant, if known within a week. */
-  opensAt: z.iso.datetime({ offset: true }).nullable(),
+  opensAt: z.nullable(z.iso.datetime({ offset: true })),
   /** Plain English for the list: "Open until 17:30", "Opens tomorrow at 09:00", "Hours unknown – call ahead". */
   summary: z.string(),
 });
@@ -133,7 +146,7 @@ export const resolvedLocationSchema = z.object({
   /** `place`: the centre of a town or area found by its name. */
   source: z.enum(['coordinates', 'postcode', 'outward_code', 'place']),
   /** The normalised postcode or outward code searched for, or the place's name ("Altrincham", "Newport, Isle of Wight"). */
-  label: z.string().nullable(),
+  label: z.nullable(z.string()),
 });
 export type ResolvedLocation = z.infer<typeof resolvedLocationSchema>;
 
@@ -152,7 +165,7 @@ export type PlaceChoice = z.infer<typeof placeChoiceSchema>;
 export const placeChoicesResponseSchema = z.object({
   /** The name the places share, as the data spells it. */
   name: z.string(),
-  choices: z.array(placeChoiceSchema).min(2),
+  choices: z.array(placeChoiceSchema).check(z.minLength(2)),
 });
 export type PlaceChoicesResponse = z.infer<typeof placeChoicesResponseSchema>;
 
@@ -164,33 +177,33 @@ export const outletSummarySchema = z.object({
   supplyBasis: supplyBasisSchema,
   address: addressSchema,
   location: coordinatesSchema,
-  phone: z.string().nullable(),
+  phone: z.nullable(z.string()),
   kitTypes: z.array(kitTypeSchema),
   eligibility: eligibilitySchema,
   /** The status as of the search: a temporary closure whose reopening day has come reads as active. */
   status: outletStatusSchema,
-  reopensOn: isoDateSchema.nullable(),
-  alert: z.string().nullable(),
+  reopensOn: z.nullable(isoDateSchema),
+  alert: z.nullable(z.string()),
   stock: z.object({
     status: stockStatusSchema,
-    updatedAt: z.iso.datetime({ offset: true }).nullable(),
-    ageDays: z.number().int().nullable(),
+    updatedAt: z.nullable(z.iso.datetime({ offset: true })),
+    ageDays: z.nullable(z.number().check(z.int())),
   }),
-  assuredAt: z.iso.datetime({ offset: true }).nullable(),
-  assuredAgeDays: z.number().int().nullable(),
+  assuredAt: z.nullable(z.iso.datetime({ offset: true })),
+  assuredAgeDays: z.nullable(z.number().check(z.int())),
   /** From the last confirmation: `may_be_out_of_date` says "call ahead"; `out_of_date` listings are left out of searches. */
   freshness: freshnessSchema,
   /** Two or more "they had no kits" reports since the outlet last confirmed: say so, until it confirms again. */
   recentlyReportedOutOfStock: z.boolean(),
   /** An emergency cabinet's state; null for other outlets. */
-  cabinetStatus: cabinetStatusSchema.nullable(),
+  cabinetStatus: z.nullable(cabinetStatusSchema),
   openState: openStateSchema,
   demo: z.boolean(),
 });
 export type OutletSummary = z.infer<typeof outletSummarySchema>;
 
-export const nearbyOutletSchema = outletSummarySchema.extend({
-  distanceKm: z.number().nonnegative(),
+export const nearbyOutletSchema = z.extend(outletSummarySchema, {
+  distanceKm: z.number().check(z.nonnegative()),
 });
 export type NearbyOutlet = z.infer<typeof nearbyOutletSchema>;
 
@@ -232,11 +245,11 @@ export const hoursChangeSchema = z.object({
   dateLabel: z.string(),
   reason: z.enum(['exception', 'bank_holiday']),
   /** The bank holiday's title, if the date is one. */
-  bankHoliday: z.string().optional(),
+  bankHoliday: z.optional(z.string()),
   /** E.g. "Closed", "10:00 to 14:00", "Hours may differ – call ahead". */
   text: z.string(),
   /** The outlet's own note on an exception. */
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 export type HoursChange = z.infer<typeof hoursChangeSchema>;
 
@@ -276,17 +289,18 @@ export const publicListingFields = [
 ] as const satisfies readonly (keyof Outlet)[];
 
 /** `GET /outlets/{id}`: the listing's public fields plus whether it is open now. */
-export const outletDetailSchema = outletSchema
-  .pick(Object.fromEntries(publicListingFields.map((field) => [field, true])) as Record<(typeof publicListingFields)[number], true>)
-  .extend({
+export const outletDetailSchema = z.extend(
+  z.pick(outletSchema, Object.fromEntries(publicListingFields.map((field) => [field, true])) as Record<(typeof publicListingFields)[number], true>),
+  {
     openState: openStateSchema,
     /** The usual week in words, Monday first: days whose hours could not be read say so, never "Closed". */
     weeklyHours: z.array(weeklyHoursRowSchema),
     /** Exceptions and bank holidays in the next `upcomingHoursChangesDays` days, computed with the shipped calendar. */
     upcomingHoursChanges: z.array(hoursChangeSchema),
-    stockAgeDays: z.number().int().nullable(),
-    assuredAgeDays: z.number().int().nullable(),
+    stockAgeDays: z.nullable(z.number().check(z.int())),
+    assuredAgeDays: z.nullable(z.number().check(z.int())),
     freshness: freshnessSchema,
     recentlyReportedOutOfStock: z.boolean(),
-  });
+  },
+);
 export type OutletDetail = z.infer<typeof outletDetailSchema>;

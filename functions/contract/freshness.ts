@@ -3,7 +3,7 @@
  * first listed). The thresholds live here, once: the API's answers, the search, the site's words,
  * the readiness reminders, the tests and the README all read them from this module.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const freshnessThresholds = {
   /** From this many days without a confirmation, the public sees "This listing may be out of date – call ahead". */

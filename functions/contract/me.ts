@@ -32,7 +32,7 @@ export const myOutletSchema = z.object({
   address: addressSchema,
   /** An `emergency_box` has a cabinet status instead of stock. */
   outletType: outletTypeSchema,
-  cabinetStatus: cabinetStatusSchema.nullable(),
+  cabinetStatus: z.nullable(cabinetStatusSchema),
   status: outletStatusSchema,
   stock: stockSchema,
   assuredAt: z.iso.datetime({ offset: true }).nullable(),

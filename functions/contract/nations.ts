@@ -6,7 +6,7 @@
  * Each number was checked against what its service publishes (checked 2026-12): a number we were
  * not sure of is left out rather than guessed.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const nations = ['england', 'wales', 'scotland', 'northern_ireland'] as const;
 export const nationSchema = z.enum(nations);
@@ -30,9 +30,7 @@ export const nationNames: Readonly<Record<Nation, string>> = {
 /** A local authority GSS code (`E08000003`): a letter for the nation, then eight digits. */
 export const localAuthorityCodeSchema = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[ENSW]\d{8}$/, 'Enter a local authority’s ONS code, like E08000003');
+  .check(z.trim(), z.toUpperCase(), z.regex(/^[ENSW]\d{8}$/, 'Enter a local authority’s ONS code, like E08000003'));
 
 /**
  * The nation of a GSS code, from its first letter (E, W, S, N: the ONS coding scheme), or null when

@@ -7,6 +7,8 @@
  * where Open Referral UK's draft 3.0 profile differs: see README, "Open data".
  */
 import * as z from 'zod';
+// The outlet contract is written with zod/mini (it is the site's too); classic has no `pick` function.
+import * as zm from 'zod/mini';
 import { INVALID_POSTCODE_MESSAGE, publicListingFields } from './find-outlets.js';
 import { outletSchema } from './outlet.js';
 import { apiPrefix } from './web-policy.js';
@@ -133,7 +135,8 @@ type PublicListingField = (typeof publicListingFields)[number];
  * A listing's public fields: what every open data answer is built from. The data layer reads only
  * these from the table, so private fields (the contact email, change history) never leave it.
  */
-export const publicListingSchema = outletSchema.pick(
+export const publicListingSchema = zm.pick(
+  outletSchema,
   Object.fromEntries(publicListingFields.map((field) => [field, true])) as Record<PublicListingField, true>,
 );
 export type PublicListing = z.infer<typeof publicListingSchema>;

@@ -5,7 +5,7 @@
  * schedule, `assured_date` for "last confirmed"), written in camelCase for the API.
  * This schema is the single contract: the API, the data layer and the site take their types from it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Days of the week in HSDS `byday` order, Monday first. */
 export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -67,12 +67,12 @@ export type CabinetStatus = z.infer<typeof cabinetStatusSchema>;
 /** A 24-hour clock time, `HH:MM`; `24:00` closes at midnight. */
 export const clockTimeSchema = z
   .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Enter a time as HH:MM, for example 09:30');
+  .check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Enter a time as HH:MM, for example 09:30'));
 
 /** An opening time, `HH:MM` from 00:00 to 23:59: a day's sessions cannot open at its end. */
 export const openingTimeSchema = z
   .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'Enter an opening time as HH:MM, from 00:00 to 23:59');
+  .check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'Enter an opening time as HH:MM, from 00:00 to 23:59'));
 
 /** One opening session: opens and closes on the same day, or closes after midnight if `closesAt` <= `opensAt`. */
 export const sessionSchema = z.object({
@@ -82,7 +82,7 @@ export const sessionSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 
 /** A weekly schedule row (HSDS `schedule` with `freq=WEEKLY`, `byday`). */
-export const weeklyScheduleRowSchema = sessionSchema.extend({ byDay: weekdaySchema });
+export const weeklyScheduleRowSchema = z.extend(sessionSchema, { byDay: weekdaySchema });
 export type WeeklyScheduleRow = z.infer<typeof weeklyScheduleRowSchema>;
 
 /** An ISO calendar date, `YYYY-MM-DD`. */
@@ -93,13 +93,15 @@ export const scheduleExceptionSchema = z
   .object({
     date: isoDateSchema,
     closed: z.boolean(),
-    sessions: z.array(sessionSchema).max(6).default([]),
-    note: z.string().max(200).optional(),
+    sessions: z._default(z.array(sessionSchema).check(z.maxLength(6)), []),
+    note: z.optional(z.string().check(z.maxLength(200))),
   })
-  .refine((exception) => !(exception.closed && exception.sessions.length > 0), {
-    path: ['sessions'],
-    message: 'A day that is closed has no opening sessions',
-  });
+  .check(
+    z.refine((exception) => !(exception.closed && exception.sessions.length > 0), {
+      path: ['sessions'],
+      message: 'A day that is closed has no opening sessions',
+    }),
+  );
 export type ScheduleException = z.infer<typeof scheduleExceptionSchema>;
 
 /**
@@ -109,19 +111,21 @@ export type ScheduleException = z.infer<typeof scheduleExceptionSchema>;
  */
 export const openingHoursSchema = z
   .object({
-    weekly: z.array(weeklyScheduleRowSchema).max(42),
-    exceptions: z.array(scheduleExceptionSchema).max(100).default([]),
-    bankHolidays: z.enum(['closed', 'as_usual', 'unknown']).default('unknown'),
+    weekly: z.array(weeklyScheduleRowSchema).check(z.maxLength(42)),
+    exceptions: z._default(z.array(scheduleExceptionSchema).check(z.maxLength(100)), []),
+    bankHolidays: z._default(z.enum(['closed', 'as_usual', 'unknown']), 'unknown'),
     /**
      * Days of the week whose usual hours are not known (for example the source gave an unreadable value):
      * on those days the outlet shows "hours unknown – call ahead", where an absent row would mean "closed".
      */
-    unknownDays: z.array(weekdaySchema).max(7).optional(),
+    unknownDays: z.optional(z.array(weekdaySchema).check(z.maxLength(7))),
   })
-  .refine((hours) => new Set(hours.exceptions.map((exception) => exception.date)).size === hours.exceptions.length, {
-    path: ['exceptions'],
-    message: 'Give each date at most one exception',
-  });
+  .check(
+    z.refine((hours) => new Set(hours.exceptions.map((exception) => exception.date)).size === hours.exceptions.length, {
+      path: ['exceptions'],
+      message: 'Give each date at most one exception',
+    }),
+  );
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
 /**
@@ -135,15 +139,15 @@ export const isInUk = (point: { lat: number; lng: number }): boolean =>
   point.lat >= ukBounds.minLat && point.lat <= ukBounds.maxLat && point.lng >= ukBounds.minLng && point.lng <= ukBounds.maxLng;
 
 export const coordinatesSchema = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lng: z.number().check(z.gte(-180), z.lte(180)),
 });
 export type Coordinates = z.infer<typeof coordinatesSchema>;
 
 export const addressSchema = z.object({
-  lines: z.array(z.string().min(1).max(120)).min(1).max(4),
-  town: z.string().min(1).max(80),
-  postcode: z.string().min(2).max(8),
+  lines: z.array(z.string().check(z.minLength(1), z.maxLength(120))).check(z.minLength(1), z.maxLength(4)),
+  town: z.string().check(z.minLength(1), z.maxLength(80)),
+  postcode: z.string().check(z.minLength(2), z.maxLength(8)),
 });
 export type Address = z.infer<typeof addressSchema>;
 
@@ -152,73 +156,73 @@ export const eligibilitySchema = z.object({
   noIdNeeded: z.boolean(),
   walkIn: z.boolean(),
   familyAndFriendsCanCollect: z.boolean(),
-  minimumAge: z.number().int().min(0).max(25).nullable(),
+  minimumAge: z.nullable(z.number().check(z.int(), z.gte(0), z.lte(25))),
 });
 export type Eligibility = z.infer<typeof eligibilitySchema>;
 
 export const stockSchema = z.object({
   status: stockStatusSchema,
   /** When the status was last set, ISO 8601; null if never. */
-  updatedAt: z.iso.datetime({ offset: true }).nullable(),
+  updatedAt: z.nullable(z.iso.datetime({ offset: true })),
 });
 export type Stock = z.infer<typeof stockSchema>;
 
 /** Outlet ids are short, URL-safe and stable: an ODS code or a generated id. */
 export const outletIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{2,40}$/, 'Enter an outlet id of 2 to 40 letters, digits, dashes or underscores');
+  .check(z.regex(/^[A-Za-z0-9_-]{2,40}$/, 'Enter an outlet id of 2 to 40 letters, digits, dashes or underscores'));
 
 export const outletSchema = z.object({
   id: outletIdSchema,
-  name: z.string().min(1).max(120),
-  organisation: z.string().min(1).max(120),
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  organisation: z.string().check(z.minLength(1), z.maxLength(120)),
   outletType: outletTypeSchema,
   supplyBasis: supplyBasisSchema,
   address: addressSchema,
   location: coordinatesSchema,
-  phone: z.string().max(30).nullable(),
-  website: z.url({ protocol: /^https?$/, error: 'Enter a website address starting with https://' }).max(300).nullable(),
+  phone: z.nullable(z.string().check(z.maxLength(30))),
+  website: z.nullable(z.url({ protocol: /^https?$/, error: 'Enter a website address starting with https://' }).check(z.maxLength(300))),
   hours: openingHoursSchema,
-  kitTypes: z.array(kitTypeSchema).max(2),
+  kitTypes: z.array(kitTypeSchema).check(z.maxLength(2)),
   eligibility: eligibilitySchema,
-  languages: z.array(z.string().min(2).max(40)).max(20),
-  accessibility: z.string().max(500).nullable(),
+  languages: z.array(z.string().check(z.minLength(2), z.maxLength(40))).check(z.maxLength(20)),
+  accessibility: z.nullable(z.string().check(z.maxLength(500))),
   status: outletStatusSchema,
   /**
    * While `status` is `temporarily_closed`: the day it opens again (`YYYY-MM-DD`), after which the
    * listing reads as active without anyone having to remember; null if not known.
    */
-  reopensOn: isoDateSchema.nullable().default(null),
+  reopensOn: z._default(z.nullable(isoDateSchema), null),
   /** A short public alert shown on the listing, for example "No kits until Monday". */
-  alert: z.string().max(200).nullable(),
+  alert: z.nullable(z.string().check(z.maxLength(200))),
   stock: stockSchema,
   /** When the outlet last confirmed the whole listing (HSDS `assured_date`); null if never. */
-  assuredAt: z.iso.datetime({ offset: true }).nullable(),
+  assuredAt: z.nullable(z.iso.datetime({ offset: true })),
   /**
    * When the listing was first published: how old an unconfirmed listing is, for the freshness
    * rules (`core/listing-freshness.ts`); null for listings from before it was recorded.
    */
-  listedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  listedAt: z._default(z.nullable(z.iso.datetime({ offset: true })), null),
   /**
    * "They had no kits" reports from the public since the outlet last confirmed its listing or its
    * stock: the public sees "Recently reported out of stock" from two on.
    */
-  noKitsReports: z.number().int().nonnegative().default(0),
+  noKitsReports: z._default(z.number().check(z.int(), z.nonnegative()), 0),
   /** An emergency cabinet's state; null for every other kind of outlet. */
-  cabinetStatus: cabinetStatusSchema.nullable().default(null),
+  cabinetStatus: z._default(z.nullable(cabinetStatusSchema), null),
   /**
    * Where exactly the place is, in words, when the address alone does not find it: "On the wall
    * outside the main entrance" for an emergency cabinet (HSDS `location.description`).
    */
-  locationDescription: z.string().max(300).nullable().default(null),
+  locationDescription: z._default(z.nullable(z.string().check(z.maxLength(300))), null),
   /**
    * PRIVATE: where readiness reminders and messages about the listing go. Never in a public answer:
    * the public views are built from allow-lists that leave it out.
    */
-  contactEmail: z.email({ error: 'Enter an email address, like name@example.org' }).max(254).nullable().default(null),
-  odsCode: z.string().regex(/^[A-Z0-9]{3,10}$/).nullable(),
+  contactEmail: z._default(z.nullable(z.email({ error: 'Enter an email address, like name@example.org' }).check(z.maxLength(254))), null),
+  odsCode: z.nullable(z.string().check(z.regex(/^[A-Z0-9]{3,10}$/))),
   /** Local authority ONS (GSS) code, e.g. E08000003 for Manchester. */
-  localAuthorityCode: z.string().regex(/^[ENSW]\d{8}$/).nullable(),
+  localAuthorityCode: z.nullable(z.string().check(z.regex(/^[ENSW]\d{8}$/))),
   /**
    * Set when the naloxone details of this listing are illustrative demo data, not facts:
    * the site must say so wherever it shows them.
@@ -257,7 +261,8 @@ export const searchableOutletFields = [
 type SearchableField = (typeof searchableOutletFields)[number];
 
 /** An outlet as the search index holds it. */
-export const searchableOutletSchema = outletSchema.pick(
+export const searchableOutletSchema = z.pick(
+  outletSchema,
   Object.fromEntries(searchableOutletFields.map((field) => [field, true])) as Record<SearchableField, true>,
 );
 export type SearchableOutlet = z.infer<typeof searchableOutletSchema>;
@@ -287,7 +292,8 @@ export const areaOutletFields = [
 ] as const satisfies readonly (keyof Outlet)[];
 
 /** An outlet as the area index holds it. */
-export const areaOutletSchema = outletSchema.pick(
+export const areaOutletSchema = z.pick(
+  outletSchema,
   Object.fromEntries(areaOutletFields.map((field) => [field, true])) as Record<(typeof areaOutletFields)[number], true>,
 );
 export type AreaOutlet = z.infer<typeof areaOutletSchema>;

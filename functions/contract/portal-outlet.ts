@@ -67,13 +67,13 @@ export const listingPatchSchema = z
         .max(300, 'Enter a website address of 300 characters or fewer')
         .nullable()
         .optional(),
-      hours: openingHoursSchema.optional(),
+      hours: z.optional(openingHoursSchema),
       kitTypes: z
         .array(kitTypeSchema, { error: 'Choose the kit types you give out' })
         .max(2)
         .refine((kits) => new Set(kits).size === kits.length, 'Choose each kit type once')
         .optional(),
-      eligibility: eligibilitySchema.optional(),
+      eligibility: z.optional(eligibilitySchema),
       languages: z
         .array(z.string().trim().min(2, 'Enter each language in full').max(40, 'Enter each language in 40 characters or fewer'))
         .max(20, 'Enter 20 languages or fewer')
@@ -88,7 +88,7 @@ export const listingPatchSchema = z
         .nullable()
         .optional(),
       /** Required when `status` becomes `temporarily_closed`; must be after today. */
-      reopensOn: isoDateSchema.nullable().optional(),
+      reopensOn: z.optional(z.nullable(isoDateSchema)),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This cannot be changed here' : 'Send the changes as a JSON object') },
   )

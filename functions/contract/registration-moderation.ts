@@ -37,9 +37,9 @@ export const registrationSchema = registrationPlaceSchema.extend({
   version: z.number().int().positive(),
   events: z.array(registrationEventSchema),
   /** The listing made on approval; null before. */
-  outletId: outletIdSchema.nullable(),
+  outletId: z.nullable(outletIdSchema),
   /** The legal basis the listing was published with (the moderator's choice where the registrant was not sure). */
-  supplyBasis: supplyBasisSchema.nullable(),
+  supplyBasis: z.nullable(supplyBasisSchema),
   /** When the listing went live and its registrant became its staff; null until then, also while an approval is being finished. */
   publishedAt: z.iso.datetime({ offset: true }).nullable(),
 });

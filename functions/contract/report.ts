@@ -3,7 +3,7 @@
  * Reports are what keep listings honest: the outlet and its commissioner see them, and the outlet
  * marks each one dealt with (`PATCH /api/portal/outlets/{id}/reports/{reportId}`).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { outletIdSchema } from './outlet.js';
 
 /**
@@ -37,19 +37,22 @@ export const reportTrapField = 'website';
 /** A UTF-16 half-character on its own: text that cannot be stored or shown faithfully. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Optional free text, checked by `text`; left empty, it is as if not sent. */
+const optionalText = (text: z.ZodMiniString<string>) => z.pipe(z.optional(text), z.transform((value) => (value === '' ? undefined : value)));
+
 export const createReportBodySchema = z.object(
   {
-    outletId: z.string({ error: 'Say which place the report is about' }).pipe(outletIdSchema),
+    outletId: z.pipe(z.string({ error: 'Say which place the report is about' }), outletIdSchema),
     problem: reportProblemSchema,
     /** Optional free text. The site asks people not to include names or contact details. */
-    details: z
-      .string({ error: 'Details must be text' })
-      .trim()
-      .max(maxReportDetailsLength, `Details must be ${maxReportDetailsLength} characters or fewer`)
-      .refine((value) => !loneSurrogate.test(value), 'Details contain characters we cannot read')
-      .optional()
-      .transform((value) => (value === '' ? undefined : value)),
-    [reportTrapField]: z.string().max(0, 'Leave the last field empty: it is there to catch automated reports').optional(),
+    details: optionalText(
+      z.string({ error: 'Details must be text' }).check(
+        z.trim(),
+        z.maxLength(maxReportDetailsLength, `Details must be ${maxReportDetailsLength} characters or fewer`),
+        z.refine((value) => !loneSurrogate.test(value), 'Details contain characters we cannot read'),
+      ),
+    ),
+    [reportTrapField]: z.optional(z.string().check(z.maxLength(0, 'Leave the last field empty: it is there to catch automated reports'))),
   },
   { error: 'Send the report as a JSON object' },
 );
@@ -61,7 +64,7 @@ export type CreateReportBody = z.infer<typeof createReportBodySchema>;
  */
 export const reportIdSchema = z
   .string()
-  .regex(/^\d{8}T\d{9}Z-[0-9a-f-]{36}$/, 'Enter a report reference as it was given');
+  .check(z.regex(/^\d{8}T\d{9}Z-[0-9a-f-]{36}$/, 'Enter a report reference as it was given'));
 
 export const reportStatusSchema = z.enum(['open', 'dealt_with'], { error: 'Choose open or dealt with' });
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
@@ -72,14 +75,14 @@ export const problemReportSchema = z.object({
   id: reportIdSchema,
   outletId: outletIdSchema,
   problem: reportProblemSchema,
-  details: z.string().nullable(),
+  details: z.nullable(z.string()),
   receivedAt: z.iso.datetime({ offset: true }),
-  status: reportStatusSchema.default('open'),
+  status: z._default(reportStatusSchema, 'open'),
   /** When and by whom it was marked dealt with; null while open. */
-  dealtWithAt: z.iso.datetime({ offset: true }).nullable().default(null),
-  dealtWithBy: z.string().nullable().default(null),
+  dealtWithAt: z._default(z.nullable(z.iso.datetime({ offset: true })), null),
+  dealtWithBy: z._default(z.nullable(z.string()), null),
   /** The outlet's own note on what it did, seen by the outlet and its commissioner, never by the public. */
-  note: z.string().nullable().default(null),
+  note: z._default(z.nullable(z.string()), null),
 });
 export type ProblemReport = z.infer<typeof problemReportSchema>;
 
@@ -90,13 +93,13 @@ export const reportPathSchema = z.object({ id: outletIdSchema, reportId: reportI
 export const reportUpdateSchema = z.object(
   {
     status: reportStatusSchema,
-    note: z
-      .string({ error: 'The note must be text' })
-      .trim()
-      .max(maxReportNoteLength, `Enter a note of ${maxReportNoteLength} characters or fewer`)
-      .refine((value) => !loneSurrogate.test(value), 'The note contains characters we cannot read')
-      .optional()
-      .transform((value) => (value === '' ? undefined : value)),
+    note: optionalText(
+      z.string({ error: 'The note must be text' }).check(
+        z.trim(),
+        z.maxLength(maxReportNoteLength, `Enter a note of ${maxReportNoteLength} characters or fewer`),
+        z.refine((value) => !loneSurrogate.test(value), 'The note contains characters we cannot read'),
+      ),
+    ),
   },
   { error: 'Send the change as a JSON object' },
 );
@@ -106,7 +109,7 @@ export type ReportUpdate = z.infer<typeof reportUpdateSchema>;
 export const outletReportsResponseSchema = z.object({
   reports: z.array(problemReportSchema),
   /** How many are still open. */
-  open: z.number().int().nonnegative(),
+  open: z.number().check(z.int(), z.nonnegative()),
 });
 export type OutletReportsResponse = z.infer<typeof outletReportsResponseSchema>;
 

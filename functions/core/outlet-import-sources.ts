@@ -162,10 +162,10 @@ const list = (value: string) =>
     .filter(Boolean);
 
 /** Reads one template column with a schema, recording a problem under the column's name. */
-function readColumn<S extends z.ZodType>(cell: (name: string) => string, name: TemplateColumn, schema: S, problems: RowProblem[]): z.output<S> | undefined {
+function readColumn<S extends z.core.$ZodType>(cell: (name: string) => string, name: TemplateColumn, schema: S, problems: RowProblem[]): z.output<S> | undefined {
   const value = cell(name);
   if (value === '') return undefined;
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   if (parsed.success) return parsed.data;
   problems.push({ field: name, message: parsed.error.issues[0]?.message ?? `Check ${name}` });
   return undefined;

@@ -23,7 +23,8 @@ import { documents, tableName } from './client.js';
 import { postalAreaPartition, postalAreaPointerKey, postalServiceKey } from './keys.js';
 import { queryItems } from './query-pages.js';
 
-const storedSchema = postalServiceInputSchema.and(
+const storedSchema = z.intersection(
+  postalServiceInputSchema,
   z.object({ updatedAt: z.iso.datetime({ offset: true }), version: z.number().int().nonnegative() }),
 );
 

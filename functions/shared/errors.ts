@@ -4,7 +4,15 @@
  * and answers 500 with a generic body.
  */
 import type { z } from 'zod';
+import { config, globalConfig } from 'zod/v4/core';
+import en from 'zod/v4/locales/en.js';
 import type { ErrorCode, FieldIssue } from '../contract/error.js';
+
+// Field messages a person reads ("Invalid input: expected string, received number") come from zod's
+// English locale. Classic zod registers it when it builds its first schema, but the contract's
+// zod/mini schemas never do: a process that parses only them (a pure core function, a script, a
+// test) would say "Invalid input" alone. So the error model, which the functions' validation loads, sets it.
+if (!globalConfig.localeError) config(en());
 
 /** An error the client caused or can act on, with a message worded for a person. */
 export class DomainError extends Error {
@@ -49,7 +57,7 @@ export const preconditionRequired = (message: string, issues: FieldIssue[] = [])
   new DomainError('precondition_required', message, issues);
 
 /** Field-level messages from a zod error, with dotted paths; a field that is not allowed is named as the path. */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
+export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
   const pathOf = (path: PropertyKey[]) => path.map(String).join('.') || '(root)';
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'

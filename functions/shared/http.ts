@@ -3,7 +3,7 @@
  * that turns results and coded errors into responses.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorBody, ErrorCode } from '../contract/error.js';
 import { DomainError, badRequest, fieldIssues, preconditionRequired, unsupportedMediaType, validationFailed } from './errors.js';
 
@@ -65,15 +65,15 @@ export const internalErrorResponse = (): ApiResult =>
   errorResponse(new DomainError('internal_error', 'Something went wrong. Please try again.'));
 
 /** Validates the query string; a bad one is a 400 with a message per field. */
-export function parseQuery<S extends z.ZodType>(schema: S, event: ApiEvent): z.output<S> {
-  const result = schema.safeParse(event.queryStringParameters ?? {});
+export function parseQuery<S extends z.core.$ZodType>(schema: S, event: ApiEvent): z.output<S> {
+  const result = z.safeParse(schema, event.queryStringParameters ?? {});
   if (!result.success) throw badRequest('There is a problem with the search', fieldIssues(result.error));
   return result.data;
 }
 
 /** Validates path parameters; a bad one is a 400 with a message per field. */
-export function parsePath<S extends z.ZodType>(schema: S, event: ApiEvent): z.output<S> {
-  const result = schema.safeParse(event.pathParameters ?? {});
+export function parsePath<S extends z.core.$ZodType>(schema: S, event: ApiEvent): z.output<S> {
+  const result = z.safeParse(schema, event.pathParameters ?? {});
   if (!result.success) throw badRequest('There is a problem with the link', fieldIssues(result.error));
   return result.data;
 }
@@ -83,7 +83,7 @@ export function parsePath<S extends z.ZodType>(schema: S, event: ApiEvent): z.ou
  * Requiring `application/json` also means a browser cannot send the request from another site
  * without a CORS preflight, which the API never grants.
  */
-export function parseBody<S extends z.ZodType>(schema: S, event: ApiEvent): z.output<S> {
+export function parseBody<S extends z.core.$ZodType>(schema: S, event: ApiEvent): z.output<S> {
   const contentType = event.headers?.['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(contentType)) throw unsupportedMediaType('Send the request body as application/json');
   let raw: unknown;
@@ -93,7 +93,7 @@ export function parseBody<S extends z.ZodType>(schema: S, event: ApiEvent): z.ou
   } catch {
     throw badRequest('The request body must be JSON', [{ path: '(body)', message: 'Send a JSON body' }]);
   }
-  const result = schema.safeParse(raw);
+  const result = z.safeParse(schema, raw);
   if (!result.success) throw validationFailed('There is a problem with the details sent', fieldIssues(result.error));
   return result.data;
 }
@@ -102,11 +102,11 @@ export function parseBody<S extends z.ZodType>(schema: S, event: ApiEvent): z.ou
  * Validates a request header the route requires: missing is a 428 (the request would be unsafe
  * without it), malformed a 400, each naming the header as the field.
  */
-export function parseRequiredHeader<S extends z.ZodType>(name: string, schema: S, event: ApiEvent, missingMessage: string): z.output<S> {
+export function parseRequiredHeader<S extends z.core.$ZodType>(name: string, schema: S, event: ApiEvent, missingMessage: string): z.output<S> {
   const value = event.headers?.[name.toLowerCase()];
   const header = `(header) ${name}`;
   if (value === undefined || value === '') throw preconditionRequired(missingMessage, [{ path: header, message: missingMessage }]);
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value);
   if (!result.success) {
     throw badRequest(`The ${name} header is not valid`, result.error.issues.map((issue) => ({ path: header, message: issue.message })));
   }

@@ -10,7 +10,7 @@ import {
   type FindOutletsAnswer,
   type OutletDetail,
 } from '@contract/find-outlets.js';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { apiBaseUrl } from './config.js';
 
 export type ApiResult<T> =
@@ -30,7 +30,7 @@ const timeoutMs = 15_000;
  * Exported for the registration and report pages' own modules (`registration-api.ts`,
  * `report-api.ts`), so the find page and the embed never load those contracts.
  */
-export async function requestJson<S extends z.ZodType>(
+export async function requestJson<S extends z.core.$ZodType>(
   path: string,
   schema: S,
   { signal, body, method = body === undefined ? 'GET' : 'POST', headers = {} }: { signal?: AbortSignal | undefined; body?: unknown; method?: 'GET' | 'POST' | 'PUT'; headers?: Record<string, string> } = {},
@@ -50,7 +50,7 @@ export async function requestJson<S extends z.ZodType>(
     });
     const answer: unknown = await response.json().catch(() => undefined);
     if (response.ok) {
-      const parsed = schema.safeParse(answer);
+      const parsed = z.safeParse(schema, answer);
       return parsed.success ? { kind: 'ok', data: parsed.data } : { kind: 'unavailable' };
     }
     if (response.status >= 400 && response.status < 500) {

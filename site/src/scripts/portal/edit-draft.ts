@@ -4,10 +4,11 @@
  * the version they started from too, so a change someone else made in between is not overwritten.
  */
 import { outletSchema } from '@contract/outlet.js';
+import * as z from 'zod/mini';
 import { forgetStored, readStored, storagePrefix, writeStored } from './session.js';
 import type { ListingValues } from './listing-values.js';
 
-const valuesSchema = outletSchema.pick({
+const valuesSchema = z.pick(outletSchema, {
   status: true,
   reopensOn: true,
   alert: true,

@@ -47,7 +47,7 @@ import {
   type SuppliesResponse,
   type SupplyRecord,
 } from '@contract/supplies.js';
-import type { z } from 'zod';
+import * as z from 'zod';
 import { apiBaseUrl } from '../config.js';
 import { currentSession, endSession, hasExpired } from './session.js';
 
@@ -159,12 +159,12 @@ function refusal(status: number, answer: unknown, staleBody: RequestOptions['sta
 }
 
 /** One request, with the token, checked against `schema` (or the contract's error bodies). */
-export async function portalRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<PortalResult<z.output<S>>> {
+export async function portalRequest<S extends z.core.$ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<PortalResult<z.output<S>>> {
   const response = await authorisedResponse(path, options);
   if (!(response instanceof Response)) return response;
   const answer: unknown = await response.json().catch(() => undefined);
   if (!response.ok) return refusal(response.status, answer, options.staleBody);
-  const parsed = schema.safeParse(answer);
+  const parsed = z.safeParse(schema, answer);
   return parsed.success ? { kind: 'ok', data: parsed.data } : { kind: 'unavailable' };
 }
 
