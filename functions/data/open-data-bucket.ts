@@ -11,7 +11,17 @@ import { awsService } from './aws-services.js';
 
 const { AWS_REGION, OPEN_DATA_BUCKET } = openDataConfig();
 
-const bucketService = awsService('s3', AWS_REGION, `https://${OPEN_DATA_BUCKET}.s3.${AWS_REGION}.amazonaws.com`);
+/**
+ * Uploads get longer than a read to be answered: the files are sent whole, about 1 MB for the demo's
+ * 631 listings and tens of MB for the whole UK's, and the time-out covers the upload. Three
+ * attempts of 15 s stay inside the job's minute.
+ */
+export const uploadTimeouts = { connectMs: 1_000, responseMs: 15_000 } as const;
+
+const bucketService: AwsServiceSettings = {
+  ...awsService('s3', AWS_REGION, `https://${OPEN_DATA_BUCKET}.s3.${AWS_REGION}.amazonaws.com`),
+  timeouts: uploadTimeouts,
+};
 
 /** The object key of a file: its path without the leading slash, as CloudFront asks the bucket for it. */
 export const openDataObjectKey = (file: OpenDataFileName): string => openDataFiles[file].path.replace(/^\//, '');
