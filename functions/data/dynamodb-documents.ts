@@ -13,24 +13,7 @@
  * `AttributeUpdates`, `KeyConditions`, `QueryFilter`, `ScanFilter`) are not converted: nothing here
  * uses them, and their types are left out so nothing can start to.
  */
-import type {
-  BatchGetCommandInput,
-  BatchGetCommandOutput,
-  BatchWriteCommandInput,
-  BatchWriteCommandOutput,
-  DeleteCommandInput,
-  DeleteCommandOutput,
-  GetCommandInput,
-  GetCommandOutput,
-  PutCommandInput,
-  PutCommandOutput,
-  QueryCommandInput,
-  QueryCommandOutput,
-  ScanCommandInput,
-  ScanCommandOutput,
-  UpdateCommandInput,
-  UpdateCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import type * as Lib from '@aws-sdk/lib-dynamodb';
 import { type NativeAttributeValue, marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { AwsServiceError, type AwsServiceSettings, callAwsJson } from '../shared/aws-request.js';
 import { unavailableIfTransient } from './transient-errors.js';
@@ -52,7 +35,7 @@ export type {
   ScanCommandOutput,
   UpdateCommandInput,
   UpdateCommandOutput,
-};
+} from '@aws-sdk/lib-dynamodb';
 
 type Native = Record<string, NativeAttributeValue>;
 type Wire = Record<string, unknown>;
@@ -125,12 +108,12 @@ abstract class DocumentCommand<Input extends object, Output> {
 /** The metadata an SDK output carries (a fresh object each time): DynamoDB answers 200 to every command that succeeds. */
 const succeeded = () => ({ httpStatusCode: 200 });
 
-export class GetCommand extends DocumentCommand<GetCommandInput, GetCommandOutput> {
+export class GetCommand extends DocumentCommand<Lib.GetCommandInput, Lib.GetCommandOutput> {
   readonly operation = 'GetItem';
   wireInput(): Wire {
     return convertFields(this.input, { Key: toWire });
   }
-  output(wire: Wire): GetCommandOutput {
+  output(wire: Wire): Lib.GetCommandOutput {
     return { ...convertFields(wire, { Item: fromWire }), $metadata: succeeded() };
   }
 }
@@ -147,15 +130,15 @@ abstract class ItemWriteCommand<Input extends object, Output> extends DocumentCo
   }
 }
 
-export class PutCommand extends ItemWriteCommand<WriteInput<PutCommandInput>, PutCommandOutput> {
+export class PutCommand extends ItemWriteCommand<WriteInput<Lib.PutCommandInput>, Lib.PutCommandOutput> {
   readonly operation = 'PutItem';
 }
 
-export class UpdateCommand extends ItemWriteCommand<WriteInput<UpdateCommandInput>, UpdateCommandOutput> {
+export class UpdateCommand extends ItemWriteCommand<WriteInput<Lib.UpdateCommandInput>, Lib.UpdateCommandOutput> {
   readonly operation = 'UpdateItem';
 }
 
-export class DeleteCommand extends ItemWriteCommand<WriteInput<DeleteCommandInput>, DeleteCommandOutput> {
+export class DeleteCommand extends ItemWriteCommand<WriteInput<Lib.DeleteCommandInput>, Lib.DeleteCommandOutput> {
   readonly operation = 'DeleteItem';
 }
 
@@ -169,31 +152,31 @@ abstract class PageCommand<Input extends object, Output> extends DocumentCommand
   }
 }
 
-export class QueryCommand extends PageCommand<Omit<QueryCommandInput, Legacy>, QueryCommandOutput> {
+export class QueryCommand extends PageCommand<Omit<Lib.QueryCommandInput, Legacy>, Lib.QueryCommandOutput> {
   readonly operation = 'Query';
 }
 
-export class ScanCommand extends PageCommand<Omit<ScanCommandInput, Legacy>, ScanCommandOutput> {
+export class ScanCommand extends PageCommand<Omit<Lib.ScanCommandInput, Legacy>, Lib.ScanCommandOutput> {
   readonly operation = 'Scan';
 }
 
-export class BatchGetCommand extends DocumentCommand<BatchGetCommandInput, BatchGetCommandOutput> {
+export class BatchGetCommand extends DocumentCommand<Lib.BatchGetCommandInput, Lib.BatchGetCommandOutput> {
   readonly operation = 'BatchGetItem';
   wireInput(): Wire {
     return convertFields(this.input, { RequestItems: eachTable(keysIn(toWire)) });
   }
-  output(wire: Wire): BatchGetCommandOutput {
+  output(wire: Wire): Lib.BatchGetCommandOutput {
     const converted = convertFields(wire, { Responses: eachTable((items: never[]) => items.map(fromWire)), UnprocessedKeys: eachTable(keysIn(fromWire)) });
     return { ...converted, $metadata: succeeded() };
   }
 }
 
-export class BatchWriteCommand extends DocumentCommand<BatchWriteCommandInput, BatchWriteCommandOutput> {
+export class BatchWriteCommand extends DocumentCommand<Lib.BatchWriteCommandInput, Lib.BatchWriteCommandOutput> {
   readonly operation = 'BatchWriteItem';
   wireInput(): Wire {
     return convertFields(this.input, { RequestItems: eachTable(eachRequest(toWire)) });
   }
-  output(wire: Wire): BatchWriteCommandOutput {
+  output(wire: Wire): Lib.BatchWriteCommandOutput {
     const converted = convertFields(wire, {
       UnprocessedItems: eachTable(eachRequest(fromWire)),
       ItemCollectionMetrics: eachTable((list: never[]) => list.map(metrics(fromWire))),
