@@ -15,14 +15,13 @@
  * kinds of place with the budgets and without them, and checks that what the budgeted search answers is exact
  * for the radius it reports.
  */
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedDynamoDb } from '../local/embedded-dynamodb.js';
-import type { Coordinates, Outlet, WeeklyScheduleRow } from '../functions/contract/outlet.js';
-import { weekdays } from '../functions/contract/outlet.js';
-import { parseCsvLine } from '../functions/core/csv.js';
+import type { Coordinates } from '../functions/contract/outlet.js';
 import { seededRandom } from '../test/support/seeded-random.js';
+import { buildOutlets, englishAuthorities, searchPoints } from './search-places.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const config = {
@@ -38,166 +37,6 @@ const config = {
   pointMix: { cityCentre: 0.4, suburb: 0.4, remote: 0.2 },
   worstCase: { searchesPerKind: 8, limit: 50, radiusKm: 100, filters: { type: 'prison' } },
 } as const;
-
-const random = seededRandom(config.seed);
-const uniform = (min: number, max: number) => min + random() * (max - min);
-
-/** A seeded Fisher–Yates shuffle of a copy. */
-function shuffled<T>(items: readonly T[]): T[] {
-  const copy = [...items];
-  for (let index = copy.length - 1; index > 0; index -= 1) {
-    const other = Math.floor(random() * (index + 1));
-    [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
-  }
-  return copy;
-}
-
-interface Authority {
-  code: string;
-  centre: Coordinates;
-  population: number;
-}
-
-function englishAuthorities(): Authority[] {
-  const [header, ...lines] = readFileSync(join(root, 'data/uk-local-authorities-mysociety.csv'), 'utf8').trim().split(/\r?\n/);
-  const columns = parseCsvLine(header ?? '');
-  const at = (name: string) => columns.indexOf(name);
-  return lines
-    .map(parseCsvLine)
-    .filter((row) => row[at('nation')] === 'England' && row[at('current-authority')] === 'True' && row[at('lower-or-unitary')] === 'True')
-    .map((row) => ({
-      code: row[at('gss-code')] ?? '',
-      centre: { lat: Number(row[at('lat')]), lng: Number(row[at('long')]) },
-      population: Number(row[at('pop-2020')]) || 0,
-    }))
-    .filter((authority) => Number.isFinite(authority.centre.lat) && Number.isFinite(authority.centre.lng));
-}
-
-interface Pharmacy {
-  name: string;
-  address: string;
-  postcode: string;
-  location: Coordinates;
-  weekly: WeeklyScheduleRow[];
-}
-
-/** NHS-style day strings (`08:30-13:00,14:00-17:30`, `CLOSED`) as weekly rows; anything odd is left out. */
-function weeklyRows(properties: Record<string, unknown>): WeeklyScheduleRow[] {
-  return weekdays.flatMap((day) => {
-    const text = String(properties[`opening_hours_${day}`] ?? '');
-    return [...text.matchAll(/(\d{2}:\d{2})-(\d{2}:\d{2})/g)].map((match) => ({
-      byDay: day,
-      opensAt: match[1] ?? '00:00',
-      closesAt: match[2] ?? '00:00',
-    }));
-  });
-}
-
-function gmPharmacies(): Pharmacy[] {
-  const geojson = JSON.parse(readFileSync(join(root, 'data/gm-pharmacies-2025q1.geojson'), 'utf8')) as {
-    features: { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }[];
-  };
-  return geojson.features.map(({ properties, geometry }) => ({
-    name: String(properties.pharmacy_name),
-    address: String(properties.address),
-    postcode: String(properties.postcode),
-    location: { lat: geometry.coordinates[1], lng: geometry.coordinates[0] },
-    weekly: weeklyRows(properties),
-  }));
-}
-
-/** Copies of the GM pharmacies around each authority, in proportion to its population. */
-function buildOutlets(outletSchema: { parse(value: unknown): Outlet }): Outlet[] {
-  const pharmacies = gmPharmacies();
-  const gmCentre = {
-    lat: pharmacies.reduce((sum, p) => sum + p.location.lat, 0) / pharmacies.length,
-    lng: pharmacies.reduce((sum, p) => sum + p.location.lng, 0) / pharmacies.length,
-  };
-  const authorities = englishAuthorities();
-  const totalPopulation = authorities.reduce((sum, authority) => sum + authority.population, 0);
-  const outlets: Outlet[] = [];
-  for (const authority of authorities) {
-    const wanted = Math.min(
-      pharmacies.length,
-      Math.max(config.minimumPerAuthority, Math.round((authority.population / totalPopulation) * config.targetOutlets)),
-    );
-    const scale = uniform(config.scaleRange[0], config.scaleRange[1]);
-    // Keep offsets in km, not degrees: a degree of longitude shrinks towards the north.
-    const lngStretch = Math.cos((gmCentre.lat * Math.PI) / 180) / Math.cos((authority.centre.lat * Math.PI) / 180);
-    const picked = shuffled(pharmacies).slice(0, wanted);
-    for (const pharmacy of picked) {
-      const id = `bench-${outlets.length}`;
-      const roll = random();
-      outlets.push(
-        outletSchema.parse({
-          id,
-          name: pharmacy.name,
-          organisation: pharmacy.name,
-          outletType: 'pharmacy',
-          supplyBasis: 'pharmacy',
-          address: { lines: [pharmacy.address.slice(0, 120)], town: 'Benchtown', postcode: pharmacy.postcode },
-          location: {
-            lat: authority.centre.lat + (pharmacy.location.lat - gmCentre.lat) * scale,
-            lng: authority.centre.lng + (pharmacy.location.lng - gmCentre.lng) * scale * lngStretch,
-          },
-          phone: null,
-          website: null,
-          hours: { weekly: pharmacy.weekly, exceptions: [], bankHolidays: 'unknown' },
-          kitTypes: random() < 0.3 ? ['nasal', 'injectable'] : ['nasal'],
-          eligibility: { free: true, noIdNeeded: random() < 0.7, walkIn: random() < 0.8, familyAndFriendsCanCollect: true, minimumAge: null },
-          languages: ['English'],
-          accessibility: null,
-          status: roll < 0.03 ? 'inactive' : roll < 0.06 ? 'temporarily_closed' : 'active',
-          alert: null,
-          stock: { status: 'unknown', updatedAt: null },
-          assuredAt: null,
-          odsCode: null,
-          localAuthorityCode: authority.code,
-          demo: true,
-        }),
-      );
-    }
-  }
-  return outlets;
-}
-
-/** Remote places with few or no outlets near them. */
-const remotePlaces: Record<string, Coordinates> = {
-  'North Pennines': { lat: 54.72, lng: -2.25 },
-  Dartmoor: { lat: 50.57, lng: -3.92 },
-  Kielder: { lat: 55.23, lng: -2.58 },
-  'Lake District': { lat: 54.46, lng: -3.09 },
-  Exmoor: { lat: 51.13, lng: -3.64 },
-  'North York Moors': { lat: 54.37, lng: -0.88 },
-};
-
-/** A point about `km` away from `centre` in a random direction. */
-function offsetKm(centre: Coordinates, km: number): Coordinates {
-  const bearing = uniform(0, 2 * Math.PI);
-  return {
-    lat: centre.lat + (km * Math.cos(bearing)) / 111.2,
-    lng: centre.lng + (km * Math.sin(bearing)) / (111.2 * Math.cos((centre.lat * Math.PI) / 180)),
-  };
-}
-
-function searchPoints(authorities: Authority[]): { kind: string; point: Coordinates }[] {
-  const byPopulation = [...authorities].sort((a, b) => b.population - a.population);
-  const cities = byPopulation.slice(0, 60);
-  const remote = Object.values(remotePlaces);
-  return Array.from({ length: config.searches }, () => {
-    const roll = random();
-    if (roll < config.pointMix.cityCentre) {
-      const city = cities[Math.floor(random() * cities.length)] ?? byPopulation[0];
-      return { kind: 'city centre', point: offsetKm(city?.centre ?? { lat: 53.48, lng: -2.24 }, uniform(0, 1.5)) };
-    }
-    if (roll < config.pointMix.cityCentre + config.pointMix.suburb) {
-      const town = authorities[Math.floor(random() * authorities.length)];
-      return { kind: 'suburb', point: offsetKm(town?.centre ?? { lat: 53.48, lng: -2.24 }, uniform(3, 12)) };
-    }
-    const place = remote[Math.floor(random() * remote.length)] ?? { lat: 54.72, lng: -2.25 };
-    return { kind: 'remote', point: offsetKm(place, uniform(0, 10)) };
-  });
-}
 
 const percentile = (values: number[], share: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -227,7 +66,8 @@ async function main(): Promise<void> {
   const { documents, tableName } = await import('../functions/data/client.js');
   const { ScanCommand } = await import('../functions/data/dynamodb-documents.js');
 
-  const outlets = buildOutlets(outletSchema);
+  const random = seededRandom(config.seed);
+  const outlets = buildOutlets(outletSchema, config, random);
   const { isSearchable } = await import('../functions/core/listing-visibility.js');
   // What the index holds: listed outlets, temporarily closed ones included (shown with their alert).
   const published = outlets.filter(isSearchable);
@@ -246,7 +86,7 @@ async function main(): Promise<void> {
   const same = (a: { id: string; distanceKm: number }[], b: { id: string; distanceKm: number }[]) =>
     a.length === b.length && a.every((entry, index) => entry.id === b[index]?.id && entry.distanceKm === b[index]?.distanceKm);
 
-  const points = searchPoints(englishAuthorities());
+  const points = searchPoints(englishAuthorities(), config, random);
   const indexed = { items: [] as number[], requests: [] as number[], latency: [] as number[], results: [] as number[] };
   const byKind = new Map<string, number[]>();
   let exact = 0;
