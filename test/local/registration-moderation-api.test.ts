@@ -14,7 +14,7 @@ import type { CreateRegistrationResponse } from '../../functions/contract/regist
 import type { OwnRegistration } from '../../functions/contract/registration-moderation.js';
 import { signInThroughPages } from '../../local/sign-in-flow.js';
 import { cabinet, linkIn, pharmacy, registrationsFinder } from '../support/registrations-finder.js';
-import { tokenFor } from '../support/tokens.js';
+import { tampered, tokenFor } from '../support/tokens.js';
 
 const { finder, tokens, call, register, queue, read, decide, mailTo } = registrationsFinder();
 
@@ -33,7 +33,7 @@ describe('asking for changes', () => {
     const [email] = mailTo(details.contactEmail);
     const link = linkIn(email?.text ?? '');
     const own = await call<OwnRegistration>('GET', `/registrations/${link.id}`, { headers: { 'x-registration-token': link.token } });
-    const wrongToken = await call('GET', `/registrations/${link.id}`, { headers: { 'x-registration-token': `${link.token.slice(0, -1)}A` } });
+    const wrongToken = await call('GET', `/registrations/${link.id}`, { headers: { 'x-registration-token': tampered(link.token) } });
     const approveTooSoon = await decide(created.id, { decision: 'approve' });
     const resent = await call<CreateRegistrationResponse>('PUT', `/registrations/${link.id}`, {
       body: { ...details, addressLine1: 'Unit 3, 12 Chester Road', postcode: 'M1 1AD' },

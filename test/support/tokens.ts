@@ -77,3 +77,14 @@ export async function forgedTokens(provider: LocalIdentityProvider, user: string
     idToken: await forgeAccessToken(provider, { user, claims: { token_use: 'id' } }),
   };
 }
+
+/**
+ * `token` with one character changed, so that it always decodes to something else: the first
+ * character of its last dot-separated part (a JWT's signature, or the whole of a plain secret).
+ * Not the last character: in base64url of 32 bytes only 16 values are possible there, so writing
+ * "A" over it left 1 token in 16 unchanged.
+ */
+export function tampered(token: string): string {
+  const at = token.lastIndexOf('.') + 1;
+  return `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
+}
