@@ -256,6 +256,8 @@ export const searchableOutletFields = [
   'noKitsReports',
   'cabinetStatus',
   'demo',
+  // Not shown: it decides whose bank holidays "open now" counts (`core/bank-holiday-division.ts`).
+  'localAuthorityCode',
 ] as const satisfies readonly (keyof Outlet)[];
 
 type SearchableField = (typeof searchableOutletFields)[number];

@@ -5,10 +5,10 @@
  * England's summer bank holiday and closed on St Andrew's Day.
  *
  * Decided from the local authority's GSS code when the listing has one (its first letter is the
- * nation), else from the postcode's area. The geo search index does not carry the local authority
- * code, so search results use the postcode; the two differ only for an outlet in a border district
- * whose postcode area belongs to the other side (the Scottish `TD` area reaches into England at
- * Cornhill and Kielder), which is why the authority, where known, wins.
+ * nation), else from the postcode's area. The authority wins because the two differ for an outlet
+ * in a border district whose postcode area belongs to the other side (the Scottish `TD` area reaches
+ * into England at Cornhill and Kielder). The geo search index projects the code for this, so search
+ * results, the outlet page and the portal always agree.
  */
 import { bankHolidayCalendarOf, type BankHolidayDivision } from './bank-holidays.js';
 import type { OpeningHoursOptions } from './opening-day.js';
