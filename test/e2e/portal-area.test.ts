@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, desktop, phone, screenshot } from './support/browser.js';
 import { apiAs, openSignedIn, preparedSession, recordCspViolations, type PreparedSession } from './support/portal.js';
 import { useE2eSession } from './support/session.js';
+import { londonDate } from '../support/london-dates.js';
 
 const e2e = useE2eSession({ portal: true });
 const manchester = 'E08000003';
@@ -39,8 +40,6 @@ async function downloadCsv(page: Page, button: ReturnType<Page['locator']>): Pro
   return { name: download.suggestedFilename(), lines: text.slice(1).trimEnd().split('\r\n') };
 }
 
-const londonDate = (daysFromToday = 0) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + daysFromToday * 86_400_000));
 
 describe('the overview', () => {
   it('deals with an open report from the public by keyboard, and lists every listing with its counts and CSV', async () => {

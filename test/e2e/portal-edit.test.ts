@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, desktop, phone, screenshot } from './support/browser.js';
 import { apiAs, demoUser, enterCodeOnProvider, openSignedIn, preparedSession, type PreparedSession } from './support/portal.js';
 import { useE2eSession } from './support/session.js';
+import { londonDate } from '../support/london-dates.js';
 
 const e2e = useE2eSession({ portal: true });
 let asha: PreparedSession;
@@ -30,11 +31,6 @@ async function openEditor(id: string, viewport: { width: number; height: number 
   return page;
 }
 
-/** Today and n days on, as `YYYY-MM-DD` in UK time. */
-function londonDate(daysFromToday = 0): string {
-  const date = new Date(Date.now() + daysFromToday * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
 
 /** The next Christmas Day, `YYYY-MM-DD`. */
 function nextChristmas(): string {

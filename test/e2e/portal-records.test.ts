@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, desktop, phone, screenshot } from './support/browser.js';
 import { apiAs, demoUser, openSignedIn, preparedSession, type PreparedSession } from './support/portal.js';
 import { useE2eSession } from './support/session.js';
+import { londonDate } from '../support/london-dates.js';
 
 const e2e = useE2eSession({ portal: true });
 let asha: PreparedSession;
@@ -29,11 +30,6 @@ async function open(path: string, ready: string, viewport: { width: number; heig
   return page;
 }
 
-/** A date n days from today, `YYYY-MM-DD` in UK time. */
-function londonDate(daysFromToday = 0): string {
-  const date = new Date(Date.now() + daysFromToday * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
 
 /** The month table's body rows as text: month, first kits, replacements, total. */
 const monthRows = (page: Page) =>

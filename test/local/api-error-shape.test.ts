@@ -102,7 +102,7 @@ describe('a request that fails half way', () => {
 
     // Act
     await failed;
-    await vi.waitFor(() => expect(logLines.some((line) => line.startsWith('POST /api/reports '))).toBe(true));
+    await vi.waitFor(() => expect(logLines.some((line) => line.startsWith('POST /api/reports '))).toBe(true), { timeout: 5_000 });
     const after = await send('GET', '/api/outlets/FEJ12');
 
     // Assess

@@ -10,6 +10,7 @@ import type { OutletDetail } from '../../functions/contract/find-outlets.js';
 import type { ListingAction, ListingActionPreview } from '../../functions/contract/listing-actions.js';
 import type { HistoryResponse } from '../../functions/contract/portal-outlet.js';
 import type { AreaAttentionResponse } from '../../functions/contract/readiness.js';
+import { addDays, londonInstant, londonWallClock } from '../../functions/core/london-time.js';
 import { type RunningFinder, startFinder } from '../../local/finder-server.js';
 import { buildOutlet } from '../fixtures/outlets.js';
 import { tampered, tokenFor } from '../support/tokens.js';
@@ -154,13 +155,19 @@ describe('a reminder link', () => {
     const { readReadinessState } = await import('../../functions/data/readiness-state.js');
     const { dueReadinessOutletIds } = await import('../../functions/data/readiness-state.js');
 
+    // The start of the 75th London day from today: counted in London days, not 24-hour steps, which
+    // a clock change between now and then would move by an hour.
+    const day75 = londonInstant(addDays(londonWallClock(new Date()).date, 75), 0);
+
     // Act
     const state = await readReadinessState('LA001');
-    const dueIn74Days = await dueReadinessOutletIds(new Date(Date.now() + 74 * 86_400_000));
+    const dueTheMomentBefore = await dueReadinessOutletIds(new Date(day75.getTime() - 1));
+    const dueOnDay75 = await dueReadinessOutletIds(day75);
 
     // Assess
     expect(state?.state).toMatchObject({ remindersSentAt: [], escalatedAt: null, answeredAt: expect.any(String) });
-    expect(dueIn74Days).not.toContain('LA001');
+    expect(dueTheMomentBefore).not.toContain('LA001');
+    expect(dueOnDay75).toContain('LA001');
   });
 
   it('refuses a link that expired, was changed, or is sent back for another answer or listing, and changes nothing', async () => {

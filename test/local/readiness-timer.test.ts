@@ -69,13 +69,15 @@ describe('startReadinessTimer', () => {
   });
 
   it('sends a reminder under a finder that runs it, with nobody asking', async () => {
-    // Prepare: a listing confirmed 80 days before the finder's clock.
+    // Prepare: a listing confirmed 80 days before the finder's clock, in the table before the finder
+    // starts (written after, a slow moment could let the timer's only run find nothing).
     const clock = at('2027-03-01T09:00:00Z');
-    const finder = await startFinder({ port: 0, siteDir, seed: false, readinessTimer: { clock: () => clock, firstRunAfterMs: 1500 } });
+    const { ensureTable } = await import('../../functions/data/create-table.js');
+    const { putOutlet } = await import('../../functions/data/outlets.js');
+    await ensureTable();
+    await putOutlet(buildOutlet({ id: 'RT001', assuredAt: '2026-12-11T10:00:00.000Z', contactEmail: 'rt001@example.org' }));
+    const finder = await startFinder({ port: 0, siteDir, seed: false, readinessTimer: { clock: () => clock, firstRunAfterMs: 50 } });
     try {
-      const { putOutlet } = await import('../../functions/data/outlets.js');
-      await putOutlet(buildOutlet({ id: 'RT001', assuredAt: '2026-12-11T10:00:00.000Z', contactEmail: 'rt001@example.org' }));
-
       // Act
       await expect.poll(() => finder.outbox.list().length, { timeout: 10_000 }).toBe(1);
 

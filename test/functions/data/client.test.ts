@@ -54,6 +54,7 @@ describe('clientSettings', () => {
     expect(error, String(error)).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'service_unavailable', cause: { name: 'TimeoutError' } });
     expect(waited).toBeGreaterThanOrEqual(awsRequestTimeouts.responseMs - 100);
-    expect(waited).toBeLessThan(awsRequestTimeouts.responseMs + 2_000);
+    // Generous: a loaded 2-core machine can stall the event loop for seconds.
+    expect(waited).toBeLessThan(awsRequestTimeouts.responseMs + 5_000);
   });
 });
