@@ -223,8 +223,9 @@ const searchClientLimit: ClientLimit = { requests: 600, windowSeconds: 300 };
 
 /**
  * The portal's sign-in settings, read once each time someone starts to sign in; the sign-in itself
- * happens at Cognito's managed login, outside this API. Thirty starts in ten minutes from one
- * address is a script (an office of commissioners behind one address still fits).
+ * happens at Cognito's managed login, outside this API (its limits: `managed-login-limits.ts`).
+ * Thirty starts in ten minutes from one address is a script (an office of commissioners behind one
+ * address still fits).
  */
 const signInClientLimit: ClientLimit = { requests: 30, windowSeconds: 600 };
 

@@ -19,6 +19,7 @@ import { OpenDataFiles } from './constructs/open-data-files.js';
 import { FinderOperations } from './constructs/operations.js';
 import { keepAutoDeleteLogs } from './constructs/provider-log-retention.js';
 import { PortalSignIn, defaultSignInDomainPrefix, prefixDomainOrigin } from './constructs/portal-sign-in.js';
+import { SignInFirewall } from './constructs/sign-in-firewall.js';
 import { RouteTableApi } from './constructs/route-table-api.js';
 import { ScheduledJob } from './constructs/scheduled-job.js';
 import { type Stage, statefulPolicyOf } from './constructs/stage-policy.js';
@@ -131,6 +132,9 @@ export class FinderStack extends Stack {
       policy,
     });
 
+    // Managed login is not behind CloudFront: the user pool has its own web ACL with per-client limits.
+    const signInFirewall = new SignInFirewall(this, 'SignInFirewall', { userPool: signIn.userPool });
+
     // Emails (registrants' answers, readiness reminders) link to the site people know: a custom
     // domain, the first extra origin, when there is one.
     const emailSiteUrl = extraSiteOrigins[0] ?? site.url;
@@ -222,6 +226,7 @@ export class FinderStack extends Stack {
       apiFunctions: allRouteGroups().map((group) => ({ name: group, id: constructIdOf(group), function: functions[group] as IFunction })),
       jobs: { 'readiness-job': { id: 'ReadinessJob', job: readiness }, 'open-data-files': { id: 'OpenDataFilesJob', job: openData.scheduledJob } },
       alarmEmail: props.alarmEmail,
+      signInBlockedRequests: signInFirewall.blockedRequests,
     });
 
     new CfnOutput(this, 'SiteUrl', { value: site.url, description: 'The site; the API is served on the same origin, under /api/' });

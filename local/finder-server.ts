@@ -345,6 +345,7 @@ export async function startFinder(options: FinderOptions): Promise<RunningFinder
         outboxUrl: `${url}${outboxPath}`,
         accounts,
         ...(options.dataPath ? { dataDir: identityDataDir(options.dataPath) } : {}),
+        clientLimits: options.clientLimits !== false,
         log,
       });
       cleanups.push(identityProvider.close);

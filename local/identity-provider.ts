@@ -28,6 +28,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
+import { managedLoginClientLimits, managedLoginLimitPage } from '../functions/managed-login-limits.js';
+import { createClientLimiter } from './client-limits.js';
 import { type LocalAccounts, openLocalAccounts } from './local-accounts.js';
 import { handleInteraction } from './identity-provider-interactions.js';
 import { type PageContext, problemPage, signInStyles, signOutPage, signedOutPage, stylesPath } from './identity-provider-pages.js';
@@ -61,6 +63,11 @@ export interface LocalIdentityProviderOptions {
   now?: () => number;
   /** Where progress lines go (default: nowhere). */
   log?: (line: string) => void;
+  /**
+   * Whether managed login's per-client limits apply (`functions/managed-login-limits.ts`), as the
+   * user pool's web ACL applies them on AWS. @default true
+   */
+  clientLimits?: boolean;
 }
 
 /** The running provider: its public settings (the shape `startFinder` takes as `signIn`) and `close`. */
@@ -260,8 +267,24 @@ export async function startLocalIdentityProvider(options: LocalIdentityProviderO
     },
   };
 
+  const limiter = createClientLimiter();
+  /** Counts the request against managed login's limits; false (with a 429 sent) when the client is over one. */
+  const withinLimits = (request: IncomingMessage, response: ServerResponse): boolean => {
+    if (options.clientLimits === false) return true;
+    const address = request.socket.remoteAddress ?? '';
+    const { posts, requests } = managedLoginClientLimits;
+    // In the web ACL's order: a post refused by the first rule never reaches the second.
+    const post = request.method === 'POST' ? limiter.take('posts', posts, address) : null;
+    const decision = post && !post.allowed ? post : limiter.take('requests', requests, address);
+    if (decision.allowed) return true;
+    response.writeHead(429, { ...headers, 'retry-after': String(decision.retryAfterSeconds) });
+    response.end(managedLoginLimitPage);
+    return false;
+  };
+
   handle = async (request, response) => {
     const url = new URL(request.url ?? '/', issuer);
+    if (!withinLimits(request, response)) return;
     try {
       if (url.pathname === stylesPath) {
         response.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' });

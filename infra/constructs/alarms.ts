@@ -64,6 +64,12 @@ export const alarmThresholds = {
    * Scheduler's retries, so reminders were not sent or the open data files are going stale.
    */
   jobDeadLetters: { count: 1, periods: 1, breaching: 1 },
+  /**
+   * Requests the sign-in firewall blocked (`sign-in-firewall.ts`): its limits are far above what an
+   * office signing in sends, so 100 blocked in five minutes is a flood or a guesser at work, or a
+   * limit refusing real users. Either way someone should look.
+   */
+  signInBlocked: { count: 100, periods: 1, breaching: 1 },
 } as const;
 
 /** The DynamoDB operations the functions call (`ApiFunction`'s grants), whose throttles and errors are summed. */
@@ -92,6 +98,8 @@ export interface FinderAlarmsProps {
   readonly api: IHttpApi;
   readonly table: ITable;
   readonly functions: readonly WatchedFunction[];
+  /** Requests the sign-in firewall blocked. @default no alarm on it */
+  readonly signInBlockedRequests?: IMetric;
   /** Subscribed to the topic by email (SNS sends a confirmation first). @default no subscription */
   readonly alarmEmail?: string;
 }
@@ -160,6 +168,13 @@ export class FinderAlarms extends Construct {
       threshold: t.tableThrottles.count,
       ...t.tableThrottles,
     });
+    if (props.signInBlockedRequests) {
+      this.add('SignInBlockedRequests', 'the sign-in firewall blocked many requests to managed login: a flood, a guesser, or a limit refusing real users', {
+        metric: props.signInBlockedRequests,
+        threshold: t.signInBlocked.count,
+        ...t.signInBlocked,
+      });
+    }
     this.add('TableSystemErrors', 'DynamoDB answered requests with its own server errors', {
       metric: props.table.metricSystemErrorsForOperations({ operations: [...tableOperations], period }),
       threshold: t.tableSystemErrors.count,

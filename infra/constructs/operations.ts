@@ -5,7 +5,7 @@
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { FinderAlarms, type WatchedFunction } from './alarms.js';
+import { FinderAlarms, type FinderAlarmsProps, type WatchedFunction } from './alarms.js';
 import { OperationsDashboard } from './operations-dashboard.js';
 import type { ScheduledJob } from './scheduled-job.js';
 import { type Stage, statefulPolicyOf } from './stage-policy.js';
@@ -21,6 +21,8 @@ export interface FinderOperationsProps {
   readonly jobs: Readonly<Record<string, { readonly id: string; readonly job: ScheduledJob }>>;
   /** @default alarms go to the topic only */
   readonly alarmEmail?: string;
+  /** Requests the sign-in firewall blocked, to alarm on. */
+  readonly signInBlockedRequests?: FinderAlarmsProps['signInBlockedRequests'];
 }
 
 export class FinderOperations extends Construct {
@@ -39,7 +41,13 @@ export class FinderOperations extends Construct {
         job: { timeout: job.timeout, deadLetterQueue: job.deadLetterQueue },
       })),
     ];
-    this.alarms = new FinderAlarms(this, 'Alarms', { api: props.api, table: props.table, functions, alarmEmail: props.alarmEmail });
+    this.alarms = new FinderAlarms(this, 'Alarms', {
+      api: props.api,
+      table: props.table,
+      functions,
+      alarmEmail: props.alarmEmail,
+      signInBlockedRequests: props.signInBlockedRequests,
+    });
     this.dashboard = new OperationsDashboard(this, 'Dashboard', { api: props.api, table: props.table, functions });
     // Monthly copies kept a year only in prod: a dev stack's data is demo data.
     this.backup = new TableBackup(this, 'Backup', {

@@ -2,11 +2,13 @@
  * Abuse and availability, on the synthesised app: the edge firewall in us-east-1 on the
  * distribution (rate rules equal to the route table's per-client limits, AWS managed rules, no
  * logs, an alarm), the origin secret CloudFront sends and every API function checks, no public API
- * address, and reserved concurrency on the writing functions.
+ * address, reserved concurrency on the writing functions, and the user pool's own firewall for
+ * managed login.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tooManyRequestsBody } from '../../functions/contract/error.js';
 import { originVerifyHeader } from '../../functions/contract/origin-verify.js';
+import { managedLoginClientLimits, managedLoginLimitPage } from '../../functions/managed-login-limits.js';
 import { openingHoursSchema } from '../../functions/contract/outlet.js';
 import { type Route, type RouteGroup, routeGroups, routeKey, routes } from '../../functions/routes.js';
 import { pathPatternOf } from '../../infra/client-limit-rules.js';
@@ -193,6 +195,71 @@ describe('the edge firewall', () => {
     );
     expect(subscription.Properties).toMatchObject({ Protocol: 'email', Endpoint: 'ops@finder.example.org', TopicArn: { Ref: topicId } });
     expect(resourcesOf(withoutReservations.firewall, 'AWS::SNS::Subscription')).toHaveLength(0);
+  });
+});
+
+describe('the sign-in firewall', () => {
+  const signInAcl = () => onlyOf(app.finder, 'AWS::WAFv2::WebACL');
+  const signInRule = (name: string) => (signInAcl()[1].Properties.Rules as Record<string, any>[]).find((rule) => rule.Name === name);
+
+  it('is a regional web ACL in the finder’s region on the user pool, where managed login and the token endpoint are, outside CloudFront', () => {
+    // Act
+    const [aclId, acl] = signInAcl();
+    const [, association] = onlyOf(app.finder, 'AWS::WAFv2::WebACLAssociation');
+    const [poolId] = onlyOf(app.finder, 'AWS::Cognito::UserPool');
+
+    // Assess
+    expect(acl.Properties).toMatchObject({ Scope: 'REGIONAL', DefaultAction: { Allow: {} } });
+    expect(association.Properties).toEqual({ ResourceArn: { 'Fn::GetAtt': [poolId, 'Arn'] }, WebACLArn: { 'Fn::GetAtt': [aclId, 'Arn'] } });
+    expect(resourcesOf(app.finder, 'AWS::WAFv2::LoggingConfiguration')).toHaveLength(0);
+    for (const rule of acl.Properties.Rules as Record<string, any>[]) expect(rule.VisibilityConfig).toMatchObject({ SampledRequestsEnabled: false });
+  });
+
+  it('limits form posts, then every request, per client address at managed-login-limits.ts’s numbers, answering 429 with the page and Retry-After', () => {
+    // Act
+    const posts = signInRule('sign-in-posts-per-client');
+    const requests = signInRule('sign-in-requests-per-client');
+    const known = signInRule('AWSManagedRulesKnownBadInputsRuleSet');
+
+    // Assess
+    expect([posts?.Priority, requests?.Priority, known?.Priority]).toEqual([0, 1, 2]);
+    expect(posts?.Statement.RateBasedStatement).toMatchObject({
+      AggregateKeyType: 'IP',
+      Limit: managedLoginClientLimits.posts.requests,
+      EvaluationWindowSec: managedLoginClientLimits.posts.windowSeconds,
+      ScopeDownStatement: { ByteMatchStatement: { FieldToMatch: { Method: {} }, PositionalConstraint: 'EXACTLY', SearchString: 'POST' } },
+    });
+    expect(requests?.Statement.RateBasedStatement).toEqual({
+      AggregateKeyType: 'IP',
+      Limit: managedLoginClientLimits.requests.requests,
+      EvaluationWindowSec: managedLoginClientLimits.requests.windowSeconds,
+    });
+    for (const [rule, limit] of [
+      [posts, managedLoginClientLimits.posts],
+      [requests, managedLoginClientLimits.requests],
+    ] as const) {
+      const response = rule?.Action.Block.CustomResponse;
+      expect(response).toMatchObject({ ResponseCode: 429, ResponseHeaders: [{ Name: 'retry-after', Value: String(limit.windowSeconds) }] });
+      expect(signInAcl()[1].Properties.CustomResponseBodies[response.CustomResponseBodyKey]).toEqual({ ContentType: 'TEXT_HTML', Content: managedLoginLimitPage });
+    }
+    expect(known?.Statement.ManagedRuleGroupStatement).toEqual({ VendorName: 'AWS', Name: 'AWSManagedRulesKnownBadInputsRuleSet' });
+    expect(Buffer.byteLength(managedLoginLimitPage)).toBeLessThanOrEqual(4096);
+  });
+
+  it('raises an alarm to the finder’s topic when it blocks 100 requests in five minutes', () => {
+    // Act
+    const alarms = resourcesOf(app.finder, 'AWS::CloudWatch::Alarm').filter(([, alarm]) => alarm.Properties.Namespace === 'AWS/WAFV2');
+
+    // Assess
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]?.[1].Properties).toMatchObject({ MetricName: 'BlockedRequests', Statistic: 'Sum', Period: 300, Threshold: 100, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(alarms[0]?.[1].Properties.Dimensions).toEqual(
+      expect.arrayContaining([
+        { Name: 'WebACL', Value: signInAcl()[1].Properties.VisibilityConfig.MetricName },
+        { Name: 'Region', Value: expect.anything() },
+        { Name: 'Rule', Value: 'ALL' },
+      ]),
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, tooManyRequestsBody } from '../../functions/contract/error.js';
+import { managedLoginClientLimits, managedLoginLimitPage } from '../../functions/managed-login-limits.js';
 import { type ClientLimit, routes } from '../../functions/routes.js';
 import { createClientLimiter } from '../../local/client-limits.js';
 import { type RunningFinder, startFinder } from '../../local/finder-server.js';
@@ -72,10 +73,10 @@ describe('the local server', () => {
   });
 });
 
-/** A GET from a given local address (the whole of 127/8 is this machine), over one kept-alive connection per address. */
-function getFrom(agent: Agent, url: string): Promise<{ status: number; retryAfter: string | undefined; body: string }> {
+/** A request from a given local address (the whole of 127/8 is this machine), over kept-alive connections per address. */
+function getFrom(agent: Agent, url: string, method: 'GET' | 'POST' = 'GET'): Promise<{ status: number; retryAfter: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { agent }, (response) => {
+    const req = httpRequest(url, { agent, method, ...(method === 'POST' ? { headers: { 'content-type': 'application/x-www-form-urlencoded' } } : {}) }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>
@@ -83,7 +84,7 @@ function getFrom(agent: Agent, url: string): Promise<{ status: number; retryAfte
       );
     });
     req.on('error', reject);
-    req.end();
+    req.end(method === 'POST' ? 'grant_type=authorization_code&code=made-up' : undefined);
   });
 }
 
@@ -126,5 +127,63 @@ describe('the local server, one client flooding a limited read', () => {
     expect(Number(over.retryAfter)).toBeLessThanOrEqual(route && 'clientLimit' in route ? route.clientLimit.windowSeconds : 0);
     expect(errorBodySchema.parse(JSON.parse(over.body))).toEqual(tooManyRequestsBody);
     expect(other.status).toBe(answered);
+  });
+});
+
+describe('the local sign-in service, one client flooding managed login', () => {
+  const guesser = new Agent({ keepAlive: true, maxSockets: 8, localAddress: '127.0.0.3' });
+  const crawler = new Agent({ keepAlive: true, maxSockets: 8, localAddress: '127.0.0.4' });
+  const colleague = new Agent({ keepAlive: true, maxSockets: 1, localAddress: '127.0.0.5' });
+  /** The service by address, not `localhost`, so the agents' IPv4 addresses can reach it. */
+  const signInUrl = (path: string) => `http://127.0.0.1:${new URL(finder.identityProvider?.issuer ?? '').port}${path}`;
+
+  afterAll(() => {
+    for (const agent of [guesser, crawler, colleague]) agent.destroy();
+  });
+
+  async function sendMany(agent: Agent, count: number, url: string, method: 'GET' | 'POST'): Promise<Record<number, number>> {
+    const statuses: Record<number, number> = {};
+    for (let sent = 0; sent < count; sent += 8) {
+      const batch = await Promise.all(Array.from({ length: Math.min(8, count - sent) }, () => getFrom(agent, url, method)));
+      for (const { status } of batch) statuses[status] = (statuses[status] ?? 0) + 1;
+    }
+    return statuses;
+  }
+
+  it('refuses form posts over the limit with 429, Retry-After and the page, while the same address may still read and another may still post', async () => {
+    // Prepare: token requests with a made-up code, which the service answers 400.
+    const { posts } = managedLoginClientLimits;
+    const token = signInUrl('/oauth2/token');
+
+    // Act
+    const statuses = await sendMany(guesser, posts.requests, token, 'POST');
+    const over = await getFrom(guesser, token, 'POST');
+    const read = await getFrom(guesser, signInUrl('/.well-known/jwks.json'));
+    const other = await getFrom(colleague, token, 'POST');
+
+    // Assess
+    expect(statuses).toEqual({ 400: posts.requests });
+    expect(over.status).toBe(429);
+    expect(Number(over.retryAfter)).toBeGreaterThan(0);
+    expect(Number(over.retryAfter)).toBeLessThanOrEqual(posts.windowSeconds);
+    expect(over.body).toBe(managedLoginLimitPage);
+    expect([read.status, other.status]).toEqual([200, 400]);
+  });
+
+  it('refuses any request over the limit of every request', async () => {
+    // Prepare
+    const { requests } = managedLoginClientLimits;
+    const keys = signInUrl('/.well-known/jwks.json');
+
+    // Act
+    const statuses = await sendMany(crawler, requests.requests, keys, 'GET');
+    const over = await getFrom(crawler, keys);
+    const other = await getFrom(colleague, keys);
+
+    // Assess
+    expect(statuses).toEqual({ 200: requests.requests });
+    expect(over.status).toBe(429);
+    expect(over.body).toContain('<h1>Too many sign-in attempts</h1>');
+    expect(other.status).toBe(200);
   });
 });
