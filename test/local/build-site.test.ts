@@ -42,11 +42,11 @@ describe('buildSiteIfChanged', () => {
     } finally {
       delete process.env.PUBLIC_TILE_URL;
     }
-  }, 120_000);
+  }, 300_000);
 
   it('builds again when the built site is gone', async () => {
     await rm(join(siteRoot, 'dist'), { recursive: true, force: true });
 
     expect(await buildSiteIfChanged(siteRoot, [contract], quiet)).toBe(true);
-  }, 60_000);
+  }, 300_000);
 });
