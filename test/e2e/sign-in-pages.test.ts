@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import * as oauth from 'oauth4webapi';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { managedLoginClientLimits } from '../../functions/managed-login-limits.js';
 import { type RunningFinder, startFinder } from '../../local/finder-server.js';
 import { codeInEmail } from '../../local/sign-in-flow.js';
 import { type GuardedContext, axeViolations, launchBrowser, newGuardedContext, screenshot } from './support/browser.js';
@@ -176,6 +177,30 @@ describe('the sign-in pages in Chromium', () => {
     // Assess
     await screenshot(page, 'outbox-320');
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Your sign-in code for the naloxone finder');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflows(page)).toBe(false);
+  });
+
+  // Last: it uses up this machine's requests to the sign-in service for ten minutes.
+  it('tell a client over managed login’s limits to wait, axe-clean at 320px', async () => {
+    // Prepare: this machine spends its requests, as a flood would, by both of the addresses
+    // `localhost` may resolve to, so the browser's is spent whichever it uses.
+    const { port } = new URL(finder.signIn.issuer);
+    const allowed = managedLoginClientLimits.requests.requests;
+    for (const host of ['127.0.0.1', '[::1]']) {
+      for (let sent = 0; sent < allowed; sent += 50) {
+        await Promise.all(Array.from({ length: Math.min(50, allowed - sent) }, () => fetch(`http://${host}:${port}/.well-known/jwks.json`).then((answer) => answer.arrayBuffer())));
+      }
+    }
+    const page = await newPage();
+
+    // Act
+    const answer = await page.goto(finder.signIn.authorizationEndpoint);
+
+    // Assess
+    expect(answer?.status()).toBe(429);
+    await screenshot(page, 'sign-in-too-many-320');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Too many sign-in attempts');
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflows(page)).toBe(false);
   });
