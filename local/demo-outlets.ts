@@ -13,6 +13,7 @@ import * as z from 'zod';
 import { type KitType, type Outlet, type StockStatus, weekdays } from '../functions/contract/outlet.js';
 import { splitAddress } from '../functions/core/addresses.js';
 import { importNhsHours } from '../functions/core/import-nhs-hours.js';
+import { addDays, londonInstant, londonWallClock } from '../functions/core/london-time.js';
 
 const dayField = z.string().optional();
 
@@ -55,7 +56,15 @@ function illustrativeStock(roll: number): StockStatus {
   return 'unknown';
 }
 
-const dayMs = 24 * 60 * 60 * 1000;
+/**
+ * The same London wall-clock time `days` London days before `now`: "confirmed 89 days ago" stays 89
+ * as the finder counts days (London calendar days), whatever clock change lies between. Steps of 24
+ * hours made it 90, and so over the 90-day mark, for the first hour of each BST day.
+ */
+function londonDaysBefore(now: Date, days: number): Date {
+  const { date, minuteOfDay } = londonWallClock(now);
+  return londonInstant(addDays(date, -days), minuteOfDay);
+}
 
 /** The demo outlet for one pharmacy; `now` anchors the illustrative "stock set" and "confirmed" dates. */
 export function demoOutletFromPharmacy(feature: PharmacyFeature, now: Date): { outlet: Outlet; hoursProblems: string[] } {
@@ -94,9 +103,9 @@ export function demoOutletFromPharmacy(feature: PharmacyFeature, now: Date): { o
     alert: null,
     stock: {
       status: stockStatus,
-      updatedAt: stockStatus === 'unknown' ? null : new Date(now.getTime() - Math.floor(roll('stock-age') * 21) * dayMs).toISOString(),
+      updatedAt: stockStatus === 'unknown' ? null : londonDaysBefore(now, Math.floor(roll('stock-age') * 21)).toISOString(),
     },
-    assuredAt: roll('assured') < 0.1 ? null : new Date(now.getTime() - Math.floor(roll('assured-age') * 90) * dayMs).toISOString(),
+    assuredAt: roll('assured') < 0.1 ? null : londonDaysBefore(now, Math.floor(roll('assured-age') * 90)).toISOString(),
     listedAt: now.toISOString(),
     noKitsReports: 0,
     cabinetStatus: null,
