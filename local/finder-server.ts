@@ -84,8 +84,9 @@ export interface FinderOptions {
   /** The outbox the finder shows; omitted, it opens its own (in `dataPath` if given). */
   outbox?: Outbox;
   /**
-   * Whether the routes' per-client limits apply (`clientLimit` in the route table), as a WAF rule
-   * applies them on AWS. Tests that send many requests from this one machine turn them off.
+   * Whether the routes' per-client limits apply (`clientLimit` in the route table), and the local
+   * sign-in service's (`managed-login-limits.ts`), as WAF rules apply them on AWS. Tests that send
+   * many requests from this one machine turn them off.
    * @default true
    */
   clientLimits?: boolean;
