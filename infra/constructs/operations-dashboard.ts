@@ -17,6 +17,8 @@ export interface OperationsDashboardProps {
   readonly api: IHttpApi;
   readonly table: ITable;
   readonly functions: readonly WatchedFunction[];
+  /** Requests the sign-in firewall blocked (`sign-in-firewall.ts`). @default not shown */
+  readonly signInBlockedRequests?: IMetric;
 }
 
 /** The dashboard; its name is CloudFormation's, so two stacks in one account never clash. */
@@ -110,5 +112,9 @@ export class OperationsDashboard extends Construct {
         width: 8,
       }),
     );
+    // The edge firewall's metrics are in us-east-1, beside its own alarm; the sign-in firewall's are here.
+    if (props.signInBlockedRequests) {
+      this.dashboard.addWidgets(new GraphWidget({ title: 'Sign-in firewall: blocked requests', left: [props.signInBlockedRequests], width: 8 }));
+    }
   }
 }

@@ -48,7 +48,7 @@ export class FinderOperations extends Construct {
       alarmEmail: props.alarmEmail,
       signInBlockedRequests: props.signInBlockedRequests,
     });
-    this.dashboard = new OperationsDashboard(this, 'Dashboard', { api: props.api, table: props.table, functions });
+    this.dashboard = new OperationsDashboard(this, 'Dashboard', { api: props.api, table: props.table, functions, signInBlockedRequests: props.signInBlockedRequests });
     // Monthly copies kept a year only in prod: a dev stack's data is demo data.
     this.backup = new TableBackup(this, 'Backup', {
       table: props.table,

@@ -148,19 +148,20 @@ describe('the alarms', () => {
 });
 
 describe('the dashboard', () => {
-  it('shows requests, errors, p99, searches, reports, writes by kind and the table', () => {
+  it('shows requests, errors, p99, searches, reports, writes by kind, the table and the sign-in firewall', () => {
     // Act
     const [, dashboard] = only('AWS::CloudWatch::Dashboard');
     const body = JSON.stringify(dashboard.Properties.DashboardBody);
 
     // Assess
-    for (const title of ['API requests and errors', 'API latency (ms)', 'Function duration p99 (ms)', 'Searches', 'Reports and writes by kind', 'DynamoDB throttled requests']) {
+    for (const title of ['API requests and errors', 'API latency (ms)', 'Function duration p99 (ms)', 'Searches', 'Reports and writes by kind', 'DynamoDB throttled requests', 'Sign-in firewall: blocked requests']) {
       expect(body).toContain(title);
     }
     expect(body).toContain(`\\"${metricNamespace}\\",\\"${metricNames.searches}\\"`);
     expect(body).toContain(`\\"${metricNamespace}\\",\\"${metricNames.reports}\\"`);
     expect(body).toContain(`SEARCH('{${metricNamespace},service,kind} MetricName=\\\\\\"${metricNames.writes}\\\\\\"'`);
     expect(body).toContain('ConsumedReadCapacityUnits');
+    expect(body).toContain('\\"AWS/WAFV2\\",\\"BlockedRequests\\"');
   });
 });
 
