@@ -103,14 +103,7 @@ export function routeMatchStatement(route: { method: Route['method']; pathPatter
   return {
     andStatement: {
       statements: [
-        {
-          byteMatchStatement: {
-            fieldToMatch: { method: {} },
-            positionalConstraint: 'EXACTLY',
-            searchString: route.method,
-            textTransformations: [{ priority: 0, type: 'NONE' }],
-          },
-        },
+        methodMatchStatement(route.method),
         {
           regexMatchStatement: {
             fieldToMatch: { uriPath: {} },
@@ -119,6 +112,18 @@ export function routeMatchStatement(route: { method: Route['method']; pathPatter
           },
         },
       ],
+    },
+  };
+}
+
+/** A statement matching requests of one HTTP method, exactly. */
+export function methodMatchStatement(method: Route['method']): CfnWebACL.StatementProperty {
+  return {
+    byteMatchStatement: {
+      fieldToMatch: { method: {} },
+      positionalConstraint: 'EXACTLY',
+      searchString: method,
+      textTransformations: [{ priority: 0, type: 'NONE' }],
     },
   };
 }

@@ -23,6 +23,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { managedLoginClientLimits, managedLoginLimitPage } from '../../functions/managed-login-limits.js';
+import { methodMatchStatement } from '../client-limit-rules.js';
 import { accountUniqueName } from './account-unique-name.js';
 
 /** The key of the custom response body a blocked sign-in request answers with. */
@@ -70,14 +71,7 @@ export class SignInFirewall extends Construct {
               aggregateKeyType: 'IP',
               limit: posts.requests,
               evaluationWindowSec: posts.windowSeconds,
-              scopeDownStatement: {
-                byteMatchStatement: {
-                  fieldToMatch: { method: {} },
-                  positionalConstraint: 'EXACTLY',
-                  searchString: 'POST',
-                  textTransformations: [{ priority: 0, type: 'NONE' }],
-                },
-              },
+              scopeDownStatement: methodMatchStatement('POST'),
             },
           },
           visibilityConfig: visibility('sign-in-posts-per-client'),
